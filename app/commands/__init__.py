@@ -1,0 +1,1 @@
+"""Subcommands of `stillnote`; each module has ``register(groups: app.cli.CommandGroups)``."""

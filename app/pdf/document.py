@@ -1,0 +1,131 @@
+"""Page layout shared by every PDF: a header on every page, "Page X of Y", an optional
+watermark (DRAFT), and an atomic write of the finished file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from app.pdf.fonts import FALLBACK, SANS, SANS_BOLD, markup, register_fonts
+from storage.atomic import write_bytes_atomic
+
+MARGIN = 0.75 * inch
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+
+
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        heading=ParagraphStyle("heading", parent=body, fontName=SANS_BOLD, fontSize=11,
+                               leading=15, spaceBefore=8, spaceAfter=2),
+        title=ParagraphStyle("title", parent=body, fontName=SANS_BOLD, fontSize=15, leading=19,
+                             spaceAfter=6),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text, rendered exactly as written in any script."""
+    return Paragraph(markup(text), style)
+
+
+@dataclass
+class PageDecor:
+    """What every page carries besides the story."""
+
+    header: Sequence[str] = ()  # short lines at the top of every page (e.g. client name, DOB)
+    watermark: str = ""  # e.g. "DRAFT", drawn large and light on every page
+    footer: str = ""  # left footer text; "Page X of Y" is always on the right
+    title: str = ""  # PDF metadata title; keep PHI out of it
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Defers each page so the total page count is known when footers are drawn."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            if decor.watermark:
+                self.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.18))
+                self.setFont(SANS_BOLD, 96)
+                self.translate(width / 2, height / 2)
+                self.rotate(40)
+                self.drawCentredString(0, -30, decor.watermark)
+                self.restoreState()
+                self.saveState()
+                self.setFillColor(colors.Color(0.8, 0.1, 0.1))
+                self.setFont(SANS_BOLD, 10)
+                self.drawRightString(width - MARGIN, height - MARGIN / 2, decor.watermark)
+            self.setFillColor(colors.black)
+            y = height - MARGIN / 2
+            for line in decor.header:
+                _draw_mixed(self, MARGIN, y, line, 8)
+                y -= 10
+            self.setFont(SANS, 8)
+            if decor.footer:
+                _draw_mixed(self, MARGIN, MARGIN / 2, decor.footer, 8)
+            self.drawRightString(width - MARGIN, MARGIN / 2, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+    """drawString with the fallback font for characters the main font lacks."""
+    from app.pdf.fonts import _main_font_chars
+
+    covered = _main_font_chars()
+    for ch in text:
+        font = SANS if ord(ch) in covered or ch.isspace() else FALLBACK
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, ch)
+        x += canvas.stringWidth(ch, font, size)
+
+
+def render_pdf(target: Path, story: list[Flowable], decor: PageDecor) -> None:
+    """Lay out ``story`` with ``decor`` on every page and write the file atomically."""
+    register_fonts()
+    buffer = BytesIO()
+    top = MARGIN + 10 * len(decor.header)
+    doc = SimpleDocTemplate(buffer, pagesize=LETTER, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=top, bottomMargin=MARGIN, title=decor.title,
+                            author="Stillnote", creator="Stillnote")
+    doc.build(story, canvasmaker=_numbered_canvas(decor))
+    write_bytes_atomic(Path(target), buffer.getvalue())

@@ -1,0 +1,1 @@
+"""Plain domain types and pure rules. Imports nothing of the project and never Qt."""

@@ -1,0 +1,88 @@
+"""Clients, their diagnoses and treatment-plan goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from models.common import Address
+
+
+class ClientStatus(StrEnum):
+    ACTIVE = "active"
+    DISCHARGED = "discharged"
+
+
+@dataclass
+class Insurance:
+    payer: str = ""
+    member_id: str = ""
+    group_number: str = ""
+
+
+@dataclass
+class Diagnosis:
+    code: str  # ICD-10-CM, e.g. "F41.1"
+    description: str = ""
+    is_primary: bool = False
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    MET = "met"
+    DISCONTINUED = "discontinued"
+
+
+@dataclass
+class Goal:
+    client_id: int
+    text: str
+    status: GoalStatus = GoalStatus.ACTIVE
+    target_date: date | None = None
+    id: int | None = None
+
+
+@dataclass
+class Client:
+    legal_name: str
+    preferred_name: str = ""
+    pronouns: str = ""
+    date_of_birth: date | None = None
+    email: str = ""
+    phone: str = ""
+    address: Address = field(default_factory=Address)
+    insurance: Insurance = field(default_factory=Insurance)
+    diagnoses: list[Diagnosis] = field(default_factory=list)
+    ai_consent: bool = False
+    ai_consent_date: date | None = None
+    status: ClientStatus = ClientStatus.ACTIVE
+    discharged_on: date | None = None
+    # Neutral label for calendar exports instead of initials (billing/calendar issue).
+    calendar_code: str = ""
+    last_note_format: str = ""  # the format of this client's latest note, the form's default
+    created_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def display_name(self) -> str:
+        """Preferred first name if given, with the legal last name: what the therapist says."""
+        if self.preferred_name:
+            last = self.legal_name.split()[-1] if " " in self.legal_name.strip() else ""
+            return f"{self.preferred_name} {last}".strip()
+        return self.legal_name
+
+    @property
+    def initials(self) -> str:
+        return "".join(w[0].upper() for w in self.legal_name.split() if w[:1].isalpha())
+
+    @property
+    def primary_diagnosis(self) -> Diagnosis | None:
+        for dx in self.diagnoses:
+            if dx.is_primary:
+                return dx
+        return self.diagnoses[0] if self.diagnoses else None
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is ClientStatus.ACTIVE

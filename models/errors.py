@@ -1,0 +1,51 @@
+"""The few kinds of problem a user can cause.
+
+Each carries one plain sentence (its ``str``) that the CLI prints on stderr and the window shows
+in a dialog. Anything else that escapes is our bug, not the user's, and is reported as such.
+"""
+
+from __future__ import annotations
+
+
+class StillnoteError(Exception):
+    """A problem the user can understand and act on; ``str(err)`` is one plain sentence."""
+
+
+class WrongPassphrase(StillnoteError):
+    """The passphrase or recovery key does not open this vault."""
+
+
+class VaultError(StillnoteError):
+    """The vault cannot be used: missing, corrupt, locked by another process, or too new."""
+
+
+class VaultTooNew(VaultError):
+    """The vault was written by a newer Stillnote whose schema this version does not know."""
+
+
+class StorageFull(StillnoteError):
+    """The disk is full (or the file cannot be written); nothing already saved was lost."""
+
+
+class InvalidInput(StillnoteError):
+    """Input the user gave (a file, a field, a JSON document) cannot be used as it is."""
+
+
+class ModelError(StillnoteError):
+    """The language model file is missing, corrupt or not a GGUF model."""
+
+
+class NoteLocked(StillnoteError):
+    """A signed note cannot be changed; only an addendum can be added."""
+
+
+class MissingBillingData(StillnoteError):
+    """A superbill would be rejected by an insurer; ``missing`` names each gap."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = list(missing)
+        super().__init__("The superbill is missing: " + "; ".join(self.missing) + ".")
+
+
+class KeyringUnavailable(StillnoteError):
+    """No OS keyring service is available on this device (normal on headless Linux)."""

@@ -1,0 +1,30 @@
+"""The practice profile: who the clinician is, as billing and signatures need it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.common import Address
+
+
+@dataclass
+class PracticeProfile:
+    practice_name: str = ""
+    clinician_name: str = ""
+    credentials: str = ""  # e.g. "LCSW", "PhD, LP"
+    license_number: str = ""
+    license_state: str = ""
+    npi: str = ""
+    taxonomy_code: str = ""
+    tax_id: str = ""  # EIN or SSN as the clinician bills
+    tax_id_kind: str = "EIN"  # "EIN" or "SSN"
+    address: Address = field(default_factory=Address)
+    phone: str = ""
+    email: str = ""
+    timezone: str = "America/New_York"  # IANA name; appointments are shown and exported in it
+    # Billing policy (issue: billing). Telehealth place of service: "10" client's home, "02" elsewhere.
+    telehealth_pos: str = "10"
+    telehealth_modifier: str = "95"
+
+    def signer_line(self) -> str:
+        return ", ".join(p for p in (self.clinician_name, self.credentials) if p)

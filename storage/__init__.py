@@ -1,0 +1,1 @@
+"""The vault: SQLCipher connection, keys, migrations, repositories, audit log, backup/restore."""
