@@ -5,6 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
+
+# Qt's offscreen and desktop platforms need a few system libraries that minimal Linux images
+# lack; install them only when missing and only where we may (root with apt-get).
+missing_qt_libs() {
+  for lib in libGL.so.1 libEGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3; do
+    ldconfig -p 2>/dev/null | grep -q "$lib" || return 0
+  done
+  return 1
+}
+if [ "$(uname -s)" = Linux ] && missing_qt_libs && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi

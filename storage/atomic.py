@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from models.errors import StorageFull, StillnoteError
+from models.errors import StillnoteError, StorageFull
 
 OWNER_ONLY = 0o600
 
@@ -56,7 +56,10 @@ def write_atomic_with(target: Path, write: Callable[[BinaryIO], None]) -> None:
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:
-    write_atomic_with(target, lambda stream: stream.write(data))
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    write_atomic_with(target, write)
 
 
 def write_text_atomic(target: Path, text: str) -> None:

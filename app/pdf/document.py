@@ -16,7 +16,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from app.pdf.fonts import FALLBACK, SANS, SANS_BOLD, markup, register_fonts
+from app.pdf.fonts import SANS, SANS_BOLD, font_runs, markup, register_fonts
 from storage.atomic import write_bytes_atomic
 
 MARGIN = 0.75 * inch
@@ -60,7 +60,7 @@ class PageDecor:
 
 
 def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Defers each page so the total page count is known when footers are drawn."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -108,15 +108,11 @@ def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
 
 
 def _draw_mixed(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
-    """drawString with the fallback font for characters the main font lacks."""
-    from app.pdf.fonts import _main_font_chars
-
-    covered = _main_font_chars()
-    for ch in text:
-        font = SANS if ord(ch) in covered or ch.isspace() else FALLBACK
+    """drawString in runs, switching to the fallback font where the main font lacks a glyph."""
+    for font, run in font_runs(text):
         canvas.setFont(font, size)
-        canvas.drawString(x, y, ch)
-        x += canvas.stringWidth(ch, font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, font, size)
 
 
 def render_pdf(target: Path, story: list[Flowable], decor: PageDecor) -> None:

@@ -32,33 +32,32 @@ def register_fonts() -> None:
 def _main_font_chars() -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(SANS)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    chars: frozenset[int] = frozenset(font.face.charToGlyph)
+    return chars
+
+
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (font name, run) pairs: the main font where it has the glyph, the
+    fallback font elsewhere. White space stays in the run it interrupts."""
+    covered = _main_font_chars()
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        font = SANS if ord(ch) in covered or ch.isspace() else FALLBACK
+        if runs and (runs[-1][0] == font or ch.isspace()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
 
 
 def markup(text: str) -> str:
     """Paragraph markup for user text: escaped (&, <, > render as written), line breaks kept,
     and runs of characters the main font lacks set in the fallback font."""
-    covered = _main_font_chars()
-    out: list[str] = []
-    run: list[str] = []
-    run_is_fallback = False
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = escape("".join(run))
-        out.append(f'<font name="{FALLBACK}">{chunk}</font>' if run_is_fallback else chunk)
-        run.clear()
-
-    for ch in text:
-        if ch == "\n":
-            flush()
-            out.append("<br/>")
-            continue
-        needs_fallback = ord(ch) not in covered and not ch.isspace()
-        if needs_fallback != run_is_fallback:
-            flush()
-            run_is_fallback = needs_fallback
-        run.append(ch)
-    flush()
-    return "".join(out)
+    parts: list[str] = []
+    for line_no, line in enumerate(text.split("\n")):
+        if line_no:
+            parts.append("<br/>")
+        for font, run in font_runs(line):
+            chunk = escape(run)
+            parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if font == FALLBACK else chunk)
+    return "".join(parts)

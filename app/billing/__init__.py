@@ -1,0 +1,1 @@
+"""Billing and calendar use cases: codes, superbills, payments, authorizations, .ics export."""

@@ -1,0 +1,81 @@
+"""Marking sessions paid, and what is still owed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.billing.superbill import fee_policy
+from models.appointment import Appointment, AppointmentStatus
+from models.billing import (
+    Payment,
+    coded_service,
+    is_billable,
+    missed_session_fee,
+    money,
+    session_fee,
+)
+from models.errors import InvalidInput
+
+METHODS = ("card", "cash", "check", "HSA/FSA", "bank transfer", "other")
+
+
+def parse_amount(text: str | Decimal, *, allow_zero: bool = False) -> Decimal:
+    """A positive amount of money with at most two decimals, e.g. "150" or "$1,200.50"."""
+    try:
+        value = Decimal(str(text).strip().replace("$", "").replace(",", ""))
+    except InvalidOperation:
+        raise InvalidInput(f"{str(text).strip() or 'An empty amount'} is not an amount of "
+                           "money.") from None
+    if not value.is_finite() or value < 0 or (value == 0 and not allow_zero):
+        raise InvalidInput("An amount must be more than zero." if value == 0
+                           else f"{str(text).strip()} is not an amount of money.")
+    if value != value.quantize(Decimal("0.01")):
+        raise InvalidInput("A payment has at most two decimals (cents).")
+    return money(value)
+
+
+def mark_paid(vault: Any, appointment_id: int, amount: str | Decimal, paid_on: date,
+              method: str = "card") -> Payment:
+    """Record a payment for one session (several partial payments may add up)."""
+    vault.appointments.get(appointment_id)  # VaultError if there is no such session
+    method = method.strip()
+    if not method:
+        raise InvalidInput("Say how the session was paid (card, cash, check...).")
+    stored: Payment = vault.billing.payments.add(
+        Payment(appointment_id=appointment_id, amount=parse_amount(amount), paid_on=paid_on,
+                method=method))
+    return stored
+
+
+@dataclass(frozen=True)
+class Balance:
+    appointment: Appointment
+    fee: Decimal
+    paid: Decimal
+
+    @property
+    def owed(self) -> Decimal:
+        return self.fee - self.paid
+
+
+def balances(vault: Any, client_id: int) -> list[Balance]:
+    """Each billable session of the client with its fee and what has been paid, oldest first."""
+    policy = fee_policy(vault)
+    fees = vault.billing.fees.get_all()
+    paid: dict[int, Decimal] = {}
+    for payment in vault.billing.payments.for_client(client_id):
+        paid[payment.appointment_id] = paid.get(payment.appointment_id, Decimal("0")) \
+            + payment.amount
+    result: list[Balance] = []
+    for appt in vault.appointments.for_client(client_id):
+        if not is_billable(appt, policy):
+            continue
+        if appt.status is AppointmentStatus.ATTENDED:
+            fee = session_fee(appt, coded_service(appt), fees)
+        else:
+            fee = missed_session_fee(appt.status, policy)
+        result.append(Balance(appt, fee, money(paid.get(appt.id or -1, Decimal("0")))))
+    return result

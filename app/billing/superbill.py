@@ -1,0 +1,180 @@
+"""What goes on a superbill: the practice, the client, one line per billable session, totals.
+
+``build_superbill`` is a pure function of model objects (tested without a vault);
+``superbill_for`` gathers those objects from an open vault for one client and a date range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from models.appointment import Appointment, AppointmentStatus
+from models.billing import (
+    CPT_DESCRIPTIONS,
+    FeePolicy,
+    Payment,
+    coded_service,
+    diagnosis_pointers,
+    is_billable,
+    missed_session_fee,
+    modifiers_for,
+    money,
+    place_of_service,
+    session_fee,
+)
+from models.client import Client, Diagnosis
+from models.errors import InvalidInput
+from models.practice import PracticeProfile
+
+FEE_POLICY_KEY = "billing.fee_policy"
+ZERO = Decimal("0.00")
+MAX_DIAGNOSES = 12  # boxes A-L on the claim form
+
+
+@dataclass(frozen=True)
+class SuperbillLine:
+    appointment_id: int | None
+    date_of_service: date
+    place_of_service: str
+    cpt: str  # primary code; "" when the session has none (readiness refuses that)
+    add_ons: tuple[tuple[str, int], ...]
+    modifiers: tuple[str, ...]
+    units: int
+    pointers: str
+    fee: Decimal
+    paid: Decimal
+    description: str
+    missed: bool = False  # a no-show or late cancellation charged by policy
+
+    @property
+    def codes_text(self) -> str:
+        """The CPT cell: primary code, then add-ons with their units when above one."""
+        parts = [self.cpt] if self.cpt else []
+        for code, units in self.add_ons:
+            parts.append(f"+{code}" + (f" x{units}" if units > 1 else ""))
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class DiagnosisLine:
+    pointer: str
+    code: str
+    description: str
+
+
+@dataclass
+class Superbill:
+    practice: PracticeProfile
+    client: Client
+    start: date
+    end: date
+    lines: list[SuperbillLine] = field(default_factory=list)
+    diagnoses: list[DiagnosisLine] = field(default_factory=list)
+    issued_on: date | None = None
+
+    @property
+    def total_fee(self) -> Decimal:
+        return money(sum((line.fee for line in self.lines), ZERO))
+
+    @property
+    def total_paid(self) -> Decimal:
+        return money(sum((line.paid for line in self.lines), ZERO))
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total_fee - self.total_paid
+
+
+def ordered_diagnoses(client: Client) -> list[Diagnosis]:
+    """Primary diagnosis first (pointer A), then the others as entered, at most twelve."""
+    primary = client.primary_diagnosis
+    rest = [dx for dx in client.diagnoses if dx is not primary]
+    return ([primary] if primary else []) + rest[: MAX_DIAGNOSES - 1]
+
+
+def build_superbill(practice: PracticeProfile, client: Client,
+                    appointments: Iterable[Appointment], payments: Iterable[Payment],
+                    fees: dict[str, Decimal], policy: FeePolicy, start: date, end: date,
+                    *, issued_on: date | None = None,
+                    describe: Callable[[str], str] | None = None) -> Superbill:
+    """The superbill of ``client`` for sessions dated ``start``..``end`` (inclusive)."""
+    tz = ZoneInfo(practice.timezone)
+    diagnoses = ordered_diagnoses(client)
+    dx_lines = [DiagnosisLine(pointer=chr(ord("A") + i), code=dx.code,
+                              description=dx.description or (describe(dx.code) if describe else ""))
+                for i, dx in enumerate(diagnoses)]
+    pointers = diagnosis_pointers(len(dx_lines))
+    paid_by_appt: dict[int, Decimal] = {}
+    for payment in payments:
+        paid_by_appt[payment.appointment_id] = (paid_by_appt.get(payment.appointment_id, ZERO)
+                                                + payment.amount)
+    lines: list[SuperbillLine] = []
+    for appt in sorted(appointments, key=lambda a: a.start):
+        day = appt.start.astimezone(tz).date()
+        if appt.client_id != client.id or not start <= day <= end or not is_billable(appt, policy):
+            continue
+        paid = money(paid_by_appt.get(appt.id, ZERO)) if appt.id is not None else ZERO
+        pos = place_of_service(appt.modality, practice.telehealth_pos or "10")
+        if appt.status is AppointmentStatus.ATTENDED:
+            coded = coded_service(appt)
+            lines.append(SuperbillLine(
+                appointment_id=appt.id, date_of_service=day, place_of_service=pos,
+                cpt=coded.primary, add_ons=coded.add_ons,
+                modifiers=modifiers_for(appt.modality, practice.telehealth_modifier),
+                units=1, pointers=pointers, fee=session_fee(appt, coded, fees), paid=paid,
+                description=CPT_DESCRIPTIONS.get(coded.primary, "")))
+        else:
+            label = "No-show" if appt.status is AppointmentStatus.NO_SHOW else "Late cancellation"
+            lines.append(SuperbillLine(
+                appointment_id=appt.id, date_of_service=day, place_of_service=pos, cpt="",
+                add_ons=(), modifiers=(), units=1, pointers="",
+                fee=missed_session_fee(appt.status, policy), paid=paid,
+                description=f"{label} fee (practice policy; not billable to insurance)",
+                missed=True))
+    return Superbill(practice=practice, client=client, start=start, end=end, lines=lines,
+                     diagnoses=dx_lines, issued_on=issued_on)
+
+
+def day_bounds(start: date, end: date, timezone: str) -> tuple[datetime, datetime]:
+    """The aware instants from the start of ``start`` to the end of ``end`` in the practice zone."""
+    tz = ZoneInfo(timezone)
+    return (datetime.combine(start, time.min, tz),
+            datetime.combine(end + timedelta(days=1), time.min, tz))
+
+
+def fee_policy(vault: Any) -> FeePolicy:
+    return FeePolicy.from_json(vault.settings.get(FEE_POLICY_KEY, None))
+
+
+def save_fee_policy(vault: Any, policy: FeePolicy) -> None:
+    vault.settings.set(FEE_POLICY_KEY, policy.to_json())
+
+
+def payments_for(vault: Any, appointments: Sequence[Appointment]) -> list[Payment]:
+    found: list[Payment] = []
+    for appt in appointments:
+        if appt.id is not None:
+            found.extend(vault.billing.payments.for_appointment(appt.id))
+    return found
+
+
+def superbill_for(vault: Any, client_id: int, start: date, end: date,
+                  *, issued_on: date | None = None) -> Superbill:
+    """Gather everything for one client's superbill from an open vault (no checks yet)."""
+    from app.billing.icd10 import description_of
+
+    if end < start:
+        raise InvalidInput("The superbill's end date is before its start date.")
+    practice = vault.practice.get()
+    client = vault.clients.get(client_id)
+    lo, hi = day_bounds(start, end, practice.timezone)
+    appts = [a for a in vault.appointments.between(lo, hi, client_id=client_id)
+             if a.client_id == client_id]
+    return build_superbill(practice, client, appts, payments_for(vault, appts),
+                           vault.billing.fees.get_all(), fee_policy(vault), start, end,
+                           issued_on=issued_on or date.today(), describe=description_of)

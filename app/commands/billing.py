@@ -1,0 +1,75 @@
+"""`stillnote export superbill` and `stillnote export ics`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import paths
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def register(groups: Any) -> None:
+    bill = groups.export.add_parser(
+        "superbill", help="a client's superbill for a date range as PDF")
+    bill.add_argument("--vault", type=Path, default=None, help="vault folder")
+    bill.add_argument("--client", type=int, required=True, help="client id")
+    bill.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
+    bill.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
+    bill.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    bill.set_defaults(func=cmd_superbill)
+
+    ics = groups.export.add_parser(
+        "ics", help="the calendar as an .ics file (no client names unless asked)")
+    ics.add_argument("--vault", type=Path, default=None, help="vault folder")
+    ics.add_argument("--out", type=Path, required=True, help=".ics file to write")
+    ics.add_argument("--from", dest="start", type=_date, default=None, metavar="YYYY-MM-DD")
+    ics.add_argument("--to", dest="end", type=_date, default=None, metavar="YYYY-MM-DD")
+    ics.add_argument("--include-names", action="store_true",
+                     help="put client names in event titles (calendars sync to clouds)")
+    ics.set_defaults(func=cmd_ics)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.commands.practice import open_for_command
+
+    return open_for_command(Path(args.vault).expanduser() if args.vault
+                            else paths.default_vault_dir())
+
+
+def cmd_superbill(args: argparse.Namespace) -> int:
+    from app.billing.exports import export_superbill
+
+    with _open(args) as vault:
+        bill = export_superbill(vault, args.client, args.start, args.end, args.out)
+    print(f"Wrote {args.out} ({len(bill.lines)} session{'s' if len(bill.lines) != 1 else ''}, "
+          f"total ${bill.total_fee:,.2f}).")
+    return 0
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    from app.billing.calendar_ics import INCLUDE_NAMES_WARNING, export_ics
+    from app.billing.superbill import day_bounds
+    from models.errors import InvalidInput
+
+    if args.start and args.end and args.end < args.start:
+        raise InvalidInput("The --to date is before the --from date.")
+    if args.include_names:
+        sys.stderr.write(f"stillnote: {INCLUDE_NAMES_WARNING}\n")
+    with _open(args) as vault:
+        tz = vault.practice.get().timezone
+        start = day_bounds(args.start, args.start, tz)[0] if args.start else None
+        end = day_bounds(args.end, args.end, tz)[1] if args.end else None
+        count = export_ics(vault, args.out, start=start, end=end,
+                           include_names=args.include_names)
+    print(f"Wrote {args.out} ({count} event{'s' if count != 1 else ''}).")
+    return 0

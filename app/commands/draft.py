@@ -1,0 +1,93 @@
+"""`stillnote draft`: the drafting pipeline without the window.
+
+    stillnote draft --facts FILE.json [--format soap|dap|birp|girp|pie] [--model FILE.gguf] [--json]
+
+Prints the draft as text, or with --json exactly one JSON object on stdout. Bad input ends as
+one line on stderr and exit code 2 (raised as InvalidInput; app.cli prints it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from drafting.facts_json import facts_from_file, facts_from_text, parse_format
+from drafting.pipeline import DraftPipeline
+from drafting.types import Draft
+from models.note import NoteFormat
+
+
+def register(groups: Any) -> None:
+    parser = groups.top.add_parser("draft", help="draft a progress note from session facts")
+    parser.add_argument("--facts", required=True, metavar="FILE",
+                        help="session facts as JSON ('-' reads standard input)")
+    parser.add_argument("--format", type=str.lower, choices=[f.value for f in NoteFormat],
+                        help="note format (default: the one in the facts file, else soap)")
+    parser.add_argument("--model", metavar="FILE.gguf",
+                        help="a GGUF model file (default: the settings' model, else the "
+                             "bundled one)")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def _device_settings() -> tuple[str, int, int]:
+    """Model path, threads and context size from the device settings, if there are any."""
+    try:
+        from app.settings import load_settings
+    except ImportError:
+        return "", 0, 2048
+    try:
+        settings = load_settings()
+    except Exception:  # settings are a convenience here; the bundled defaults always work
+        return "", 0, 2048
+    return (str(getattr(settings, "model_path", "") or ""),
+            int(getattr(settings, "n_threads", 0) or 0),
+            int(getattr(settings, "n_ctx", 2048) or 2048))
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.facts == "-":
+        facts = facts_from_text(sys.stdin.read())
+    else:
+        facts = facts_from_file(Path(args.facts))
+    if args.format:
+        facts = replace(facts, format=parse_format(args.format))
+    model_path, threads, n_ctx = _device_settings()
+    if args.model:
+        model_path = args.model
+    if args.threads is not None:
+        threads = args.threads
+    pipeline = DraftPipeline(Path(model_path) if model_path else None, n_threads=threads,
+                             n_ctx=n_ctx)
+    try:
+        draft = pipeline.draft(facts)
+    finally:
+        pipeline.close()
+    for flag in draft.flags:
+        if flag.kind == "no_model":
+            sys.stderr.write(f"stillnote: {flag.text} The draft uses the therapist's own "
+                             "words.\n")
+    if args.json:
+        sys.stdout.write(json.dumps(draft.to_json(), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_text(draft))
+    sys.stdout.flush()
+    return 0
+
+
+def render_text(draft: Draft) -> str:
+    lines: list[str] = []
+    for section in draft.sections:
+        lines += [section.heading, section.text, ""]
+    if draft.flags:
+        lines.append("Review before signing:")
+        for flag in draft.flags:
+            where = f"[{flag.section}] " if flag.section else ""
+            detail = f" ({flag.text})" if flag.text and flag.kind != "no_model" else ""
+            lines.append(f"- {where}{flag.message}{detail}")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,33 @@
+"""`stillnote export note`: a note as PDF from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.passphrase import passphrase_from_environment_or_prompt
+from app.paths import default_vault_dir
+
+
+def register(groups: Any) -> None:
+    parser = groups.export.add_parser(
+        "note", help="export a progress note as PDF (unsigned notes are marked DRAFT)")
+    parser.add_argument("--vault", type=Path, default=None, help="vault folder")
+    parser.add_argument("--note", type=int, required=True, help="note id")
+    parser.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    parser.add_argument("--include-process-notes", action="store_true",
+                        help="also print the private psychotherapy notes")
+    parser.set_defaults(func=export_note)
+
+
+def export_note(args: argparse.Namespace) -> int:
+    from app.notes.export import export_note_pdf
+    from storage.vault import Vault
+
+    vault_dir = args.vault or default_vault_dir()
+    with Vault.open(vault_dir, passphrase_from_environment_or_prompt()) as vault:
+        out = export_note_pdf(vault, args.note, args.out,
+                              include_process_notes=args.include_process_notes)
+    print(f"Wrote {out}")
+    return 0

@@ -1,0 +1,166 @@
+"""`stillnote demo | export practice | import practice | backup | restore | audit verify`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.passphrase import passphrase_from_environment_or_prompt
+from models.errors import VaultError
+from storage.vault import Vault
+
+
+def register(groups: Any) -> None:
+    demo = groups.top.add_parser("demo", help="create a vault holding a fictitious practice")
+    demo.add_argument("--vault", help="vault folder (default: the demo vault in the data dir)")
+    demo.set_defaults(func=cmd_demo)
+
+    export = groups.export.add_parser("practice", help="the whole practice as JSON")
+    _vault_arg(export)
+    export.add_argument("--out", required=True, help="JSON file to write")
+    export.add_argument("--include-process-notes", action="store_true",
+                        help="also export private psychotherapy (process) notes")
+    export.set_defaults(func=cmd_export_practice)
+
+    imp = groups.import_.add_parser("practice", help="load a practice JSON into an empty vault")
+    _vault_arg(imp)
+    imp.add_argument("file", help="JSON file written by `stillnote export practice`")
+    imp.set_defaults(func=cmd_import_practice)
+
+    backup = groups.top.add_parser("backup", help="write an encrypted backup file")
+    _vault_arg(backup)
+    backup.add_argument("--out", required=True, help="backup file to write")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = groups.top.add_parser(
+        "restore", help="replace the vault by a backup (the current vault is kept aside)")
+    _vault_arg(restore)
+    restore.add_argument("file", help="backup file")
+    restore.set_defaults(func=cmd_restore)
+
+    audit = groups.top.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", required=True, parser_class=groups.top._parser_class)
+    verify = audit.add_parser("verify", help="check the audit log's hash chain")
+    _vault_arg(verify)
+    verify.set_defaults(func=cmd_audit_verify)
+
+
+def _vault_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vault", help="vault folder (default: the vault in the data dir)")
+
+
+def _vault_dir(args: argparse.Namespace, default: Path | None = None) -> Path:
+    if args.vault:
+        return Path(args.vault).expanduser()
+    return default if default is not None else paths.default_vault_dir()
+
+
+def open_for_command(vault_dir: Path) -> Vault:
+    """Unlock for one command: the passphrase from STILLNOTE_PASSPHRASE or the terminal."""
+    if not Vault.exists(vault_dir):
+        raise VaultError(f"There is no vault in {vault_dir}.")
+    vault = Vault.open(vault_dir, passphrase_from_environment_or_prompt())
+    vault.audit.record("unlock", "vault", None, "cli")
+    return vault
+
+
+def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
+    if Vault.exists(vault_dir):
+        raise VaultError(f"A vault already exists in {vault_dir}.")
+    return Vault.create(vault_dir, passphrase_from_environment_or_prompt(
+        "Passphrase for the new vault: "))
+
+
+def _remove_new_vault(vault_dir: Path) -> None:
+    for name in ("keys.json", "stillnote.db", "stillnote.db-wal", "stillnote.db-shm"):
+        (vault_dir / name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        vault_dir.rmdir()  # only if nothing else is in it
+
+
+def _print_recovery_key(recovery_key: str) -> None:
+    print(f"Recovery key (shown once; keep it somewhere safe): {recovery_key}")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import build_demo_practice
+
+    vault_dir = _vault_dir(args, paths.demo_vault_dir())
+    vault, recovery_key = _create_for_command(vault_dir)
+    with vault:
+        counts = build_demo_practice(vault)
+    print(f"Demo practice created in {vault_dir}: {counts['clients']} clients, "
+          f"{counts['appointments']} appointments, {counts['signed']} signed notes, "
+          f"{counts['drafts']} drafts.")
+    _print_recovery_key(recovery_key)
+    return 0
+
+
+def cmd_export_practice(args: argparse.Namespace) -> int:
+    from app.practice_json import export_practice
+
+    with open_for_command(_vault_dir(args)) as vault:
+        counts = export_practice(vault, Path(args.out), args.include_process_notes)
+    print(f"Exported {counts['clients']} clients, {counts['appointments']} appointments and "
+          f"{counts['notes']} notes to {args.out}.")
+    return 0
+
+
+def cmd_import_practice(args: argparse.Namespace) -> int:
+    from app.practice_json import import_practice, load_practice_file
+
+    data = load_practice_file(Path(args.file))  # a bad file is refused before the vault opens
+    vault_dir = _vault_dir(args)
+    recovery_key = ""
+    if Vault.exists(vault_dir):
+        vault = open_for_command(vault_dir)
+    else:
+        vault, recovery_key = _create_for_command(vault_dir)
+    try:
+        with vault:
+            counts = import_practice(vault, data)
+    except BaseException:
+        if recovery_key:  # we made this vault for the import: leave no empty vault behind
+            _remove_new_vault(vault_dir)
+        raise
+    print(f"Imported {counts['clients']} clients, {counts['appointments']} appointments and "
+          f"{counts['notes']} notes into {vault_dir}.")
+    if recovery_key:
+        _print_recovery_key(recovery_key)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from storage.backup import backup_vault
+
+    with open_for_command(_vault_dir(args)) as vault:
+        out = backup_vault(vault, Path(args.out))
+    print(f"Encrypted backup written to {out}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore_vault
+
+    vault_dir = _vault_dir(args)
+    passphrase = passphrase_from_environment_or_prompt("Passphrase of the backup: ")
+    kept = restore_vault(vault_dir, Path(args.file), passphrase)
+    with Vault.open(vault_dir, passphrase) as vault:
+        vault.audit.record("restore", "vault", None, "cli")
+    where = f"; the previous vault was kept in {kept}" if kept else ""
+    print(f"Restored the backup into {vault_dir}{where}.")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with open_for_command(_vault_dir(args)) as vault:
+        verdict = vault.audit.verify()
+    if verdict.ok:
+        print(verdict.message)
+        return 0
+    sys.stderr.write(f"stillnote: {verdict.message}\n")
+    return 1

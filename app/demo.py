@@ -1,0 +1,231 @@
+"""A fictitious practice for trying Stillnote: about 12 clients, three months of appointments
+either side of today, signed notes (some with addenda) and drafts.
+
+Every person, payer and number here is invented (NPI 1234567893 is the standard test number).
+The data is reproducible: the same ``today`` gives the same practice.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
+from models.billing import Authorization, Payment
+from models.client import Client, Diagnosis, Goal, Insurance
+from models.common import Address
+from models.note import FORMAT_HEADINGS, Note, NoteFormat, NoteSection
+from models.practice import PracticeProfile
+from storage.vault import Vault
+
+TIMEZONE = "America/New_York"
+
+PRACTICE = PracticeProfile(
+    practice_name="Stillwater Counseling (demo)", clinician_name="Jordan Avery",
+    credentials="LCSW", license_number="LCSW-000123", license_state="NY", npi="1234567893",
+    taxonomy_code="1041C0700X", tax_id="12-3456789", tax_id_kind="EIN",
+    address=Address("100 Example Street, Suite 4", "Ithaca", "NY", "14850"),
+    phone="555-0100", email="office@stillwater.example", timezone=TIMEZONE)
+
+FEES = {"90791": Decimal("200.00"), "90832": Decimal("110.00"), "90834": Decimal("150.00"),
+        "90837": Decimal("190.00"), "90846": Decimal("160.00"), "90847": Decimal("170.00")}
+
+
+@dataclass(frozen=True)
+class _DemoClient:
+    legal: str
+    preferred: str
+    pronouns: str
+    born: date
+    dx: tuple[tuple[str, str], ...]
+    goals: tuple[str, ...]
+    payer: str  # "" = self-pay
+    recurrence: Recurrence
+    hour: int
+    service: Service = Service.INDIVIDUAL
+    modality: Modality = Modality.OFFICE
+
+
+_CLIENTS: tuple[_DemoClient, ...] = (
+    _DemoClient("Maya Thornton", "", "she/her", date(1988, 4, 12),
+                (("F41.1", "Generalized anxiety disorder"),),
+                ("Reduce worry episodes to fewer than 3 per week", "Sleep 7 hours most nights"),
+                "Blue Harbor Health", Recurrence.WEEKLY, 9),
+    _DemoClient("Ελένη Παπαδοπούλου", "Eleni", "she/her", date(1979, 9, 3),
+                (("F32.1", "Major depressive disorder, single episode, moderate"),),
+                ("Resume two valued activities per week",), "Evergreen Mutual",
+                Recurrence.WEEKLY, 10, modality=Modality.TELEHEALTH),
+    _DemoClient("陈美玲", "Meiling", "she/her", date(1995, 1, 27),
+                (("F43.10", "Post-traumatic stress disorder, unspecified"),
+                 ("F41.1", "Generalized anxiety disorder")),
+                ("Use grounding skills when triggered", "Reduce avoidance of the subway"),
+                "Blue Harbor Health", Recurrence.WEEKLY, 11),
+    _DemoClient("Daniel Okafor", "Dan", "he/him", date(1983, 6, 30),
+                (("F43.23", "Adjustment disorder with mixed anxiety and depressed mood"),),
+                ("Return to full-time work",), "", Recurrence.BIWEEKLY, 13),
+    _DemoClient("Sofia Marquez", "", "she/her", date(2001, 11, 8),
+                (("F40.10", "Social phobia, unspecified"),),
+                ("Speak up once in each seminar",), "Lakeside Health Plan",
+                Recurrence.WEEKLY, 14, modality=Modality.TELEHEALTH),
+    _DemoClient("Alex Kim", "", "they/them", date(1998, 2, 19),
+                (("F33.1", "Major depressive disorder, recurrent, moderate"),),
+                ("Keep a daily routine on 5 of 7 days",), "Evergreen Mutual",
+                Recurrence.WEEKLY, 15),
+    _DemoClient("Priya Raman", "", "she/her", date(1990, 8, 1),
+                (("F41.0", "Panic disorder without agoraphobia"),),
+                ("Fewer than one panic attack per month",), "", Recurrence.BIWEEKLY, 16),
+    _DemoClient("Thomas Becker", "Tom", "he/him", date(1969, 12, 14),
+                (("F34.1", "Dysthymic disorder"),), ("Reconnect with two friends",),
+                "Blue Harbor Health", Recurrence.BIWEEKLY, 9),
+    _DemoClient("Noah Williams", "", "he/him", date(2004, 5, 22),
+                (("F90.0", "Attention-deficit hyperactivity disorder, "
+                           "predominantly inattentive type"),),
+                ("Use a planner for every assignment",), "Lakeside Health Plan",
+                Recurrence.WEEKLY, 17),
+    _DemoClient("Grace Liu and Martin Liu", "", "", date(1975, 3, 9),
+                (("F43.21", "Adjustment disorder with depressed mood"),),
+                ("Resolve one recurring argument with a shared plan",), "",
+                Recurrence.BIWEEKLY, 18, service=Service.COUPLE),
+    _DemoClient("Hannah Schultz", "", "she/her", date(1986, 7, 17),
+                (("F42.2", "Mixed obsessional thoughts and acts"),),
+                ("Delay checking rituals by 10 minutes",), "Evergreen Mutual",
+                Recurrence.WEEKLY, 12),
+    _DemoClient("Samuel Osei", "Sam", "he/him", date(1972, 10, 5),
+                (("F43.10", "Post-traumatic stress disorder, unspecified"),),
+                ("Sleep through the night 4 nights a week",), "Blue Harbor Health",
+                Recurrence.BIWEEKLY, 10),
+)
+
+_CONCERNS = ("worry about work deadlines", "low mood most mornings", "trouble falling asleep",
+             "conflict at home over chores", "anxiety before social events",
+             "intrusive memories after a news story")
+_INTERVENTIONS = ("cognitive restructuring of catastrophic thoughts",
+                  "behavioral activation planning", "paced breathing and grounding practice",
+                  "problem-solving for the week ahead", "exposure hierarchy review")
+_RESPONSES = ("engaged well and identified two alternative thoughts",
+              "completed the exercise and reported feeling calmer",
+              "was tearful at first and then able to plan one activity",
+              "asked good questions and agreed to practice daily")
+_PLANS = ("continue weekly sessions; practice the skill daily", "review homework next session",
+          "continue current plan; revisit goals in four weeks")
+
+
+def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) -> dict[str, int]:
+    """Fill an empty vault with the demo practice; returns counts for a summary line."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    tz = ZoneInfo(TIMEZONE)
+    counts = {"clients": 0, "appointments": 0, "notes": 0, "signed": 0, "drafts": 0}
+    with vault.transaction():
+        vault.practice.save(PRACTICE)
+        for cpt, fee in FEES.items():
+            vault.billing.fees.set(cpt, fee)
+        for index, spec in enumerate(_CLIENTS):
+            client = _add_client(vault, spec, index, today)
+            assert client.id is not None
+            counts["clients"] += 1
+            for text in spec.goals:
+                vault.goals.add(Goal(client.id, text, target_date=today + timedelta(days=120)))
+            if spec.payer:
+                vault.billing.authorizations.add(Authorization(
+                    client.id, f"AUTH-{1000 + index}", 20, today - timedelta(days=100),
+                    today + timedelta(days=80), spec.payer))
+            discharged = index == len(_CLIENTS) - 1
+            for appt in _schedule(vault, spec, client.id, today, tz, rng, discharged):
+                counts["appointments"] += 1
+                _maybe_note(vault, appt, today, tz, rng, counts)
+            if discharged:
+                vault.clients.discharge(client.id, today - timedelta(days=14))
+    return counts
+
+
+def _add_client(vault: Vault, spec: _DemoClient, index: int, today: date) -> Client:
+    consent = index not in (3, 9)  # most clients consented to AI-assisted documentation
+    insurance = (Insurance(spec.payer, f"M{100200300 + index * 7919}", f"G{4500 + index}")
+                 if spec.payer else Insurance())
+    return vault.clients.add(Client(
+        legal_name=spec.legal, preferred_name=spec.preferred, pronouns=spec.pronouns,
+        date_of_birth=spec.born, email=f"client{index + 1:02d}@example.com",
+        phone=f"555-01{index + 10:02d}",
+        address=Address(f"{20 + index} Maple Avenue", "Ithaca", "NY", "14850"),
+        insurance=insurance,
+        diagnoses=[Diagnosis(code, desc, i == 0) for i, (code, desc) in enumerate(spec.dx)],
+        ai_consent=consent, ai_consent_date=today - timedelta(days=95) if consent else None,
+        calendar_code=f"C{index + 1:02d}"))
+
+
+def _schedule(vault: Vault, spec: _DemoClient, client_id: int, today: date, tz: ZoneInfo,
+              rng: random.Random, discharged: bool) -> list[Appointment]:
+    first_day = today - timedelta(days=91) + timedelta(days=rng.randrange(0, 5))
+    while first_day.weekday() >= 5:
+        first_day += timedelta(days=1)
+    start = datetime.combine(first_day, time(spec.hour, 0), tzinfo=tz)
+    end_day = today - timedelta(days=15) if discharged else today + timedelta(days=91)
+    count = max(1, (end_day - first_day).days // spec.recurrence.step.days + 1)
+    minutes = 50 if spec.service is Service.INDIVIDUAL else 60
+    fee = FEES["90847"] if spec.service is Service.COUPLE else FEES["90834"]
+    intake = vault.appointments.add(Appointment(
+        client_id, start - timedelta(days=7), minutes=60, modality=spec.modality,
+        service=Service.INTAKE, status=AppointmentStatus.ATTENDED, fee=FEES["90791"],
+        cpt_code="90791"))
+    series = vault.appointments.add_series(
+        Appointment(client_id, start, minutes=minutes, modality=spec.modality,
+                    service=spec.service, fee=fee), spec.recurrence, count)
+    result = [intake]
+    for appt in series:
+        if appt.start.date() < today:
+            roll = rng.random()
+            status = (AppointmentStatus.NO_SHOW if roll < 0.06 else
+                      AppointmentStatus.LATE_CANCEL if roll < 0.10 else
+                      AppointmentStatus.CANCELLED if roll < 0.16 else AppointmentStatus.ATTENDED)
+            appt = vault.appointments.set_status(appt.id or 0, status)
+            if status is AppointmentStatus.ATTENDED and rng.random() < 0.5:
+                vault.billing.payments.add(Payment(appt.id or 0, Decimal("30.00"),
+                                                   appt.start.date(), "card"))
+        result.append(appt)
+    return result
+
+
+def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
+                rng: random.Random, counts: dict[str, int]) -> None:
+    if appt.status is not AppointmentStatus.ATTENDED or appt.id is None:
+        return
+    age = (today - appt.start.date()).days
+    if age <= 3 and rng.random() < 0.6:
+        return  # the last few sessions still wait for a note
+    fmt = rng.choice([NoteFormat.SOAP, NoteFormat.DAP, NoteFormat.BIRP])
+    prompts = {
+        "presenting_concerns": rng.choice(_CONCERNS),
+        "mental_status": "alert and oriented; mood anxious; affect congruent",
+        "interventions": rng.choice(_INTERVENTIONS),
+        "client_response": rng.choice(_RESPONSES),
+        "risk": "denied suicidal and homicidal ideation",
+        "plan": rng.choice(_PLANS),
+    }
+    texts = [f"Client reported {prompts['presenting_concerns']}. Risk: {prompts['risk']}.",
+             f"Therapist used {prompts['interventions']}. Mental status: "
+             f"{prompts['mental_status']}.",
+             f"Client {prompts['client_response']}.", f"Plan: {prompts['plan']}."]
+    headings = FORMAT_HEADINGS[fmt]
+    if len(headings) == 3:
+        texts = [texts[0], f"{texts[1]} {texts[2]}", texts[3]]
+    sections = [NoteSection(h, t) for h, t in zip(headings, texts, strict=True)]
+    note = vault.notes.save_draft(Note(appt.id, appt.client_id, format=fmt, prompts=prompts,
+                                       sections=sections))
+    vault.clients.set_last_note_format(appt.client_id, str(fmt))
+    counts["notes"] += 1
+    if age <= 10 and rng.random() < 0.7:
+        counts["drafts"] += 1
+        return
+    signed_at = appt.end.astimezone(tz) + timedelta(hours=2)
+    assert note.id is not None
+    vault.notes.sign(note.id, PRACTICE.clinician_name, PRACTICE.credentials, signed_at)
+    counts["signed"] += 1
+    if rng.random() < 0.08:
+        vault.notes.add_addendum(
+            note.id, "Addendum: client called the next day to confirm the homework plan.",
+            PRACTICE.clinician_name, PRACTICE.credentials, signed_at + timedelta(days=1))
+

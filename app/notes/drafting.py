@@ -1,0 +1,118 @@
+"""From the note's prompt to a draft: session facts, AI consent, and applying the draft.
+
+The pipeline itself (drafting.pipeline) is the one way to draft; this module only decides what
+it receives, whether the model may be used for this client, and how the result lands in the note.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.appointment import Appointment
+from models.client import Client
+from models.errors import NoteLocked
+from models.note import PROMPT_FIELDS, Note, NoteFormat
+from models.session_facts import SessionFacts, SessionInfo
+
+log = logging.getLogger(__name__)
+
+NO_CONSENT_REASON = ("This client has no recorded consent to AI-assisted documentation, so the "
+                     "draft was built from your own words without the language model.")
+# A path that never holds a model: the contract promises the deterministic draft for it.
+_NO_MODEL = Path("/nonexistent/stillnote-deterministic-only.gguf")
+
+
+@dataclass
+class DraftOutcome:
+    note: Note
+    draft: Any  # drafting.pipeline.Draft
+    used_model: bool
+    reason: str = ""  # why the model was not used, in one sentence ("" when it was)
+    cancelled: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def ai_drafting_allowed(client: Client) -> tuple[bool, str]:
+    """Whether the language model may see this client's session, and if not, why."""
+    if client.ai_consent:
+        return True, ""
+    return False, NO_CONSENT_REASON
+
+
+def facts_for_note(note: Note, appointment: Appointment, client: Client,
+                   approach: str = "") -> SessionFacts:
+    """What the pipeline drafts from: the session's details and the therapist's prompts.
+
+    Process notes are private and never part of the draft.
+    """
+    start = appointment.start
+    prompts = {k: note.prompts.get(k, "") for k in PROMPT_FIELDS if note.prompts.get(k, "").strip()}
+    if not prompts.get("risk") and note.risk_not_assessed:
+        prompts["risk"] = "Not assessed."
+    return SessionFacts(
+        format=note.format,
+        session=SessionInfo(date=start.date().isoformat(), start=start.strftime("%H:%M"),
+                            minutes=appointment.minutes, modality=str(appointment.modality),
+                            service=str(appointment.service), approach=approach),
+        client_name=client.preferred_name or client.legal_name,
+        client_pronouns=client.pronouns,
+        prompts=prompts,
+    )
+
+
+def deterministic_draft(facts: SessionFacts) -> Any:
+    """The draft without the language model, using what the drafting package offers."""
+    import drafting.pipeline as pipeline_module
+
+    for name in ("deterministic_draft", "render_deterministic"):
+        func = getattr(pipeline_module, name, None)
+        if callable(func):
+            return func(facts)
+    cls = pipeline_module.DraftPipeline
+    method = getattr(cls, "deterministic", None)
+    if callable(method):
+        return method(facts)
+    pipeline = cls(model_path=_NO_MODEL)
+    try:
+        draft = pipeline.draft(facts)
+    finally:
+        pipeline.close()
+    draft.flags = [f for f in draft.flags if f.kind != "no_model"]
+    return draft
+
+
+def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: Any, *,
+              approach: str = "", on_progress: Callable[[Any], None] | None = None,
+              cancel: threading.Event | None = None) -> DraftOutcome:
+    """Draft the note (model if the client consented, else deterministic) and apply it.
+
+    Runs on the worker thread; touches no vault, so the UI thread saves the result.
+    """
+    if note.is_signed:
+        raise NoteLocked("A signed note cannot be redrafted; add an addendum instead.")
+    facts = facts_for_note(note, appointment, client, approach)
+    allowed, reason = ai_drafting_allowed(client)
+    if allowed:
+        draft = pipeline.draft(facts, on_progress=on_progress, cancel=cancel)
+        used_model = not any(f.kind == "no_model" for f in draft.flags)
+    else:
+        draft = deterministic_draft(facts)
+        used_model = False
+    apply_draft(note, draft)
+    log.info("note %s drafted (model used: %s)", note.id, used_model)
+    return DraftOutcome(note=note, draft=draft, used_model=used_model, reason=reason,
+                        cancelled=bool(getattr(draft, "cancelled", False)))
+
+
+def apply_draft(note: Note, draft: Any) -> Note:
+    """Put the draft's sections and flags into the note; earlier acknowledgements are dropped
+    because the text they were about has been replaced."""
+    note.format = NoteFormat(draft.format)
+    note.sections = list(draft.sections)
+    note.flags = [{**f.to_dict(), "acknowledged": False} for f in draft.flags]
+    return note

@@ -1,0 +1,29 @@
+"""Exporting a note as PDF: an explicit user action, recorded in the audit log by id only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.notes.workflow import effective_location, effective_service_code, service_label
+from app.pdf.note_pdf import NotePdfData, render_note_pdf
+from models.note import Note
+
+
+def export_note_pdf(vault: Any, note_id: int, out: Path, *,
+                    include_process_notes: bool = False) -> Path:
+    """Write note ``note_id`` (with its addenda) to ``out``; unsigned notes come out as DRAFT."""
+    note: Note = vault.notes.get(note_id)
+    appointment = vault.appointments.get(note.appointment_id)
+    client = vault.clients.get(note.client_id)
+    practice = vault.practice.get()
+    data = NotePdfData(
+        note=note, appointment=appointment, client=client, addenda=vault.notes.addenda(note_id),
+        service_code=service_label(effective_service_code(appointment)),
+        location=effective_location(appointment, practice),
+        practice_name=practice.practice_name, timezone_name=practice.timezone,
+    )
+    render_note_pdf(Path(out), data, include_process_notes=include_process_notes)
+    detail = "pdf with process notes" if include_process_notes else "pdf"
+    vault.audit.record("export", "note", note_id, detail)
+    return Path(out)

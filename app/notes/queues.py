@@ -1,0 +1,107 @@
+"""Lists the therapist works through: unsigned notes by age, clients needing risk follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from models.appointment import Appointment
+from models.client import Client
+from models.completeness import recorded_elevated_risk
+from models.note import Note
+
+OVERDUE_AFTER = timedelta(hours=24)
+RISK_WINDOW = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class UnsignedItem:
+    note_id: int
+    appointment_id: int
+    client_id: int
+    client_name: str
+    date_of_service: date
+    age: timedelta  # since the session ended (or since the note began, if that is later known)
+    overdue: bool  # older than 24 hours: shown so it stands out
+
+    @property
+    def age_text(self) -> str:
+        return format_age(self.age)
+
+
+@dataclass(frozen=True)
+class RiskItem:
+    client_id: int
+    client_name: str
+    note_id: int
+    date_of_service: date
+    risk_text: str
+
+
+def format_age(age: timedelta) -> str:
+    minutes = max(0, int(age.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h"
+    return f"{hours // 24} days"
+
+
+def _appointments_by_id(vault: Any, notes: list[Note]) -> dict[int, Appointment]:
+    found: dict[int, Appointment] = {}
+    for note in notes:
+        if note.appointment_id not in found:
+            found[note.appointment_id] = vault.appointments.get(note.appointment_id)
+    return found
+
+
+def _clients_by_id(vault: Any, ids: set[int]) -> dict[int, Client]:
+    return {cid: vault.clients.get(cid) for cid in ids}
+
+
+def unsigned_queue(vault: Any, now: datetime | None = None) -> list[UnsignedItem]:
+    """Unsigned notes, oldest first, each with its age; older than 24 hours is overdue."""
+    now = now or datetime.now(UTC)
+    notes: list[Note] = [n for n in vault.notes.unsigned() if n.id is not None]
+    appointments = _appointments_by_id(vault, notes)
+    clients = _clients_by_id(vault, {n.client_id for n in notes})
+    items = []
+    for note in notes:
+        appt = appointments[note.appointment_id]
+        age = now - appt.end
+        items.append(UnsignedItem(
+            note_id=note.id or 0, appointment_id=note.appointment_id, client_id=note.client_id,
+            client_name=clients[note.client_id].display_name,
+            date_of_service=appt.start.date(), age=age, overdue=age > OVERDUE_AFTER))
+    items.sort(key=lambda i: i.age, reverse=True)
+    return items
+
+
+def risk_follow_up(vault: Any, now: datetime | None = None) -> list[RiskItem]:
+    """Clients whose notes of the last 30 days recorded elevated risk: the latest such note each.
+
+    Elevated means the risk field mentions ideation, plan, intent, self-harm or a safety plan
+    other than as a denial (see models.completeness.recorded_elevated_risk).
+    """
+    now = now or datetime.now(UTC)
+    since = now - RISK_WINDOW
+    notes: list[Note] = [n for n in vault.notes.all()
+                         if n.id is not None and recorded_elevated_risk(n.prompts.get("risk", ""))]
+    appointments = _appointments_by_id(vault, notes)
+    latest: dict[int, tuple[Appointment, Note]] = {}
+    for note in notes:
+        appt = appointments[note.appointment_id]
+        if not since <= appt.start <= now:
+            continue
+        current = latest.get(note.client_id)
+        if current is None or appt.start > current[0].start:
+            latest[note.client_id] = (appt, note)
+    clients = _clients_by_id(vault, set(latest))
+    items = [RiskItem(client_id=cid, client_name=clients[cid].display_name, note_id=note.id or 0,
+                      date_of_service=appt.start.date(),
+                      risk_text=note.prompts.get("risk", "").strip())
+             for cid, (appt, note) in latest.items()]
+    items.sort(key=lambda i: i.date_of_service, reverse=True)
+    return items

@@ -1,0 +1,246 @@
+"""Writing a progress note: start or resume it, save it as it is typed, check it, sign it, amend it.
+
+Every function takes the open storage Vault; none holds state between calls, so the window can
+call them from the UI thread in any order. Signed notes are immutable here and in the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from models.appointment import Appointment, AppointmentStatus, Modality
+from models.billing import CPT_DESCRIPTIONS, coded_service
+from models.client import Client, Goal, GoalStatus
+from models.completeness import Completeness, check_note, open_flags, signing_blockers
+from models.errors import InvalidInput, NoteLocked
+from models.note import Addendum, Note, NoteFormat
+from models.practice import PracticeProfile
+
+log = logging.getLogger(__name__)
+
+Vault = Any  # storage.vault.Vault; typed loosely so app/ does not import storage at module load
+
+
+class NotReadyToSign(InvalidInput):
+    """The note still lacks something; ``reasons`` lists every gap, ``str`` the first one."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = list(reasons)
+        more = len(self.reasons) - 1
+        tail = f" ({more} more item{'s' if more != 1 else ''} to complete.)" if more > 0 else ""
+        super().__init__(self.reasons[0] + tail)
+
+
+@dataclass
+class NoteContext:
+    """A note with everything the form and the PDF show around it."""
+
+    note: Note
+    appointment: Appointment
+    client: Client
+    practice: PracticeProfile
+    goals: list[Goal] = field(default_factory=list)
+
+    @property
+    def service_code(self) -> str:
+        return effective_service_code(self.appointment)
+
+    @property
+    def location(self) -> str:
+        return effective_location(self.appointment, self.practice)
+
+
+def default_format(client: Client) -> NoteFormat:
+    """The client's last note format, so a therapist who writes DAP for them keeps DAP."""
+    try:
+        return NoteFormat(client.last_note_format)
+    except ValueError:
+        return NoteFormat.SOAP
+
+
+def effective_service_code(appointment: Appointment) -> str:
+    """The therapist's CPT code for the session, else the suggested one ("" if none fits)."""
+    return coded_service(appointment).primary
+
+
+def service_label(code: str) -> str:
+    return f"{code} {CPT_DESCRIPTIONS.get(code, '')}".strip() if code else ""
+
+
+def effective_location(appointment: Appointment, practice: PracticeProfile) -> str:
+    """Where the session happened: as recorded, else the office address or the client's home."""
+    if appointment.location.strip():
+        return appointment.location.strip()
+    if appointment.modality is Modality.OFFICE:
+        return practice.address.one_line()
+    if practice.telehealth_pos == "10":
+        return "Client's home (telehealth)"
+    return ""
+
+
+def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
+    """The note of an attended appointment: the one already begun, else a new empty draft."""
+    existing: Note | None = vault.notes.for_appointment(appointment_id)
+    if existing is not None:
+        return existing
+    appointment: Appointment = vault.appointments.get(appointment_id)
+    if appointment.status is not AppointmentStatus.ATTENDED:
+        raise InvalidInput("Notes are written for attended sessions: mark the appointment "
+                           "as attended first.")
+    client: Client = vault.clients.get(appointment.client_id)
+    note = Note(appointment_id=appointment_id, client_id=client.id or appointment.client_id,
+                format=default_format(client))
+    saved: Note = vault.notes.save_draft(note)
+    return saved
+
+
+def load_context(vault: Vault, note: Note) -> NoteContext:
+    appointment: Appointment = vault.appointments.get(note.appointment_id)
+    client: Client = vault.clients.get(note.client_id)
+    goals = [g for g in vault.goals.for_client(note.client_id) if g.status is GoalStatus.ACTIVE]
+    return NoteContext(note, appointment, client, vault.practice.get(), goals)
+
+
+def _fingerprint(note: Note) -> str:
+    payload = [str(note.format), note.prompts, [[s.heading, s.text] for s in note.sections],
+               note.flags, note.process_notes, note.risk_not_assessed]
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# (vault dir, note id) -> fingerprint of what was last written; lets autosave skip no-op writes.
+_last_saved: dict[tuple[str, int], str] = {}
+
+
+def autosave(vault: Vault, note: Note) -> Note:
+    """Write the draft if it changed since the last save. Cheap enough to call every few seconds.
+
+    A signed note is returned untouched (its text cannot change). The write is one transaction:
+    after it returns, a crash or power cut keeps what was typed so far.
+    """
+    if note.is_signed:
+        return note
+    fingerprint = _fingerprint(note)
+    key = (str(vault.path), note.id) if note.id is not None else None
+    if key is not None and _last_saved.get(key) == fingerprint:
+        return note
+    saved: Note = vault.notes.save_draft(note)
+    if saved.id is not None:
+        _last_saved[(str(vault.path), saved.id)] = fingerprint
+        note.id = saved.id
+    note.updated_at = saved.updated_at
+    note.created_at = note.created_at or saved.created_at
+    return note
+
+
+def completeness_of(context: NoteContext) -> Completeness:
+    return check_note(context.note, context.appointment, context.client,
+                      service_code=context.service_code, location=context.location)
+
+
+def sign_blockers(context: NoteContext) -> list[str]:
+    """Every reason the note cannot be signed yet, the risk rule first; empty means signable."""
+    return signing_blockers(context.note, context.appointment, context.client,
+                            service_code=context.service_code, location=context.location)
+
+
+def acknowledge_flag(note: Note, index: int, acknowledged: bool = True) -> Note:
+    """Mark one verifier flag as seen and accepted by the therapist (saved by the next autosave)."""
+    if note.is_signed:
+        raise NoteLocked("A signed note cannot be changed; add an addendum instead.")
+    flag = dict(note.flags[index])
+    flag["acknowledged"] = acknowledged
+    note.flags[index] = flag
+    return note
+
+
+def acknowledge_all_flags(note: Note) -> Note:
+    for i, _flag in enumerate(note.flags):
+        acknowledge_flag(note, i)
+    return note
+
+
+def pending_flags(note: Note) -> list[dict[str, object]]:
+    return open_flags(note)
+
+
+def update_session_details(vault: Vault, appointment_id: int, *, location: str | None = None,
+                           cpt_code: str | None = None) -> Appointment:
+    """Record where the session happened or its service code from the note form."""
+    appointment: Appointment = vault.appointments.get(appointment_id)
+    if location is not None:
+        appointment.location = location.strip()
+    if cpt_code is not None:
+        appointment.cpt_code = cpt_code.strip()
+    updated: Appointment = vault.appointments.update(appointment)
+    return updated
+
+
+_APPROACH_KEY = "notes.approach.{client_id}"
+
+
+def preferred_approach(vault: Vault, client_id: int) -> str:
+    """The therapeutic approach last picked for this client (for quick picks), or ""."""
+    value = vault.settings.get(_APPROACH_KEY.format(client_id=client_id), "")
+    return value if isinstance(value, str) else ""
+
+
+def remember_approach(vault: Vault, client_id: int, approach: str) -> None:
+    if approach != preferred_approach(vault, client_id):
+        vault.settings.set(_APPROACH_KEY.format(client_id=client_id), approach)
+
+
+def signer_of(practice: PracticeProfile, signer_name: str | None = None,
+              credentials: str | None = None) -> tuple[str, str]:
+    name = (signer_name if signer_name is not None else practice.clinician_name).strip()
+    creds = (credentials if credentials is not None else practice.credentials).strip()
+    if not name:
+        raise InvalidInput("Add your name to the practice profile before signing notes.")
+    return name, creds
+
+
+def sign_note(vault: Vault, note: Note, *, signer_name: str | None = None,
+              credentials: str | None = None, at: datetime | None = None) -> Note:
+    """Save the note as shown, then sign and lock it: time, signer, credentials, content hash.
+
+    Refused with NotReadyToSign (one plain reason first) while anything is incomplete, a flag
+    is neither fixed nor acknowledged, or a prompt mentions risk that was not assessed.
+    """
+    if note.is_signed:
+        raise NoteLocked("This note is already signed; add an addendum instead.")
+    if note.id is None:
+        raise InvalidInput("Save the note before signing it.")
+    context = load_context(vault, note)
+    blockers = sign_blockers(context)
+    if blockers:
+        raise NotReadyToSign(blockers)
+    name, creds = signer_of(context.practice, signer_name, credentials)
+    when = at or datetime.now(UTC)
+    if when.tzinfo is None:
+        raise InvalidInput("The signing time must carry a time zone.")
+    with vault.transaction():
+        vault.notes.save_draft(note)
+        signed: Note = vault.notes.sign(note.id, name, creds, when)
+        vault.clients.set_last_note_format(note.client_id, str(note.format))
+    _last_saved.pop((str(vault.path), note.id), None)
+    log.info("note %s signed", note.id)
+    return signed
+
+
+def add_addendum(vault: Vault, note_id: int, text: str, *, signer_name: str | None = None,
+                 credentials: str | None = None, at: datetime | None = None) -> Addendum:
+    """A dated, signed addendum appended to a signed note; the original stays as it was."""
+    if not text.strip():
+        raise InvalidInput("An addendum needs some text.")
+    note: Note = vault.notes.get(note_id)
+    if not note.is_signed:
+        raise InvalidInput("Only a signed note takes addenda; edit the draft instead.")
+    name, creds = signer_of(vault.practice.get(), signer_name, credentials)
+    addendum: Addendum = vault.notes.add_addendum(note_id, text.strip(), name, creds,
+                                                  at or datetime.now(UTC))
+    return addendum

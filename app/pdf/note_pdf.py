@@ -1,0 +1,136 @@
+"""A progress note as PDF: the session's facts, the sections, addenda and the signature block.
+
+Client name and date of birth head every page. An unsigned note is marked DRAFT on every page.
+Psychotherapy (process) notes are private and appear only when explicitly asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from app.pdf.document import PageDecor, Styles, para, render_pdf, styles
+from models.appointment import Appointment
+from models.client import Client
+from models.note import Addendum, Note
+
+
+@dataclass
+class NotePdfData:
+    """Everything printed; the app fills in the effective service code and location."""
+
+    note: Note
+    appointment: Appointment
+    client: Client
+    addenda: Sequence[Addendum] = ()
+    service_code: str = ""
+    location: str = ""
+    practice_name: str = ""
+    timezone_name: str = ""
+
+
+def _zone(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _when(moment: datetime | None, zone_name: str = "") -> str:
+    """A signing time in the practice's zone (stored in UTC), with the zone's abbreviation."""
+    if moment is None:
+        return ""
+    tz = _zone(zone_name)
+    local = moment.astimezone(tz) if tz is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def _dob(client: Client) -> str:
+    return client.date_of_birth.isoformat() if client.date_of_birth else "not recorded"
+
+
+def _facts_table(data: NotePdfData, st: Styles) -> Table:
+    appt, client = data.appointment, data.client
+    dx = client.primary_diagnosis
+    diagnosis = ", ".join(f"{d.code} {d.description}".strip() for d in client.diagnoses) if dx \
+        else "none recorded"
+    rows = [
+        ("Client", client.legal_name),
+        ("Date of birth", _dob(client)),
+        ("Date of service", appt.start.date().isoformat()),
+        ("Start and duration",
+         f"{appt.start.strftime('%H:%M %Z').strip()}, {appt.minutes} minutes"),
+        ("Modality", str(appt.modality).capitalize()),
+        ("Location", data.location or "not recorded"),
+        ("Service code", data.service_code or "not recorded"),
+        ("Diagnosis", diagnosis),
+        ("Format", str(data.note.format).upper()),
+    ]
+    table = Table([[para(k, st.small), para(v, st.body)] for k, v in rows],
+                  colWidths=[1.6 * inch, 5.3 * inch])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _signature_block(note: Note, st: Styles, zone_name: str) -> list[Flowable]:
+    if not note.is_signed:
+        return [para("Unsigned draft: not a signed clinical record.", st.heading)]
+    signer = ", ".join(p for p in (note.signed_by, note.signer_credentials) if p)
+    lines = [para("Electronically signed", st.heading),
+             para(f"Signed by: {signer}", st.body),
+             para(f"Signed at: {_when(note.signed_at, zone_name)}", st.body),
+             para(f"Content hash (SHA-256): {note.content_hash}", st.small)]
+    return [KeepTogether(lines)]
+
+
+def note_story(data: NotePdfData, include_process_notes: bool = False) -> list[Flowable]:
+    st = styles()
+    note = data.note
+    title = "Progress note" if note.is_signed else "Progress note (DRAFT)"
+    story: list[Flowable] = [para(title, st.title)]
+    if data.practice_name:
+        story.append(para(data.practice_name, st.small))
+    story += [Spacer(1, 4), _facts_table(data, st), Spacer(1, 8)]
+    for section in note.sections:
+        story.append(para(section.heading, st.heading))
+        story.append(para(section.text or "(empty)", st.body))
+    story.append(Spacer(1, 10))
+    story += _signature_block(note, st, data.timezone_name)
+    if data.addenda:
+        story.append(para("Addenda", st.heading))
+        for add in data.addenda:
+            signer = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
+            story.append(KeepTogether([
+                para(f"Addendum signed by {signer} at "
+                     f"{_when(add.signed_at, data.timezone_name)}", st.small),
+                para(add.text, st.body), Spacer(1, 4)]))
+    if include_process_notes and note.process_notes.strip():
+        story.append(para("Psychotherapy notes (private; included at the clinician's request)",
+                          st.heading))
+        story.append(para(note.process_notes, st.body))
+    return story
+
+
+def render_note_pdf(target: Path, data: NotePdfData, *,
+                    include_process_notes: bool = False) -> None:
+    """Write the note's PDF atomically to ``target``."""
+    client = data.client
+    decor = PageDecor(
+        header=[f"{client.legal_name} · DOB {_dob(client)}",
+                f"Date of service {data.appointment.start.date().isoformat()}"],
+        watermark="" if data.note.is_signed else "DRAFT",
+        footer="Confidential health information",
+        title="Progress note",
+    )
+    render_pdf(target, note_story(data, include_process_notes), decor)

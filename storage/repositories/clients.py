@@ -1,0 +1,145 @@
+"""Clients and their treatment-plan goals."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import date
+from typing import Any
+
+from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
+from models.common import Address
+from storage.codec import (
+    date_text,
+    date_value,
+    datetime_text,
+    datetime_value,
+    from_json,
+    now_utc,
+    to_json,
+)
+from storage.repositories.base import Repository, changed_fields
+
+_COLUMNS = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
+            "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
+            "discharged_on", "calendar_code", "last_note_format", "created_at")
+_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM clients"
+_AUDITED = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
+            "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
+            "discharged_on", "calendar_code")
+
+
+def _values(c: Client) -> tuple[Any, ...]:
+    return (c.legal_name, c.preferred_name, c.pronouns, date_text(c.date_of_birth), c.email,
+            c.phone, to_json(asdict(c.address)), to_json(asdict(c.insurance)),
+            to_json([asdict(d) for d in c.diagnoses]), int(c.ai_consent),
+            date_text(c.ai_consent_date), str(c.status), date_text(c.discharged_on),
+            c.calendar_code, c.last_note_format, datetime_text(c.created_at))
+
+
+def _client(row: Any) -> Client:
+    # One JSON parse for the three nested columns: the client list builds 2,000 of these.
+    address, insurance, diagnoses = from_json(f"[{row[7] or '{}'},{row[8] or '{}'},"
+                                              f"{row[9] or '[]'}]")
+    return Client(
+        id=row[0], legal_name=row[1], preferred_name=row[2], pronouns=row[3],
+        date_of_birth=date_value(row[4]), email=row[5], phone=row[6],
+        address=Address(**address), insurance=Insurance(**insurance),
+        diagnoses=[Diagnosis(**d) for d in diagnoses], ai_consent=bool(row[10]),
+        ai_consent_date=date_value(row[11]), status=ClientStatus(row[12]),
+        discharged_on=date_value(row[13]), calendar_code=row[14], last_note_format=row[15],
+        created_at=datetime_value(row[16]))
+
+
+def _sort_key(c: Client) -> tuple[str, str]:
+    # casefold, not SQLite NOCASE: Greek, Cyrillic and accented names sort and match too.
+    return (c.legal_name.casefold(), c.preferred_name.casefold())
+
+
+class ClientRepository(Repository):
+    entity = "client"
+
+    def add(self, client: Client) -> Client:
+        """Store a new client; an ``id`` already set is kept (practice import)."""
+        stored = replace(client, created_at=client.created_at or now_utc())
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                f"INSERT INTO clients (id, {', '.join(_COLUMNS)}) "
+                f"VALUES (?{', ?' * len(_COLUMNS)})", (client.id, *_values(stored)))
+            stored.id = int(cur.lastrowid or 0)
+            self._audit("create", stored.id)
+        return stored
+
+    def update(self, client: Client) -> Client:
+        if client.id is None:
+            raise ValueError("update needs a stored client")
+        before = self.get(client.id)
+        with self._vault.transaction() as conn:
+            conn.execute(f"UPDATE clients SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
+                         "WHERE id = ?",
+                         (*_values(replace(client, created_at=before.created_at)), client.id))
+            self._audit("update", client.id, changed_fields(before, client, _AUDITED))
+        return self.get(client.id)
+
+    def get(self, client_id: int) -> Client:
+        return _client(self._row(_SELECT + " WHERE id = ?", (client_id,), "The client"))
+
+    def list(self, active_only: bool = False, search: str = "") -> list[Client]:
+        sql = _SELECT + (" WHERE status = 'active'" if active_only else "")
+        rows = self._vault.query(sql)
+        needle = search.strip().casefold()
+        if needle:
+            # Match on the raw columns (names, email, phone, calendar code) before building
+            # objects; casefold rather than SQL LIKE so Greek or accented names match too.
+            rows = [r for r in rows if any(needle in (r[i] or "").casefold()
+                                           for i in (1, 2, 5, 6, 14))]
+        clients = [_client(r) for r in rows]
+        clients.sort(key=_sort_key)
+        return clients
+
+    def discharge(self, client_id: int, on: date) -> Client:
+        with self._vault.transaction() as conn:
+            self.get(client_id)
+            conn.execute("UPDATE clients SET status = ?, discharged_on = ? WHERE id = ?",
+                         (str(ClientStatus.DISCHARGED), on.isoformat(), client_id))
+            self._audit("discharge", client_id)
+        return self.get(client_id)
+
+    def set_last_note_format(self, client_id: int, fmt: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute("UPDATE clients SET last_note_format = ? WHERE id = ?",
+                         (str(fmt), client_id))
+
+    def count(self) -> int:
+        return int(self._vault.query_one("SELECT count(*) FROM clients")[0])
+
+
+class GoalRepository(Repository):
+    entity = "goal"
+
+    def add(self, goal: Goal) -> Goal:
+        stored = replace(goal)
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO goals (id, client_id, text, status, target_date) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (goal.id, goal.client_id, goal.text, str(goal.status), date_text(goal.target_date)))
+            stored.id = int(cur.lastrowid or 0)
+            self._audit("create", stored.id, f"client {goal.client_id}")
+        return stored
+
+    def update(self, goal: Goal) -> Goal:
+        if goal.id is None:
+            raise ValueError("update needs a stored goal")
+        with self._vault.transaction() as conn:
+            self._row("SELECT id FROM goals WHERE id = ?", (goal.id,), "The goal")
+            conn.execute("UPDATE goals SET client_id = ?, text = ?, status = ?, target_date = ? "
+                         "WHERE id = ?", (goal.client_id, goal.text, str(goal.status),
+                                          date_text(goal.target_date), goal.id))
+            self._audit("update", goal.id, f"client {goal.client_id}")
+        return replace(goal)
+
+    def for_client(self, client_id: int) -> list[Goal]:
+        rows = self._vault.query("SELECT id, client_id, text, status, target_date FROM goals "
+                                 "WHERE client_id = ? ORDER BY id", (client_id,))
+        return [Goal(id=r[0], client_id=r[1], text=r[2], status=GoalStatus(r[3]),
+                     target_date=date_value(r[4])) for r in rows]

@@ -1,0 +1,201 @@
+"""Progress notes: drafts, signing, addenda and full-text search.
+
+A signed note is final: the database trigger refuses UPDATE and DELETE of its row, and this
+repository turns that refusal (or an attempt caught earlier) into NoteLocked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, replace
+from datetime import datetime
+from typing import Any
+
+from models.errors import NoteLocked
+from models.note import (
+    Addendum,
+    Note,
+    NoteFormat,
+    NoteSection,
+    NoteStatus,
+    addendum_hash,
+    content_hash,
+)
+from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json
+from storage.repositories.base import Repository
+
+_COLUMNS = ("appointment_id", "client_id", "format", "prompts", "sections", "flags", "body",
+            "status", "process_notes", "risk_not_assessed", "signed_at", "signed_by",
+            "signer_credentials", "content_hash", "created_at", "updated_at")
+_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM notes"
+_LOCKED = "The note is signed and cannot be changed; add an addendum instead."
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _values(n: Note) -> tuple[Any, ...]:
+    return (n.appointment_id, n.client_id, str(n.format), to_json(dict(n.prompts)),
+            to_json([asdict(s) for s in n.sections]), to_json(list(n.flags)), n.body_text(),
+            str(n.status), n.process_notes, int(n.risk_not_assessed), datetime_text(n.signed_at),
+            n.signed_by, n.signer_credentials, n.content_hash, datetime_text(n.created_at),
+            datetime_text(n.updated_at))
+
+
+def _note(r: Any) -> Note:
+    return Note(
+        id=r[0], appointment_id=r[1], client_id=r[2], format=NoteFormat(r[3]),
+        prompts=dict(from_json(r[4], {})),
+        sections=[NoteSection(**s) for s in from_json(r[5], [])], flags=list(from_json(r[6], [])),
+        status=NoteStatus(r[8]), process_notes=r[9], risk_not_assessed=bool(r[10]),
+        signed_at=datetime_value(r[11]), signed_by=r[12], signer_credentials=r[13],
+        content_hash=r[14], created_at=datetime_value(r[15]), updated_at=datetime_value(r[16]))
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must occur, as a prefix; no FTS syntax leaks in."""
+    words = _WORD.findall(text)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class NoteRepository(Repository):
+    entity = "note"
+
+    def save_draft(self, note: Note) -> Note:
+        """Insert a new draft or update an existing one (NoteLocked if it was signed)."""
+        if note.is_signed:
+            raise NoteLocked(_LOCKED)
+        now = now_utc()
+        with self._vault.transaction() as conn:
+            existing = self._existing(note)
+            if existing is None:
+                stored = replace(note, created_at=note.created_at or now, updated_at=now)
+                cur = conn.execute(
+                    f"INSERT INTO notes (id, {', '.join(_COLUMNS)}) "
+                    f"VALUES (?{', ?' * len(_COLUMNS)})", (note.id, *_values(stored)))
+                stored.id = int(cur.lastrowid or 0)
+                self._audit("create", stored.id, f"appointment {stored.appointment_id}")
+                return stored
+            if existing.is_signed:
+                raise NoteLocked(_LOCKED)
+            stored = replace(note, id=existing.id, created_at=existing.created_at, updated_at=now)
+            conn.execute(f"UPDATE notes SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
+                         "WHERE id = ?", (*_values(stored), existing.id))
+            self._audit("update", existing.id, f"appointment {stored.appointment_id}")
+            return stored
+
+    def _existing(self, note: Note) -> Note | None:
+        if note.id is not None:
+            row = self._vault.query_one(_SELECT + " WHERE id = ?", (note.id,))
+            if row is not None:
+                return _note(row)
+        return self.for_appointment(note.appointment_id)
+
+    def import_note(self, note: Note, addenda: list[Addendum]) -> Note:
+        """Insert a note exactly as exported (signed or not) with its addenda: practice import."""
+        now = now_utc()
+        note = replace(note, created_at=note.created_at or now, updated_at=note.updated_at or now)
+        with self._vault.transaction() as conn:
+            cur = conn.execute(f"INSERT INTO notes (id, {', '.join(_COLUMNS)}) "
+                               f"VALUES (?{', ?' * len(_COLUMNS)})", (note.id, *_values(note)))
+            note_id = int(cur.lastrowid or 0)
+            stored = replace(note, id=note_id)
+            self._audit("import", note_id, f"appointment {note.appointment_id}")
+            for add in addenda:
+                self._insert_addendum(replace(add, note_id=note_id))
+        return stored
+
+    def get(self, note_id: int) -> Note:
+        return _note(self._row(_SELECT + " WHERE id = ?", (note_id,), "The note"))
+
+    def for_appointment(self, appt_id: int) -> Note | None:
+        row = self._vault.query_one(_SELECT + " WHERE appointment_id = ?", (appt_id,))
+        return _note(row) if row is not None else None
+
+    def for_client(self, client_id: int) -> list[Note]:
+        rows = self._vault.query(
+            _SELECT + " n WHERE client_id = ? ORDER BY (SELECT start_utc FROM appointments a "
+            "WHERE a.id = n.appointment_id), id", (client_id,))
+        return [_note(r) for r in rows]
+
+    def unsigned(self) -> list[Note]:
+        rows = self._vault.query(
+            _SELECT + " n WHERE status = 'draft' ORDER BY (SELECT start_utc FROM appointments a "
+            "WHERE a.id = n.appointment_id), id")
+        return [_note(r) for r in rows]
+
+    def signed_between(self, start: datetime, end: datetime) -> list[Note]:
+        # signed_at is stored with its offset; compare in Python to stay exact across zones.
+        rows = self._vault.query(_SELECT + " WHERE status = 'signed' ORDER BY signed_at, id")
+        notes = [_note(r) for r in rows]
+        return [n for n in notes if n.signed_at is not None and start <= n.signed_at < end]
+
+    def all(self) -> list[Note]:
+        return [_note(r) for r in self._vault.query(_SELECT + " ORDER BY id")]
+
+    def sign(self, note_id: int, signer_name: str, credentials: str, at: datetime) -> Note:
+        if at.tzinfo is None:
+            raise ValueError("signing time must be timezone-aware")
+        with self._vault.transaction() as conn:
+            note = self.get(note_id)
+            if note.is_signed:
+                raise NoteLocked("The note is already signed; add an addendum instead.")
+            signed = replace(note, status=NoteStatus.SIGNED, signed_at=at, signed_by=signer_name,
+                             signer_credentials=credentials, updated_at=now_utc())
+            signed.content_hash = content_hash(signed)
+            conn.execute(f"UPDATE notes SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
+                         "WHERE id = ?", (*_values(signed), note_id))
+            self._audit("sign", note_id, f"appointment {note.appointment_id}; "
+                                         f"hash {signed.content_hash[:16]}")
+        return signed
+
+    def add_addendum(self, note_id: int, text: str, signer_name: str, credentials: str,
+                     at: datetime) -> Addendum:
+        with self._vault.transaction():
+            note = self.get(note_id)
+            if not note.is_signed:
+                raise NoteLocked("Addenda follow a signed note; this note is still a draft, "
+                                 "so edit it instead.")
+            add = Addendum(note_id=note_id, text=text, signed_at=at, signed_by=signer_name,
+                           signer_credentials=credentials)
+            add.content_hash = addendum_hash(add)
+            stored = self._insert_addendum(add)
+            self._audit("addendum", note_id, f"addendum {stored.id}")
+        return stored
+
+    def _insert_addendum(self, add: Addendum) -> Addendum:
+        with self._vault.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO addenda (id, note_id, text, signed_at, signed_by, signer_credentials,"
+                " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (add.id, add.note_id, add.text, datetime_text(add.signed_at), add.signed_by,
+                 add.signer_credentials, add.content_hash))
+        return replace(add, id=int(cur.lastrowid or 0))
+
+    def addenda(self, note_id: int) -> list[Addendum]:
+        rows = self._vault.query(
+            "SELECT id, note_id, text, signed_at, signed_by, signer_credentials, content_hash "
+            "FROM addenda WHERE note_id = ? ORDER BY signed_at, id", (note_id,))
+        return [Addendum(id=r[0], note_id=r[1], text=r[2], signed_at=datetime.fromisoformat(r[3]),
+                         signed_by=r[4], signer_credentials=r[5], content_hash=r[6]) for r in rows]
+
+    def delete_draft(self, note_id: int) -> None:
+        with self._vault.transaction() as conn:
+            if self.get(note_id).is_signed:
+                raise NoteLocked("The note is signed and cannot be deleted.")
+            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            self._audit("delete", note_id)
+
+    def search(self, text: str, limit: int = 50) -> list[int]:
+        """Ids of notes whose text has every word (as a prefix), newest note first.
+
+        Newest first rather than bm25 rank: a therapist looks for "that session about X", and
+        FTS5 walks rowids in order and stops at ``limit``, so a common word stays fast.
+        """
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self._vault.query("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
+                                 "ORDER BY rowid DESC LIMIT ?", (query, int(limit)))
+        return [int(r[0]) for r in rows]
+
+
+

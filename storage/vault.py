@@ -1,0 +1,311 @@
+"""The vault: one encrypted SQLCipher file plus its key file in a folder the owner alone can read.
+
+Opening order matters for "a wrong passphrase changes not one byte": keys.json is read, the data
+key is unwrapped and verified, and only then is the database opened at all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from models.errors import StorageFull, VaultError, VaultTooNew
+from storage import keyring_store
+from storage.audit import AuditLog
+from storage.connection import (
+    DB_FILE,
+    Connection,
+    DatabaseError,
+    configure_for_writing,
+    connect,
+    key_pragma,
+    translate,
+)
+from storage.keys import KEYS_FILE, KeyFile, new_key_file
+from storage.migrations import LATEST_VERSION, apply_migrations, schema_version
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+class Vault:
+    """An unlocked practice. Create with ``Vault.create`` or ``Vault.open``; close when done."""
+
+    def __init__(self, path: Path, conn: Connection, key_file: KeyFile, data_key: bytes) -> None:
+        from storage.repositories import (
+            AppointmentRepository,
+            BillingRepository,
+            ClientRepository,
+            GoalRepository,
+            NoteRepository,
+            PracticeRepository,
+            SettingsRepository,
+        )
+
+        self.path = path
+        self.actor = "clinician"  # solo practice: the one person who can unlock the vault
+        self._conn: Connection | None = conn
+        self._key_file = key_file
+        self._data_key = data_key
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.audit = AuditLog(self)
+        self.practice = PracticeRepository(self)
+        self.clients = ClientRepository(self)
+        self.goals = GoalRepository(self)
+        self.appointments = AppointmentRepository(self)
+        self.notes = NoteRepository(self)
+        self.billing = BillingRepository(self)
+        self.settings = SettingsRepository(self)
+
+    # --- creating and opening ---------------------------------------------------------------
+    @staticmethod
+    def exists(vault_dir: Path) -> bool:
+        vault_dir = Path(vault_dir)
+        return (vault_dir / KEYS_FILE).is_file() and (vault_dir / DB_FILE).is_file()
+
+    @classmethod
+    def create(cls, vault_dir: Path, passphrase: str) -> tuple[Vault, str]:
+        """A new empty vault and its recovery key (show it once; it is stored nowhere)."""
+        vault_dir = Path(vault_dir)
+        if (vault_dir / KEYS_FILE).exists():
+            raise VaultError(f"A vault already exists in {vault_dir}.")
+        if (vault_dir / DB_FILE).exists():
+            # Without keys.json nothing can open that file, but deleting it is the user's call.
+            raise VaultError(f"The folder {vault_dir} holds a vault file without its key file; "
+                             "move it away or choose another folder.")
+        key_file, data_key, recovery_key = new_key_file(passphrase)
+        try:
+            vault_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(vault_dir, 0o700)
+        except OSError as exc:
+            raise VaultError(
+                f"The folder {vault_dir} cannot be created ({exc.strerror}).") from None
+        conn = connect(vault_dir / DB_FILE, data_key, create=True)
+        try:
+            configure_for_writing(conn)
+            apply_migrations(conn)
+            # keys.json last: a folder without it is not a vault.
+            key_file.save(vault_dir)
+        except BaseException as exc:
+            conn.close()
+            for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm"):
+                (vault_dir / name).unlink(missing_ok=True)  # an empty new file: nothing lost
+            if isinstance(exc, DatabaseError):
+                raise translate(exc) from None
+            raise
+        vault = cls(vault_dir, conn, key_file, data_key)
+        vault.audit.record("create", "vault", None)
+        return vault, recovery_key
+
+    @classmethod
+    def open(cls, vault_dir: Path, passphrase: str) -> Vault:
+        vault_dir = Path(vault_dir)
+        key_file = cls._key_file_of(vault_dir)
+        return cls._open_with_key(vault_dir, key_file, key_file.unwrap_with_passphrase(passphrase))
+
+    @classmethod
+    def open_with_recovery_key(cls, vault_dir: Path, recovery_key: str) -> Vault:
+        vault_dir = Path(vault_dir)
+        key_file = cls._key_file_of(vault_dir)
+        data_key = key_file.unwrap_with_recovery_key(recovery_key)
+        return cls._open_with_key(vault_dir, key_file, data_key)
+
+    @staticmethod
+    def _key_file_of(vault_dir: Path) -> KeyFile:
+        if not Vault.exists(vault_dir):
+            raise VaultError(f"There is no vault in {vault_dir}.")
+        return KeyFile.load(vault_dir)
+
+    @classmethod
+    def _open_with_key(cls, vault_dir: Path, key_file: KeyFile, data_key: bytes) -> Vault:
+        """Open after the key was verified against keys.json; migrate an older schema."""
+        conn = connect(vault_dir / DB_FILE, data_key)
+        try:
+            version = schema_version(conn)
+            if version > LATEST_VERSION:
+                raise VaultTooNew("This vault was written by a newer version of Stillnote; "
+                                  "update Stillnote to open it.")
+            configure_for_writing(conn)
+            if version < LATEST_VERSION:
+                _backup_before_migrating(conn, vault_dir, version)
+                apply_migrations(conn)
+        except DatabaseError as exc:
+            conn.close()
+            raise translate(exc) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(vault_dir, conn, key_file, data_key)
+
+    # --- key management ---------------------------------------------------------------------
+    @property
+    def vault_id(self) -> str:
+        return self._key_file.vault_id
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the data key for ``new``; the database itself is not re-encrypted."""
+        self._key_file.unwrap_with_passphrase(old)  # WrongPassphrase if ``old`` is wrong
+        rewrapped = self._key_file.rewrapped_for_passphrase(self._data_key, new)
+        rewrapped.save(self.path)
+        self._key_file = rewrapped
+        self.audit.record("change_passphrase", "vault", None)
+
+    def remember_on_device(self, enabled: bool) -> str:
+        if enabled:
+            keyring_store.remember(self.vault_id, self._data_key)
+            self.audit.record("remember_on_device", "vault", None)
+            return "This vault will unlock on this device without the passphrase."
+        forgot = keyring_store.forget(self.vault_id)
+        self.audit.record("forget_on_device", "vault", None)
+        if forgot:
+            return "This device no longer remembers the vault; the passphrase will be asked for."
+        return "Nothing was remembered on this device; the passphrase will be asked for."
+
+    def export_copy(self, target: Path) -> None:
+        """Write a consistent encrypted copy of the database (same key) to ``target``.
+
+        sqlcipher_export copies schema and rows into an attached database keyed like this one,
+        so the copy is never plaintext, not even in a temp file.
+        """
+        key = key_pragma(self._data_key).split("=", 1)[1].strip()
+        with self._lock:
+            conn = self.connection
+            version = schema_version(conn)
+            try:
+                conn.execute(f"ATTACH DATABASE ? AS backup KEY {key}", (str(target),))
+                try:
+                    # One transaction: every table is copied from the same snapshot even if
+                    # another process writes meanwhile.
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        conn.execute("SELECT sqlcipher_export('backup')").fetchall()
+                        conn.execute(f"PRAGMA backup.user_version = {version}")
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        conn.execute("ROLLBACK")
+                        raise
+                finally:
+                    conn.execute("DETACH DATABASE backup")
+            except DatabaseError as exc:
+                raise translate(exc) from None
+
+    @property
+    def key_file(self) -> KeyFile:
+        return self._key_file
+
+    # --- connection and transactions --------------------------------------------------------
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise VaultError("The vault is locked; unlock it again to continue.")
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic write; nested calls become savepoints of the outer transaction."""
+        with self._lock:
+            conn = self.connection
+            depth = self._depth
+            try:
+                conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+            except DatabaseError as exc:
+                raise translate(exc) from None
+            self._depth += 1
+            try:
+                yield conn
+            except BaseException as exc:
+                self._depth -= 1
+                # SQLite may already have rolled back by itself (e.g. disk full).
+                with suppress(DatabaseError):
+                    if depth == 0:
+                        conn.execute("ROLLBACK")
+                    else:
+                        conn.execute(f"ROLLBACK TO sp{depth}")
+                        conn.execute(f"RELEASE sp{depth}")
+                if isinstance(exc, DatabaseError):
+                    raise translate(exc) from None
+                raise
+            else:
+                self._depth -= 1
+                try:
+                    conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+                except DatabaseError as exc:
+                    if depth == 0:
+                        with suppress(DatabaseError):
+                            conn.execute("ROLLBACK")
+                    raise translate(exc) from None
+
+    def query(self, sql: str, params: Params = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return list(self.connection.execute(sql, params).fetchall())
+            except DatabaseError as exc:
+                raise translate(exc) from None
+
+    def query_one(self, sql: str, params: Params = ()) -> Any:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    # --- closing ----------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is None:
+                return
+            with suppress(DatabaseError):
+                # Fold the WAL back into the main file so the folder is one file at rest.
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._conn = None
+            self._data_key = b""
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:  # never the key
+        return f"<Vault {self.path} {'open' if self.is_open else 'closed'}>"
+
+
+def open_vault_with_keyring(vault_dir: Path) -> Vault | None:
+    """The vault unlocked with a key remembered on this device, or None (ask for the passphrase)."""
+    vault_dir = Path(vault_dir)
+    if not Vault.exists(vault_dir):
+        return None
+    key_file = KeyFile.load(vault_dir)
+    data_key = keyring_store.recall(key_file.vault_id)
+    if data_key is None or not key_file.matches(data_key):
+        return None
+    return Vault._open_with_key(vault_dir, key_file, data_key)
+
+
+def _backup_before_migrating(conn: Connection, vault_dir: Path, version: int) -> Path:
+    """An encrypted copy of the vault as it was, kept beside it, before the schema changes."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target = vault_dir / f"stillnote.v{version}.before-upgrade.db"
+    tmp = vault_dir / f".{target.name}.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        # The same key opens the copy, and keys.json already wraps it: a byte copy stays encrypted.
+        shutil.copyfile(vault_dir / DB_FILE, tmp)
+        os.chmod(tmp, 0o600)
+        with open(tmp, "rb+") as stream:
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageFull(f"The vault could not be copied before upgrading ({exc.strerror}); "
+                          "nothing was changed.") from None
+    return target

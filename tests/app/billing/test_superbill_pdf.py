@@ -1,0 +1,86 @@
+"""The superbill PDF carries every field an insurer reads: checked by reading it back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from app.billing.icd10 import description_of
+from app.billing.superbill import build_superbill
+from app.pdf.superbill_pdf import render_superbill
+from models.appointment import Appointment, AppointmentStatus
+from models.billing import FeePolicy
+from tests.app.billing import sample
+
+
+def _text(path: Path) -> str:
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def test_every_field_is_in_the_pdf(tmp_path: Path) -> None:
+    bill = build_superbill(sample.practice(), sample.client(), sample.appointments(),
+                           sample.payments(), sample.fees(),
+                           FeePolicy(no_show_fee=Decimal("75")), date(2026, 3, 1),
+                           date(2026, 3, 31), issued_on=date(2026, 4, 1),
+                           describe=description_of)
+    out = tmp_path / "superbill.pdf"
+    render_superbill(bill, out)
+    assert out.stat().st_mode & 0o777 == 0o600
+    text = _text(out)
+    flat = " ".join(text.split())
+    expected = [
+        # practice and clinician
+        "Quiet Harbor Counseling", "12 Elm Street, Suite 4", "Albany", "12207",
+        "(518) 555-0142", "Dana Whitfield, LCSW", "LCSW-104233", "1234567893",
+        "1041C0700X", "EIN", "12-3456789",
+        # client
+        "Marisol Vega-Okafor", "1988-04-12", "88 River Road", "Troy", "12180",
+        "Empire Blue Cross", "XYZ123456789",
+        # lines: date, POS, CPT, modifiers, units, pointers, fee, paid
+        "2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "90791", "90837", "+90785",
+        "90834", "95", "AB", "$200.00", "$205.00", "$150.00", "$75.00", "$105.50", "$0.00",
+        # diagnoses with descriptions
+        "F41.1", "Generalized anxiety disorder", "F32.1", "Major depressive disorder",
+        # totals and signature
+        "Total charges", "$630.00", "Total paid", "$305.50", "Balance due", "$324.50",
+        "Clinician signature", "Date of service", "POS", "CPT", "Modifiers", "Units",
+        "Dx pointer", "Fee", "Paid",
+    ]
+    missing = [item for item in expected if item not in flat]
+    assert missing == []
+    # Each line's place of service is on its own row.
+    layout = "\n".join(p.extract_text(extraction_mode="layout") for p in PdfReader(out).pages)
+    rows = [line.split() for line in layout.splitlines()
+            if re.match(r"^\s*2026-03-\d\d\s+\d\d\s", line)]
+    assert [r[:3] for r in rows] == [["2026-03-02", "11", "90791"],
+                                     ["2026-03-09", "11", "90837"],
+                                     ["2026-03-16", "10", "90834"],
+                                     ["2026-03-23", "11", "—"]]
+    assert rows[0][-4:] == ["1", "AB", "$200.00", "$200.00"]
+    assert rows[1][-4:] == ["1", "AB", "$205.00", "$105.50"]
+    assert rows[2][-5:] == ["95", "1", "AB", "$150.00", "$0.00"]
+    assert rows[3][-3:] == ["1", "$75.00", "$0.00"]
+    assert "2026-03-30" not in flat  # cancelled: not billed
+    reader = PdfReader(str(out))
+    assert (reader.metadata or {}).get("/Title") == "Superbill"  # no PHI in metadata
+
+
+def test_long_superbill_spans_pages_with_header(tmp_path: Path) -> None:
+    appts = [Appointment(client_id=7, start=sample.at(1 + i % 28, hour=8 + i // 28), minutes=50,
+                         status=AppointmentStatus.ATTENDED, id=100 + i) for i in range(80)]
+    bill = build_superbill(sample.practice(), replace(sample.client(), legal_name="李小龍 Lee"),
+                           appts, [], sample.fees(), FeePolicy(), date(2026, 3, 1),
+                           date(2026, 3, 31))
+    out = tmp_path / "long.pdf"
+    render_superbill(bill, out)
+    reader = PdfReader(str(out))
+    assert len(reader.pages) >= 2
+    assert "$12,000.00" in _text(out)
+    assert "Page 2 of" in (reader.pages[1].extract_text() or "")

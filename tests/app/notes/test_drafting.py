@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.notes import facts_for_note, run_draft, start_or_resume_note
+from app.notes.drafting import NO_CONSENT_REASON, ai_drafting_allowed
+from models.note import FORMAT_HEADINGS, NoteFormat
+from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
+
+
+class ExplodingPipeline:
+    """Stands in for the model pipeline where the model must not be used at all."""
+
+    def draft(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the model was used without consent")
+
+
+def test_facts_carry_session_details_but_never_process_notes(vault: Any) -> None:
+    client = add_client(vault)
+    appt = add_session(vault, client)
+    note = start_or_resume_note(vault, appt.id)
+    note.prompts = dict(FULL_PROMPTS)
+    note.process_notes = "Private: countertransference about my own father."
+    facts = facts_for_note(note, appt, client, approach="CBT")
+    assert facts.session.date == "2026-11-20" and facts.session.start == "10:00"
+    assert facts.session.minutes == 53 and facts.session.modality == "office"
+    assert facts.session.approach == "CBT" and facts.client_name == "Ana Lima"
+    assert facts.prompts == FULL_PROMPTS
+    assert "countertransference" not in repr(facts)
+
+
+def test_risk_marked_not_assessed_reaches_the_draft_as_such(vault: Any) -> None:
+    client = add_client(vault)
+    appt = add_session(vault, client)
+    note = start_or_resume_note(vault, appt.id)
+    note.risk_not_assessed = True
+    assert facts_for_note(note, appt, client).prompts["risk"] == "Not assessed."
+
+
+def test_without_consent_draft_is_deterministic_and_says_why(vault: Any) -> None:
+    client = add_client(vault, consent=False)
+    assert ai_drafting_allowed(client) == (False, NO_CONSENT_REASON)
+    appt = add_session(vault, client)
+    note = start_or_resume_note(vault, appt.id)
+    note.prompts = dict(FULL_PROMPTS)
+    outcome = run_draft(note, appt, client, ExplodingPipeline())
+    assert not outcome.used_model and outcome.reason == NO_CONSENT_REASON
+    assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.SOAP])
+    assert "thought record" in note.body_text()
+    assert all(f["kind"] != "no_model" for f in note.flags)
+    assert all(f["acknowledged"] is False for f in note.flags)
+
+
+def test_with_consent_the_pipeline_drafts_with_progress(vault: Any, tiny_gguf: Path) -> None:
+    from drafting.pipeline import DraftPipeline
+
+    client = add_client(vault)
+    appt = add_session(vault, client)
+    note = start_or_resume_note(vault, appt.id)
+    note.prompts = dict(FULL_PROMPTS)
+    note.format = NoteFormat.BIRP
+    seen: list[str] = []
+    pipeline = DraftPipeline(model_path=tiny_gguf)
+    try:
+        outcome = run_draft(note, appt, client, pipeline, on_progress=lambda p: seen.append(
+            p.section))
+    finally:
+        pipeline.close()
+    assert outcome.reason == ""
+    assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.BIRP])
+    assert set(seen) >= set(FORMAT_HEADINGS[NoteFormat.BIRP])
+    assert "Denies SI/HI" in note.body_text() or "denies" in note.body_text().lower()

@@ -1,0 +1,51 @@
+"""Device settings: defaults, round trip, owner-only file, and a damaged file never crashes."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.settings import DeviceSettings, load_settings, save_settings
+
+
+def test_defaults_without_a_file(data_dir: Path) -> None:
+    settings = load_settings()
+    assert settings == DeviceSettings()
+    assert settings.idle_lock_minutes == 10 and settings.n_ctx == 2048
+    assert settings.telehealth_pos == "10" and settings.ics_include_names is False
+
+
+def test_round_trip_in_the_data_dir(data_dir: Path) -> None:
+    settings = DeviceSettings(idle_lock_minutes=5, model_path="/m/x.gguf", n_threads=2,
+                              last_vault_dir="/v", ics_include_names=True, telehealth_pos="02")
+    save_settings(settings)
+    path = paths.settings_file()
+    assert path.parent == data_dir
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert load_settings() == settings
+
+
+def test_malformed_file_gives_defaults_and_a_warning(data_dir: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    paths.settings_file().write_text("{oops", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert load_settings() == DeviceSettings()
+    assert "defaults" in caplog.text
+
+
+def test_a_bad_field_falls_back_alone(data_dir: Path) -> None:
+    paths.settings_file().write_text(json.dumps({
+        "idle_lock_minutes": "ten", "n_threads": 4, "ics_include_names": "yes", "unknown": 1,
+        "n_ctx": -5}), encoding="utf-8")
+    settings = load_settings()
+    assert settings.idle_lock_minutes == 10 and settings.n_threads == 4
+    assert settings.ics_include_names is False and settings.n_ctx == 2048
+
+
+def test_non_object_json(data_dir: Path) -> None:
+    paths.settings_file().write_text("[1, 2]", encoding="utf-8")
+    assert load_settings() == DeviceSettings()

@@ -1,0 +1,62 @@
+"""Shared helpers for the drafting tests: the sample files and the quality metrics."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+SAMPLES_DIR = Path(__file__).resolve().parents[3] / "shared" / "samples" / "session-facts"
+_SAMPLES_FALLBACK = Path("/work/shared/samples/session-facts")
+
+
+def sample_files() -> list[Path]:
+    folder = SAMPLES_DIR if SAMPLES_DIR.is_dir() else _SAMPLES_FALLBACK
+    return sorted(folder.glob("*.json"))
+
+
+def load_sample(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+_SUBJECT_RE = re.compile(
+    r"^(?:The (?:client|therapist|[a-z]+)|Client|Therapist|They|She|He|It|This|During|In)\b")
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()) if s]
+
+
+def is_third_person_prose(sentence: str) -> bool:
+    words = re.findall(r"[A-Za-z']+", sentence)
+    first_person = {"i", "we", "me", "us", "my", "our"}
+    return (sentence[:1].isupper() and sentence.endswith(".")
+            and bool(_SUBJECT_RE.match(sentence))
+            and not any(w.lower() in first_person for w in words))
+
+
+def score(sample: dict[str, Any], draft_json: dict[str, Any]) -> dict[str, Any]:
+    """The issue's quality bar for one sample, computed the way the hidden set is scored."""
+    from models.note import FORMAT_HEADINGS, NoteFormat
+
+    text = " ".join(s["text"] for s in draft_json["sections"])
+    low = text.lower()
+    must = sample.get("expect", {}).get("must", [])
+    present = sum(1 for alts in must if any(a.lower() in low for a in alts))
+    must_not_hits = [p for p in sample.get("expect", {}).get("must_not", []) if p.lower() in low]
+    input_numbers = set(_NUMBER_RE.findall(json.dumps(sample.get("prompts", {}))))
+    extra_numbers = set(_NUMBER_RE.findall(text)) - input_numbers
+    fmt = NoteFormat(draft_json["format"])
+    headings = [s["heading"] for s in draft_json["sections"]]
+    missing_headings = [h for h in FORMAT_HEADINGS[fmt] if h not in headings]
+    sentences = [s for sec in draft_json["sections"] for s in split_sentences(sec["text"])]
+    prose = sum(1 for s in sentences if is_third_person_prose(s))
+    return {
+        "must_total": len(must), "must_present": present, "must_not_hits": must_not_hits,
+        "extra_numbers": sorted(extra_numbers), "missing_headings": missing_headings,
+        "sentences": len(sentences), "prose": prose,
+        "bad_sentences": [s for s in sentences if not is_third_person_prose(s)],
+    }

@@ -1,0 +1,182 @@
+"""CPT suggestion at its boundaries, place of service, modifiers, units, fee policy and
+authorization rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from models.appointment import Appointment, AppointmentStatus, Modality, Service
+from models.billing import (
+    Authorization,
+    AuthWarningKind,
+    CodedService,
+    FeePolicy,
+    Payment,
+    authorization_warnings,
+    beyond_authorization,
+    coded_service,
+    crisis_add_on_units,
+    diagnosis_pointers,
+    is_billable,
+    missed_session_fee,
+    modifiers_for,
+    npi_is_valid,
+    place_of_service,
+    session_fee,
+    suggest_cpt,
+    units_for,
+)
+
+TZ = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(("minutes", "code"), [
+    (1, ""), (15, ""), (16, "90832"), (30, "90832"), (37, "90832"), (38, "90834"),
+    (45, "90834"), (52, "90834"), (53, "90837"), (60, "90837"), (90, "90837"),
+])
+def test_individual_psychotherapy_by_minutes(minutes: int, code: str) -> None:
+    assert suggest_cpt(Service.INDIVIDUAL, minutes) == code
+
+
+@pytest.mark.parametrize(("service", "minutes", "present", "code"), [
+    (Service.FAMILY, 25, True, ""), (Service.FAMILY, 26, True, "90847"),
+    (Service.FAMILY, 26, False, "90846"), (Service.FAMILY, 50, False, "90846"),
+    (Service.COUPLE, 25, True, ""), (Service.COUPLE, 50, True, "90847"),
+])
+def test_family_needs_26_minutes(service: Service, minutes: int, present: bool,
+                                 code: str) -> None:
+    assert suggest_cpt(service, minutes, client_present=present) == code
+
+
+def test_intake_and_group_do_not_depend_on_minutes() -> None:
+    assert suggest_cpt(Service.INTAKE, 20) == "90791"
+    assert suggest_cpt(Service.INTAKE, 90) == "90791"
+    assert suggest_cpt("group", 90) == "90853"
+    assert suggest_cpt(Service.GROUP, 10) == "90853"
+
+
+def test_crisis_codes_and_units() -> None:
+    assert suggest_cpt(Service.INDIVIDUAL, 29, crisis=True) == ""
+    assert suggest_cpt(Service.INDIVIDUAL, 30, crisis=True) == "90839"
+    assert crisis_add_on_units(74) == 0
+    assert crisis_add_on_units(75) == 1
+    assert crisis_add_on_units(104) == 1
+    assert crisis_add_on_units(105) == 2
+    assert units_for("90840", 105) == 2
+    assert units_for("90834", 50) == 1
+
+
+def test_place_of_service_and_modifier() -> None:
+    assert place_of_service(Modality.OFFICE) == "11"
+    assert place_of_service(Modality.OFFICE, "02") == "11"
+    assert place_of_service(Modality.TELEHEALTH) == "10"
+    assert place_of_service(Modality.TELEHEALTH, "02") == "02"
+    with pytest.raises(ValueError):
+        place_of_service(Modality.TELEHEALTH, "99")
+    assert modifiers_for(Modality.TELEHEALTH) == ("95",)
+    assert modifiers_for(Modality.TELEHEALTH, "") == ()
+    assert modifiers_for(Modality.OFFICE) == ()
+
+
+def _appt(**kw: object) -> Appointment:
+    base: dict[str, object] = {"client_id": 1, "start": datetime(2026, 3, 2, 10, tzinfo=TZ),
+                               "id": 1}
+    base.update(kw)
+    return Appointment(**base)  # type: ignore[arg-type]
+
+
+def test_choice_wins_over_suggestion_and_add_ons_keep_units() -> None:
+    assert coded_service(_appt(minutes=50)) == CodedService("90834")
+    assert coded_service(_appt(minutes=50, cpt_code="90837")).primary == "90837"
+    coded = coded_service(_appt(minutes=50, add_on_codes=["90785"]))
+    assert coded.add_ons == (("90785", 1),)
+    crisis = coded_service(_appt(minutes=110, cpt_code="90839"))
+    assert crisis.add_ons == (("90840", 2),)
+    assert crisis.all_codes == ("90839", "90840")
+
+
+def test_session_fee_from_appointment_or_schedule() -> None:
+    fees = {"90834": Decimal("150.00"), "90785": Decimal("20.00")}
+    appt = _appt(minutes=50, add_on_codes=["90785"])
+    assert session_fee(appt, coded_service(appt), fees) == Decimal("170.00")
+    own = _appt(minutes=50, fee=Decimal("99.5"))
+    assert session_fee(own, coded_service(own), fees) == Decimal("99.50")
+    assert isinstance(session_fee(own, coded_service(own), fees), Decimal)
+
+
+def test_fee_policy_for_missed_sessions() -> None:
+    policy = FeePolicy(late_cancel_fee=Decimal("50"), no_show_fee=Decimal("0"))
+    assert missed_session_fee(AppointmentStatus.LATE_CANCEL, policy) == Decimal("50.00")
+    assert missed_session_fee(AppointmentStatus.NO_SHOW, policy) == Decimal("0.00")
+    assert missed_session_fee(AppointmentStatus.ATTENDED, policy) == Decimal("0.00")
+    assert is_billable(_appt(status=AppointmentStatus.LATE_CANCEL), policy)
+    assert not is_billable(_appt(status=AppointmentStatus.NO_SHOW), policy)
+    assert not is_billable(_appt(status=AppointmentStatus.CANCELLED), policy)
+    assert is_billable(_appt(status=AppointmentStatus.ATTENDED), FeePolicy())
+    assert FeePolicy.from_json(policy.to_json()) == policy
+    assert FeePolicy.from_json({"no_show_fee": "abc"}) == FeePolicy()
+    assert FeePolicy.from_json(None) == FeePolicy()
+
+
+def test_npi_check_digit() -> None:
+    assert npi_is_valid("1234567893")  # the CMS example
+    assert not npi_is_valid("1234567890")
+    assert not npi_is_valid("123456789")
+    assert not npi_is_valid("12345678931")
+    assert not npi_is_valid("12345678a3")
+    assert npi_is_valid("1245319599")
+
+
+def test_diagnosis_pointers() -> None:
+    assert diagnosis_pointers(0) == ""
+    assert diagnosis_pointers(2) == "AB"
+    assert diagnosis_pointers(9) == "ABCD"
+
+
+def test_payment_and_authorization_shapes() -> None:
+    pay = Payment(appointment_id=3, amount=Decimal("10.00"), paid_on=date(2026, 1, 2),
+                  method="card")
+    assert pay.id is None
+    auth = Authorization(client_id=1, number="A1", sessions_authorized=2,
+                         start=date(2026, 1, 1), end=date(2026, 6, 30))
+    assert auth.payer == "" and auth.id is None
+
+
+def _sessions(n: int, first: date) -> list[Appointment]:
+    return [_appt(id=i + 1, start=datetime.combine(first + timedelta(weeks=i),
+                                                   datetime.min.time(), TZ).replace(hour=10),
+                  status=AppointmentStatus.ATTENDED) for i in range(n)]
+
+
+def test_authorization_warns_at_one_session_left_and_near_the_end() -> None:
+    auth = Authorization(client_id=1, number="PA-7", sessions_authorized=5,
+                         start=date(2026, 1, 1), end=date(2026, 12, 31))
+    today = date(2026, 3, 1)
+    assert authorization_warnings(auth, _sessions(3, date(2026, 1, 5)), today) == []
+    kinds = [w.kind for w in authorization_warnings(auth, _sessions(4, date(2026, 1, 5)), today)]
+    assert kinds == [AuthWarningKind.LAST_SESSION]
+    kinds = [w.kind for w in authorization_warnings(auth, _sessions(5, date(2026, 1, 5)), today)]
+    assert kinds == [AuthWarningKind.NONE_LEFT]
+    ending = authorization_warnings(auth, [], date(2026, 12, 17))
+    assert [w.kind for w in ending] == [AuthWarningKind.ENDING_SOON]
+    assert "14 days" in ending[0].message
+    assert authorization_warnings(auth, [], date(2026, 12, 16)) == []
+    assert authorization_warnings(auth, [], date(2027, 1, 1)) == []  # expired: not current
+
+
+def test_scheduling_past_the_authorization_is_explained() -> None:
+    auth = Authorization(client_id=1, number="PA-7", sessions_authorized=2,
+                         start=date(2026, 1, 1), end=date(2026, 3, 31))
+    used = _sessions(2, date(2026, 1, 5))
+    new = _appt(id=99, start=datetime(2026, 2, 20, 10, tzinfo=TZ))
+    assert "already used or booked" in beyond_authorization(new, [auth], used)
+    assert beyond_authorization(new, [auth], used[:1]) == ""
+    late = _appt(id=99, start=datetime(2026, 4, 2, 10, tzinfo=TZ))
+    assert "outside the authorization dates" in beyond_authorization(late, [auth], [])
+    assert beyond_authorization(late, [], []) == ""  # private pay: nothing to check
+    # Rescheduling an appointment already counted does not count it twice.
+    assert beyond_authorization(used[1], [auth], used) == ""

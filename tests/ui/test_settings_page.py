@@ -1,0 +1,78 @@
+"""Settings: remember on this device, change passphrase, model file, device settings saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from app.settings import DeviceSettings, load_settings
+from app.workspace import open_workspace
+from models.errors import WrongPassphrase
+from tests.ui.conftest import PASSPHRASE, Boxes, workspace_of
+from ui.dialogs.change_passphrase import ChangePassphraseDialog
+from ui.shell import StillnoteWindow
+
+
+def test_remember_on_device_from_settings(qtbot: Any, existing_vault: Path,
+                                          memory_keyring: Any, boxes: Boxes) -> None:
+    from tests.ui.conftest import unlock
+
+    window = StillnoteWindow(existing_vault, DeviceSettings())
+    qtbot.addWidget(window)
+    unlock(qtbot, window, PASSPHRASE)
+    page = window.main_view.go_to("Settings")
+    assert page.remember.isEnabled() and not page.remember.isChecked()
+    page.remember.setChecked(True)
+    assert memory_keyring.secrets
+    assert "without the passphrase" in page.remember_hint.text()
+    page.remember.setChecked(False)
+    assert not memory_keyring.secrets
+    window.close()
+
+
+def test_change_passphrase(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
+    page = unlocked.main_view.go_to("Settings")
+    page.passphrase_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, ChangePassphraseDialog) and dialog.isVisible()
+    dialog.current.setText("wrong wrong wrong")
+    dialog.new.setText("a brand new passphrase")
+    dialog.again.setText("a brand new passphrase")
+    dialog.change()
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=30000)
+    assert dialog.error.text() == "The current passphrase is not right."
+    dialog.current.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
+        dialog.change()
+    assert any("changed" in t for t in boxes.texts())
+    unlocked.lock()
+    with pytest.raises(WrongPassphrase):
+        open_workspace(workspace_dir(unlocked), PASSPHRASE)
+    open_workspace(workspace_dir(unlocked), "a brand new passphrase").lock()
+
+
+def workspace_dir(window: Any) -> Path:
+    return Path(window.vault_dir)
+
+
+def test_model_file_threads_and_context_are_device_settings(
+        qtbot: Any, unlocked: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = tmp_path / "my-model.gguf"
+    model.write_bytes(b"GGUF" + b"\0" * 2044)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(model), "")))
+    page = unlocked.main_view.go_to("Settings")
+    page.choose_model.click()
+    assert "my-model.gguf" in page.model_label.text() and "2.0 KB" in page.model_label.text()
+    page.hash_button.click()
+    qtbot.waitUntil(lambda: len(page.model_hash.text()) == 64, timeout=10000)
+    page.threads.setValue(2)
+    page.context.setCurrentIndex(page.context.findData(4096))
+    saved = load_settings()
+    assert (saved.model_path, saved.n_threads, saved.n_ctx) == (str(model), 2, 4096)
+    page.default_model.click()
+    assert load_settings().model_path == ""
+    assert workspace_of(unlocked).settings is unlocked.settings

@@ -1,0 +1,144 @@
+"""First run and unlocking, through the real widgets and a real SQCipher vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.settings import DeviceSettings
+from app.workspace import open_workspace, vault_exists
+from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
+from ui.setup.setup_flow import SetupFlow
+from ui.shell import StillnoteWindow
+from ui.unlock_screen import NO_KEYRING_SENTENCE, UnlockScreen
+
+
+def test_setup_wizard_creates_the_vault_and_shows_the_recovery_key_once(
+        qtbot: Any, vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        boxes: Boxes) -> None:
+    window = StillnoteWindow(vault_dir, DeviceSettings())
+    qtbot.addWidget(window)
+    window.show()
+    flow = window.screen_widget
+    assert isinstance(flow, SetupFlow)
+    assert not vault_exists(vault_dir)
+
+    # Step 1: the clinician's name is the one required field.
+    qtbot.mouseClick(flow.next_button, Qt.MouseButton.LeftButton)
+    assert flow.step() == 0 and "name" in flow.error.text()
+    form = flow.profile_form
+    qtbot.keyClicks(form.clinician_name, "Dana Whitfield")
+    form.credentials.setText("LCSW")
+    form.npi.setText("123")
+    flow.next_button.click()
+    assert flow.step() == 0 and "10 digits" in flow.error.text()
+    form.npi.setText("1234567893")
+    form.license_number.setText("LCSW-0042")
+    form.license_state.setText("ny")
+    flow.next_button.click()
+    assert flow.step() == 1
+
+    # Step 2: passphrase twice, with a hint; mismatches are refused in one sentence.
+    page = flow.passphrase_page
+    qtbot.keyClicks(page.first, "short")
+    assert "short" in page.hint.text().lower()
+    flow.next_button.click()
+    assert flow.step() == 1 and "at least" in flow.error.text()
+    page.first.setText(PASSPHRASE)
+    page.second.setText(PASSPHRASE + "x")
+    flow.next_button.click()
+    assert flow.step() == 1 and "differ" in flow.error.text()
+    page.second.setText(PASSPHRASE)
+    flow.next_button.click()
+    qtbot.waitUntil(lambda: flow.step() == 2, timeout=30000)
+    assert vault_exists(vault_dir)
+
+    # Step 3: the key is shown; "Open" waits for "I stored it"; Save writes it where asked.
+    key = flow.recovery_page.key()
+    assert len(key) >= 16
+    target = tmp_path / "key.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    flow.recovery_page.save_button.click()
+    assert key in target.read_text()
+    assert not flow.next_button.isEnabled()
+    flow.recovery_page.stored.setChecked(True)
+    assert flow.next_button.isEnabled()
+    with qtbot.waitSignal(window.unlocked, timeout=5000):
+        flow.next_button.click()
+    assert window.windowTitle() == "Stillnote"
+    assert workspace_of(window).practice().clinician_name == "Dana Whitfield"
+    assert workspace_of(window).practice().license_state == "NY"
+
+    # The recovery key really opens the vault (checked after the window lets go of it).
+    window.lock()
+    from app.workspace import open_workspace_with_recovery_key
+
+    open_workspace_with_recovery_key(vault_dir, key).lock()
+    open_workspace(vault_dir, PASSPHRASE).lock()
+    assert boxes.shown == []
+
+
+def test_wrong_passphrase_says_so_clears_the_field_and_stays_locked(
+        qtbot: Any, window: Any) -> None:
+    screen = window.screen_widget
+    assert isinstance(screen, UnlockScreen)
+    assert window.windowTitle() == "Stillnote — Locked"
+    screen.secret.setText("not the passphrase")
+    screen.unlock_button.click()
+    assert screen.busy.isVisible()  # the KDF runs off the UI thread behind a busy bar
+    qtbot.waitUntil(lambda: bool(screen.error.text()), timeout=30000)
+    assert "passphrase does not open" in screen.error.text()
+    assert screen.error.text().count(".") == 1
+    assert screen.secret.text() == ""
+    assert window.is_locked()
+    assert not screen.busy.isVisible()
+
+    unlock(qtbot, window, PASSPHRASE)
+    assert not window.is_locked()
+    assert window.main_view is not None
+
+
+def test_recovery_key_unlocks(qtbot: Any, vault_dir: Path, boxes: Boxes) -> None:
+    from app.workspace import create_workspace
+    from tests.ui.conftest import practice_profile
+
+    workspace, key = create_workspace(vault_dir, PASSPHRASE, practice_profile())
+    workspace.lock()
+    window = StillnoteWindow(vault_dir, DeviceSettings())
+    qtbot.addWidget(window)
+    screen = window.screen_widget
+    screen.use_recovery.setChecked(True)
+    assert "recovery key" in screen.prompt.text()
+    unlock(qtbot, window, key)
+    assert not window.is_locked()
+    window.close()
+
+
+def test_without_a_keyring_remember_is_off_and_explained(qtbot: Any, window: Any) -> None:
+    screen = window.screen_widget
+    assert not screen.remember.isEnabled()
+    assert screen.remember_hint.text() == NO_KEYRING_SENTENCE
+    assert "no keyring" in NO_KEYRING_SENTENCE
+
+
+def test_remember_on_device_with_a_keyring_opens_without_passphrase_next_time(
+        qtbot: Any, existing_vault: Path, memory_keyring: Any, boxes: Boxes) -> None:
+    window = StillnoteWindow(existing_vault, DeviceSettings())
+    qtbot.addWidget(window)
+    screen = window.screen_widget
+    assert screen.remember.isEnabled()
+    screen.remember.setChecked(True)
+    unlock(qtbot, window, PASSPHRASE)
+    assert memory_keyring.secrets  # the data key, under the vault's random id
+    window.close()
+    assert window.is_locked()
+
+    again = StillnoteWindow(existing_vault, DeviceSettings())
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: not again.is_locked(), timeout=30000)
+    again.close()

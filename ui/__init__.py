@@ -1,0 +1,1 @@
+"""The window: PySide6 screens over app/ (the only Qt code in Stillnote)."""

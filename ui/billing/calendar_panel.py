@@ -1,0 +1,158 @@
+"""Calendar export from the window: a one-off .ics, and the file kept current automatically."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.billing.calendar_ics import export_ics
+from app.billing.ics_autoexport import auto_export
+from app.billing.superbill import day_bounds
+from app.settings import save_settings
+from app.workspace import Workspace
+from ui.billing.common import StatusLine, to_date, to_qdate
+from ui.errors import message_for
+
+NAMES_WARNING = ("Client names will be in the file. Calendar apps copy it to cloud services; "
+                 "anyone who can see that calendar will see who you see.")
+
+
+def _warning_label() -> QLabel:
+    label = QLabel("⚠ " + NAMES_WARNING)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #a63a3a;")
+    label.setVisible(False)
+    return label
+
+
+class CalendarPanel(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        today = date.today()
+        self.only_range = QCheckBox("Only from … to …")
+        self.start = QDateEdit(to_qdate(today - timedelta(days=30)))
+        self.end = QDateEdit(to_qdate(today + timedelta(days=180)))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.only_range.toggled.connect(edit.setEnabled)
+        self.include_names = QCheckBox("Include client names in event titles")
+        self.names_warning = _warning_label()
+        self.include_names.toggled.connect(self.names_warning.setVisible)
+        self.export_button = QPushButton("Export .ics…")
+        self.export_button.clicked.connect(self.choose_file)
+        once = QGroupBox("Export once")
+        form = QFormLayout(once)
+        range_row = QHBoxLayout()
+        for w in (self.only_range, self.start, self.end):
+            range_row.addWidget(w)
+        form.addRow(range_row)
+        form.addRow(self.include_names)
+        form.addRow(self.names_warning)
+        form.addRow(self.export_button)
+
+        self.auto_path = QLabel()
+        self.auto_path.setWordWrap(True)
+        self.auto_choose = QPushButton("Choose file…")
+        self.auto_choose.clicked.connect(self.choose_auto_file)
+        self.auto_off = QPushButton("Turn off")
+        self.auto_off.clicked.connect(lambda: self.set_auto_export(""))
+        self.auto_names = QCheckBox("Include client names in the kept file")
+        self.auto_names_warning = _warning_label()
+        self.auto_names.toggled.connect(self.auto_names_warning.setVisible)
+        self.auto_names.toggled.connect(self._auto_names_changed)
+        auto = QGroupBox("Keep a calendar file up to date (for a calendar app to subscribe to)")
+        auto_layout = QVBoxLayout(auto)
+        auto_layout.addWidget(self.auto_path)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.auto_choose)
+        buttons.addWidget(self.auto_off)
+        buttons.addStretch(1)
+        auto_layout.addLayout(buttons)
+        auto_layout.addWidget(self.auto_names)
+        auto_layout.addWidget(self.auto_names_warning)
+
+        self.status = StatusLine()
+        layout = QVBoxLayout(self)
+        layout.addWidget(once)
+        layout.addWidget(auto)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        settings = self.workspace.settings
+        path = settings.ics_auto_export_path
+        self.auto_path.setText(f"Rewritten after every change: {path}" if path
+                               else "Off: no file is kept up to date.")
+        self.auto_off.setEnabled(bool(path))
+        self.auto_names.blockSignals(True)
+        self.auto_names.setChecked(settings.ics_include_names)
+        self.auto_names.blockSignals(False)
+        self.auto_names_warning.setVisible(settings.ics_include_names)
+
+    # -- once ----------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export the calendar",
+                                              str(Path.home() / "stillnote.ics"),
+                                              "Calendar files (*.ics)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, out: Path) -> int | None:
+        vault = self.workspace.vault
+        start = end = None
+        if self.only_range.isChecked():
+            tz = vault.practice.get().timezone
+            start = day_bounds(to_date(self.start.date()), to_date(self.start.date()), tz)[0]
+            end = day_bounds(to_date(self.end.date()), to_date(self.end.date()), tz)[1]
+        try:
+            count = export_ics(vault, out, start=start, end=end,
+                               include_names=self.include_names.isChecked())
+        except Exception as exc:
+            self.status.problem(message_for(exc))
+            return None
+        self.status.ok(f"Saved {count} event{'s' if count != 1 else ''} to {out}.")
+        return count
+
+    # -- kept up to date -----------------------------------------------------------------------
+    def choose_auto_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Calendar file to keep up to date",
+                                              str(Path.home() / "stillnote.ics"),
+                                              "Calendar files (*.ics)")
+        if name:
+            self.set_auto_export(name)
+
+    def set_auto_export(self, path: str) -> None:
+        self.workspace.settings.ics_auto_export_path = path
+        self._save_and_export()
+
+    def _auto_names_changed(self, checked: bool) -> None:
+        self.workspace.settings.ics_include_names = checked
+        self._save_and_export()
+
+    def _save_and_export(self) -> None:
+        try:
+            save_settings(self.workspace.settings)
+            written = auto_export(self.workspace.vault, self.workspace.settings)
+        except Exception as exc:
+            self.status.problem(message_for(exc))
+        else:
+            self.status.ok(f"{written} is up to date." if written
+                           else "The calendar file is no longer kept up to date.")
+        self.refresh()

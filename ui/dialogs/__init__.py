@@ -1,0 +1,1 @@
+"""Editors opened from the pages (clients, appointments, passphrase), one module each."""

@@ -1,0 +1,295 @@
+"""Schedule, move (edit the time) or cancel an appointment; a new one may repeat."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.workspace import Workspace
+from models.appointment import (
+    Appointment,
+    AppointmentStatus,
+    Modality,
+    Recurrence,
+    Service,
+    expand_series,
+)
+from models.billing import beyond_authorization
+from ui import billing
+from ui.errors import message_for
+from ui.timefmt import zone
+
+REPEATS = (("Does not repeat", None), ("Every week", Recurrence.WEEKLY),
+           ("Every two weeks", Recurrence.BIWEEKLY))
+
+
+class AppointmentEditor(QDialog):
+    """Emits ``saved`` after a successful write; errors stay in the dialog as one sentence."""
+
+    saved = Signal()
+
+    def __init__(self, workspace: Workspace, appointment: Appointment | None = None,
+                 client_id: int | None = None, start: datetime | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.appointment = appointment
+        self.tz = zone(workspace.practice().timezone)
+        self.setWindowTitle("Edit appointment" if appointment else "New appointment")
+        self.setModal(True)
+
+        self.client = QComboBox()
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.minutes = QSpinBox(minimum=5, maximum=480, singleStep=5, suffix=" min")
+        self.modality = QComboBox()
+        for m in Modality:
+            self.modality.addItem(m.value.capitalize(), m)
+        self.service = QComboBox()
+        for s in Service:
+            self.service.addItem(s.value.capitalize(), s)
+        self.status = QComboBox()
+        for st in AppointmentStatus:
+            self.status.addItem(st.label, st)
+        self.fee = QLineEdit(placeholderText="0.00")
+        self.repeat = QComboBox()
+        for label, rec in REPEATS:
+            self.repeat.addItem(label, rec)
+        self.count = QSpinBox(minimum=2, maximum=104, value=10, suffix=" sessions")
+        self.count.setEnabled(False)
+        repeat_row = QHBoxLayout()
+        repeat_row.addWidget(self.repeat, 1)
+        repeat_row.addWidget(self.count)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.date, 1)
+        when_row.addWidget(self.time)
+        when_row.addWidget(self.minutes)
+
+        form = QFormLayout()
+        form.addRow("Client", self.client)
+        form.addRow("When", when_row)
+        form.addRow("Modality", self.modality)
+        form.addRow("Service", self.service)
+        form.addRow("Status", self.status)
+        form.addRow("Fee ($)", self.fee)
+        if appointment is None:
+            form.addRow("Repeat", repeat_row)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Close)
+        self.cancel_appt_button: QPushButton | None = None
+        self.note_button: QPushButton | None = None
+        if appointment is not None and appointment.status is not AppointmentStatus.CANCELLED:
+            self.cancel_appt_button = self.buttons.addButton(
+                "Cancel appointment", QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.cancel_appt_button.clicked.connect(self.cancel_appointment)
+        if appointment is not None and appointment.status is AppointmentStatus.ATTENDED:
+            self.note_button = self.buttons.addButton("Write note",
+                                                      QDialogButtonBox.ButtonRole.ActionRole)
+            self.note_button.clicked.connect(self.write_note)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.repeat.currentIndexChanged.connect(
+            lambda _i: self.count.setEnabled(self.repeat.currentData() is not None))
+        self.client.currentIndexChanged.connect(self._client_changed)
+        self._fill(appointment, client_id, start)
+
+    def _fill(self, appt: Appointment | None, client_id: int | None,
+              start: datetime | None) -> None:
+        clients = self.workspace.vault.clients.list(active_only=True)
+        wanted = appt.client_id if appt else client_id
+        if wanted is not None and all(c.id != wanted for c in clients):
+            clients.append(self.workspace.vault.clients.get(wanted))
+        self.client.blockSignals(True)
+        self.client.addItem("Choose a client…", None)
+        for c in clients:
+            self.client.addItem(c.display_name, c.id)
+        index = self.client.findData(wanted) if wanted is not None else 0
+        self.client.setCurrentIndex(max(index, 0))
+        self.client.blockSignals(False)
+        if appt is not None:
+            local = appt.start.astimezone(self.tz)
+            self.minutes.setValue(appt.minutes)
+            self.modality.setCurrentIndex(self.modality.findData(appt.modality))
+            self.service.setCurrentIndex(self.service.findData(appt.service))
+            self.status.setCurrentIndex(self.status.findData(appt.status))
+            self.fee.setText(f"{appt.fee:.2f}")
+        else:
+            local = (start.astimezone(self.tz) if start is not None else self._next_slot())
+            self.minutes.setValue(50)
+            self._client_changed()
+        self.date.setDate(QDate(local.year, local.month, local.day))
+        self.time.setTime(QTime(local.hour, local.minute))
+
+    def _next_slot(self) -> datetime:
+        now = datetime.now(self.tz)
+        return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+
+    def _client_changed(self, _index: int = 0) -> None:
+        """A new appointment starts with the fee of the client's latest one."""
+        client_id = self.client.currentData()
+        if self.appointment is not None or client_id is None:
+            return
+        past = self.workspace.vault.appointments.for_client(client_id)
+        if past:
+            latest = max(past, key=lambda a: a.start)
+            self.fee.setText(f"{latest.fee:.2f}")
+            self.service.setCurrentIndex(self.service.findData(
+                Service.INDIVIDUAL if latest.service is Service.INTAKE else latest.service))
+            self.modality.setCurrentIndex(self.modality.findData(latest.modality))
+        else:
+            self.service.setCurrentIndex(self.service.findData(Service.INTAKE))
+
+    def start_time(self) -> datetime:
+        d = self.date.date()
+        t = self.time.time()
+        return datetime.combine(date(d.year(), d.month(), d.day()),
+                                time(t.hour(), t.minute()), tzinfo=self.tz)
+
+    def _fee(self) -> Decimal | None:
+        text = self.fee.text().strip().replace("$", "").replace(",", "") or "0"
+        try:
+            fee = Decimal(text).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            return None
+        return fee if fee >= 0 else None
+
+    def save(self) -> None:
+        client_id = self.client.currentData()
+        if client_id is None:
+            self.error.setText("Choose the client this appointment is for.")
+            return
+        fee = self._fee()
+        if fee is None:
+            self.error.setText("The fee must be an amount such as 120 or 120.00.")
+            return
+        # Qt hands enum data back as plain strings: turn them into the model's enums again.
+        fields = dict(client_id=client_id, start=self.start_time(), minutes=self.minutes.value(),
+                      modality=Modality(self.modality.currentData()),
+                      service=Service(self.service.currentData()),
+                      status=AppointmentStatus(self.status.currentData()), fee=fee)
+        repeat = self.repeat.currentData() if self.appointment is None else None
+        recurrence = Recurrence(repeat) if repeat else None
+        if self.appointment is not None:
+            planned = [replace(self.appointment, **fields)]
+        elif recurrence is not None:
+            planned = expand_series(Appointment(**fields), recurrence, self.count.value())
+        else:
+            planned = [Appointment(**fields)]
+        try:
+            if not self._authorization_allows(planned):
+                # The therapist said no: nothing is written and the dialog stays open.
+                self.error.setText("Not saved: choose another date, or close.")
+                return
+            appointments = self.workspace.vault.appointments
+            if self.appointment is not None:
+                appointments.update(planned[0])
+            elif recurrence is None:
+                appointments.add(planned[0])
+            else:
+                appointments.add_series(planned[0], recurrence, len(planned))
+        except Exception as exc:
+            self.error.setText(message_for(exc))
+            return
+        self._changed()
+
+    def _changed(self) -> None:
+        """After a write: tell the pages, close, and keep the subscribed .ics file current."""
+        parent = self.parentWidget() or self
+        self.saved.emit()
+        self.accept()
+        billing.after_appointment_change(parent, self.workspace)
+
+    def _authorization_allows(self, planned: list[Appointment]) -> bool:
+        """Ask before booking past the client's insurance authorization (new or moved only)."""
+        first = planned[0]
+        if first.status not in (AppointmentStatus.SCHEDULED, AppointmentStatus.ATTENDED):
+            return True  # a cancelled or missed session uses no authorized session
+        before = self.appointment
+        if before is not None and before.start == first.start \
+                and before.client_id == first.client_id and before.status is first.status:
+            return True  # neither new nor moved
+        if len(planned) == 1:
+            return billing.confirm_scheduling(self, self.workspace, first)
+        return self._series_allowed(planned)
+
+    def _series_allowed(self, planned: list[Appointment]) -> bool:
+        """A series counts its own earlier sessions: ask once, about the first one past it."""
+        vault = self.workspace.vault
+        client_id = planned[0].client_id
+        authorizations = vault.billing.authorizations.for_client(client_id)
+        if not authorizations:
+            return True
+        booked = list(vault.appointments.for_client(client_id))
+        for number, occurrence in enumerate(planned, start=1):
+            # Unsaved sessions get stand-in ids: the check leaves out the one asked about by id.
+            occurrence = replace(occurrence, id=-number)
+            reason = beyond_authorization(occurrence, authorizations, booked)
+            if reason:
+                local = occurrence.start.astimezone(self.tz)
+                answer = QMessageBox.question(
+                    self, "Past the authorization",
+                    f"Session {number} of this series ({local:%a %m/%d/%Y}): {reason}\n\n"
+                    "The insurer may not pay for the sessions from there on. Schedule the "
+                    "whole series anyway?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                return answer == QMessageBox.StandardButton.Yes
+            booked.append(occurrence)
+        return True
+
+    def cancel_appointment(self) -> None:
+        if self.appointment is None or self.appointment.id is None:
+            return
+        answer = QMessageBox.question(
+            self, "Cancel appointment", "Cancel this appointment? It stays in the record as "
+            "cancelled.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.vault.appointments.set_status(self.appointment.id,
+                                                         AppointmentStatus.CANCELLED)
+        except Exception as exc:
+            self.error.setText(message_for(exc))
+            return
+        self._changed()
+
+    def write_note(self) -> None:
+        if self.appointment is None or self.appointment.id is None:
+            return
+        from ui.appointment_actions import write_note
+
+        parent = self.parentWidget()
+        appointment_id = self.appointment.id
+        self.accept()
+        write_note(parent, self.workspace, appointment_id)

@@ -1,0 +1,209 @@
+"""Create or edit a client: identity, contact, insurance, diagnoses, consent to AI drafting."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.workspace import Workspace
+from models.client import Client, Insurance
+from models.common import Address
+from ui.dialogs.diagnosis_table import DiagnosisTable
+from ui.errors import message_for
+
+DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
+
+
+def parse_date(text: str) -> date | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ClientEditor(QDialog):
+    """Emits ``saved(client_id)`` after a successful write."""
+
+    saved = Signal(int)
+
+    def __init__(self, workspace: Workspace, client: Client | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.client = client
+        self.setWindowTitle("Edit client" if client else "New client")
+        self.setModal(True)
+        self.resize(560, 520)
+
+        self.legal_name = QLineEdit(placeholderText="First and last name, as on insurance")
+        self.preferred_name = QLineEdit(placeholderText="What they like to be called")
+        self.pronouns = QComboBox(editable=True)
+        self.pronouns.addItems(["", "she/her", "he/him", "they/them"])
+        self.dob = QLineEdit(placeholderText="MM/DD/YYYY")
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.street = QLineEdit()
+        self.city = QLineEdit()
+        self.state = QLineEdit()
+        self.state.setMaxLength(2)
+        self.state.setFixedWidth(60)
+        self.postal_code = QLineEdit()
+        self.postal_code.setFixedWidth(100)
+        self.payer = QLineEdit(placeholderText="Leave empty for self-pay")
+        self.member_id = QLineEdit()
+        self.group_number = QLineEdit()
+        self.diagnoses = DiagnosisTable()
+        self.consent = QCheckBox("Client consented to AI-assisted documentation")
+        self.consent_date = QDateEdit()
+        self.consent_date.setCalendarPopup(True)
+        self.consent_date.setDisplayFormat("MM/dd/yyyy")
+        self.consent_date.setDate(_qdate(date.today()))
+        self.consent_date.setEnabled(False)
+        self.consent.toggled.connect(self.consent_date.setEnabled)
+        consent_hint = QLabel("Drafting a note with the on-device model needs this consent; "
+                              "nothing leaves this computer either way.")
+        consent_hint.setObjectName("hint")
+        consent_hint.setWordWrap(True)
+
+        person = QWidget()
+        pf = QFormLayout(person)
+        pf.addRow("Legal name", self.legal_name)
+        pf.addRow("Preferred name", self.preferred_name)
+        pf.addRow("Pronouns", self.pronouns)
+        pf.addRow("Date of birth", self.dob)
+        pf.addRow("Email", self.email)
+        pf.addRow("Phone", self.phone)
+        pf.addRow("Street", self.street)
+        city_row = QHBoxLayout()
+        city_row.addWidget(self.city, 1)
+        city_row.addWidget(self.state)
+        city_row.addWidget(self.postal_code)
+        pf.addRow("City, state, ZIP", city_row)
+        pf.addRow("", self.consent)
+        pf.addRow("Consent date", self.consent_date)
+        pf.addRow("", consent_hint)
+        insurance = QWidget()
+        inf = QFormLayout(insurance)
+        inf.addRow("Payer", self.payer)
+        inf.addRow("Member ID", self.member_id)
+        inf.addRow("Group number", self.group_number)
+        tabs = QTabWidget()
+        tabs.addTab(person, "Client")
+        tabs.addTab(insurance, "Insurance")
+        tabs.addTab(self.diagnoses, "Diagnoses")
+        self.tabs = tabs
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if client is not None:
+            self._fill(client)
+        self.legal_name.setFocus()
+
+    def _fill(self, c: Client) -> None:
+        self.legal_name.setText(c.legal_name)
+        self.preferred_name.setText(c.preferred_name)
+        self.pronouns.setCurrentText(c.pronouns)
+        self.dob.setText(f"{c.date_of_birth:%m/%d/%Y}" if c.date_of_birth else "")
+        self.email.setText(c.email)
+        self.phone.setText(c.phone)
+        self.street.setText(c.address.street)
+        self.city.setText(c.address.city)
+        self.state.setText(c.address.state)
+        self.postal_code.setText(c.address.postal_code)
+        self.payer.setText(c.insurance.payer)
+        self.member_id.setText(c.insurance.member_id)
+        self.group_number.setText(c.insurance.group_number)
+        self.diagnoses.set_diagnoses(c.diagnoses)
+        self.consent.setChecked(c.ai_consent)
+        if c.ai_consent_date:
+            self.consent_date.setDate(_qdate(c.ai_consent_date))
+
+    def _problem_and_client(self) -> tuple[str | None, Client | None]:
+        legal = " ".join(self.legal_name.text().split())
+        if not legal:
+            return "Enter the client's legal name.", None
+        dob: date | None = None
+        if self.dob.text().strip():
+            try:
+                dob = parse_date(self.dob.text())
+            except ValueError:
+                return "Write the date of birth as MM/DD/YYYY, for example 04/23/1987.", None
+            if dob is not None and dob > date.today():
+                return "The date of birth is in the future.", None
+        email = self.email.text().strip()
+        if email and ("@" not in email or " " in email):
+            return "That email address does not look right.", None
+        diagnoses, problem = self.diagnoses.diagnoses()
+        if problem:
+            self.tabs.setCurrentWidget(self.diagnoses)
+            return problem, None
+        consent = self.consent.isChecked()
+        consent_date = _pydate(self.consent_date.date()) if consent else None
+        if consent_date is not None and consent_date > date.today():
+            return "The consent date is in the future.", None
+        fields: dict[str, Any] = dict(
+            legal_name=legal, preferred_name=self.preferred_name.text().strip(),
+            pronouns=self.pronouns.currentText().strip(), date_of_birth=dob, email=email,
+            phone=self.phone.text().strip(),
+            address=Address(self.street.text().strip(), self.city.text().strip(),
+                            self.state.text().strip().upper(), self.postal_code.text().strip()),
+            insurance=Insurance(self.payer.text().strip(), self.member_id.text().strip(),
+                                self.group_number.text().strip()),
+            diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date)
+        client = replace(self.client, **fields) if self.client else Client(**fields)
+        return None, client
+
+    def save(self) -> None:
+        problem, client = self._problem_and_client()
+        if problem or client is None:
+            self.error.setText(problem or "")
+            return
+        try:
+            clients = self.workspace.vault.clients
+            if client.id is None:
+                saved = clients.add(client)
+            else:
+                clients.update(client)
+                saved = client
+        except Exception as exc:
+            self.error.setText(message_for(exc))
+            return
+        assert saved.id is not None
+        self.saved.emit(saved.id)
+        self.accept()

@@ -1,0 +1,133 @@
+"""The unlocked practice: a sidebar of pages. Built on unlock, destroyed whole on lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.workspace import Workspace
+from ui.billing import BillingPage
+from ui.notes import RiskFollowUpPage, UnsignedNotesPage
+from ui.pages.calendar_page import CalendarPage
+from ui.pages.clients_page import ClientsPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.today_page import TodayPage
+
+UNSIGNED = "Unsigned notes"
+RISK = "Risk follow-up"
+
+
+class MainView(QWidget):
+    lock_requested = Signal()
+    idle_minutes_changed = Signal(int)
+    restore_requested = Signal(Path, str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainView")
+        self.workspace = workspace
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(200)
+        self.sidebar.setIconSize(QSize(0, 0))
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pageStack")
+        self.page_by_name: dict[str, QWidget] = {}
+
+        self.today = TodayPage(workspace)
+        self.clients = ClientsPage(workspace)
+        self.calendar = CalendarPage(workspace)
+        self.settings = SettingsPage(workspace)
+        self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
+        self.settings.restore_requested.connect(self.restore_requested)
+        self._add("Today", self.today)
+        self._add("Clients", self.clients)
+        self._add("Calendar", self.calendar)
+        self.unsigned = UnsignedNotesPage(workspace)
+        self.unsigned.count_changed.connect(self._set_unsigned_count)
+        self.risk = RiskFollowUpPage(workspace)
+        self.billing = BillingPage(workspace)
+        self._add(UNSIGNED, self.unsigned)
+        self._set_unsigned_count(len(self.unsigned.items))  # it counted before we listened
+        self._add(RISK, self.risk)
+        self._add("Billing", self.billing)
+        self._add("Settings", self.settings)
+
+        brand = QLabel("Stillnote")
+        brand.setObjectName("brand")
+        lock_button = QPushButton("Lock  (Ctrl+L)")
+        lock_button.setObjectName("lockButton")
+        lock_button.setToolTip("Lock the practice now; the passphrase opens it again.")
+        lock_button.clicked.connect(self.lock_requested)
+        side = QWidget()
+        side.setObjectName("sidePanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 16, 12, 12)
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+        side_layout.addWidget(lock_button)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.pages, 1)
+
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+        for index in range(self.sidebar.count()):  # Ctrl+1 … Ctrl+7, in sidebar order
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self._go_row(i))
+        self.sidebar.setCurrentRow(0)
+
+    def _add(self, name: str, page: QWidget) -> None:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setSizeHint(QSize(180, 38))
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+        self.page_by_name[name] = page
+
+    def _set_unsigned_count(self, count: int) -> None:
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == UNSIGNED:
+                item.setText(f"{UNSIGNED}  ({count})" if count else UNSIGNED)
+
+    def _go_row(self, row: int) -> None:
+        if row < self.sidebar.count():
+            self.sidebar.setCurrentRow(row)
+
+    def go_to(self, name: str) -> QWidget:
+        """Show the page called ``name``, freshly refreshed."""
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                if row == self.sidebar.currentRow():
+                    self._page_changed(row)
+                else:
+                    self.sidebar.setCurrentRow(row)
+        return self.page_by_name[name]
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        page = self.pages.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            try:
+                refresh()
+            except Exception as exc:
+                from ui.errors import show_error
+
+                show_error(self, exc)

@@ -1,0 +1,111 @@
+"""Drafting on a worker QThread: progress streams to the editor, Cancel answers within 0.5 s.
+
+One pipeline per model settings is kept for the life of the process (loading the model once);
+only one draft runs at a time, so the pipeline's single model is never used concurrently.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.notes.drafting import DraftOutcome, run_draft
+from models.appointment import Appointment
+from models.client import Client
+from models.note import Note
+
+_PIPELINES: dict[tuple[str, int, int], Any] = {}
+
+
+def pipeline_for(settings: Any) -> Any:
+    """The shared DraftPipeline for the device's model settings (created lazily, loads lazily)."""
+    from drafting.pipeline import DraftPipeline
+
+    model = str(getattr(settings, "model_path", "") or "")
+    key = (model, int(getattr(settings, "n_threads", 0) or 0),
+           int(getattr(settings, "n_ctx", 2048) or 2048))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = DraftPipeline(model_path=Path(model) if model else None,
+                                        n_threads=key[1], n_ctx=key[2])
+    return _PIPELINES[key]
+
+
+class _Worker(QObject):
+    progress = Signal(object)  # drafting DraftProgress
+    done = Signal(object)  # DraftOutcome
+    failed = Signal(object)  # the exception
+
+    def __init__(self, note: Note, appointment: Appointment, client: Client, pipeline: Any,
+                 approach: str, cancel: threading.Event) -> None:
+        super().__init__()
+        # The worker drafts into its own copy: the UI thread keeps owning the editor's note.
+        self._note = copy.deepcopy(note)
+        self._appointment = appointment
+        self._client = client
+        self._pipeline = pipeline
+        self._approach = approach
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            outcome = run_draft(self._note, self._appointment, self._client, self._pipeline,
+                                approach=self._approach, on_progress=self.progress.emit,
+                                cancel=self._cancel)
+        except BaseException as exc:  # shown on the UI thread as one sentence
+            self.failed.emit(exc)
+            return
+        self.done.emit(outcome)
+
+
+class DraftJob(QObject):
+    """One draft on its own QThread. Signals arrive on the UI thread."""
+
+    progress = Signal(object)
+    finished = Signal(object)  # DraftOutcome
+    failed = Signal(object)
+
+    def __init__(self, note: Note, appointment: Appointment, client: Client, pipeline: Any,
+                 approach: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancel_event = threading.Event()
+        self._thread = QThread()
+        self._worker = _Worker(note, appointment, client, pipeline, approach, self.cancel_event)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 30000) -> bool:
+        self.cancel_event.set()
+        self._thread.quit()
+        return bool(self._thread.wait(ms))
+
+    def _stop_thread(self) -> None:
+        self._thread.quit()
+        self._thread.wait(5000)
+
+    @Slot(object)
+    def _on_done(self, outcome: DraftOutcome) -> None:
+        self._stop_thread()
+        self.finished.emit(outcome)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._stop_thread()
+        self.failed.emit(exc)

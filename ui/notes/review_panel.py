@@ -1,0 +1,107 @@
+"""What to look at before signing: verifier flags (acknowledge / insert) and completeness gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+KIND_LABELS = {
+    "ungrounded": "Not supported by your prompt",
+    "lost_fact": "Left out of the draft",
+    "risk_not_assessed": "Risk",
+    "empty_field": "Empty field",
+    "no_model": "No model",
+    "field_truncated": "Shortened",
+    "cancelled": "Cancelled",
+}
+
+
+class FlagRow(QWidget):
+    def __init__(self, index: int, flag: dict[str, object], resolved: bool,
+                 panel: ReviewPanel) -> None:
+        super().__init__(panel)
+        self.index = index
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        kind = str(flag.get("kind", ""))
+        text = str(flag.get("text") or "")
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        shown = f"{KIND_LABELS.get(kind, kind)}: {flag.get('message', '')}"
+        if text:
+            shown += f"\n“{text}”"
+        label.setText(shown)
+        label.setToolTip(str(flag.get("message", "")))
+        layout.addWidget(label, 1)
+        done = bool(flag.get("acknowledged")) or resolved
+        if kind == "lost_fact" and text and not done:
+            insert = QPushButton("Insert", objectName=f"insert_{index}")
+            insert.clicked.connect(lambda: panel.insert_requested.emit(index))
+            layout.addWidget(insert)
+        if done:
+            state = QLabel("resolved" if resolved else "acknowledged")
+            state.setObjectName(f"state_{index}")
+            layout.addWidget(state)
+        else:
+            ack = QPushButton("Acknowledge", objectName=f"ack_{index}")
+            ack.clicked.connect(lambda: panel.acknowledge_requested.emit(index))
+            layout.addWidget(ack)
+        if done:
+            label.setStyleSheet("color: #777;")
+
+
+class ReviewPanel(QWidget):
+    insert_requested = Signal(int)
+    acknowledge_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.flags_title = QLabel("<b>Review</b>")
+        layout.addWidget(self.flags_title)
+        self.flags_box = QVBoxLayout()
+        layout.addLayout(self.flags_box)
+        self.ack_all = QPushButton("Acknowledge all remaining", objectName="ack_all")
+        layout.addWidget(self.ack_all)
+        layout.addWidget(QLabel("<b>Still missing before signing</b>"))
+        self.gaps_label = QLabel(objectName="gaps")
+        self.gaps_label.setWordWrap(True)
+        self.gaps_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.gaps_label)
+        layout.addStretch(1)
+        self.rows: list[FlagRow] = []
+
+    def set_flags(self, flags: Sequence[dict[str, object]], resolved: Sequence[bool]) -> None:
+        for row in self.rows:
+            self.flags_box.removeWidget(row)
+            row.hide()
+            row.setParent(None)  # gone from the panel now; deleted once its click has returned
+            row.deleteLater()
+        self.rows = [FlagRow(i, f, r, self) for i, (f, r) in enumerate(zip(flags, resolved,
+                                                                              strict=True))]
+        for row in self.rows:
+            self.flags_box.addWidget(row)
+        pending = sum(1 for f, r in zip(flags, resolved, strict=True)
+                      if not f.get("acknowledged") and not r)
+        self.flags_title.setText(f"<b>Review</b> — {pending} to check" if flags
+                                 else "<b>Review</b> — nothing flagged")
+        self.ack_all.setEnabled(pending > 0)
+
+    def set_gaps(self, messages: Sequence[str]) -> None:
+        self.gaps_label.setText("\n".join(f"• {m}" for m in messages) if messages
+                                else "Nothing: the note is complete.")
+
+    def set_read_only(self, read_only: bool) -> None:
+        for row in self.rows:
+            for button in row.findChildren(QPushButton):
+                button.setEnabled(not read_only)
+        self.ack_all.setEnabled(not read_only and self.ack_all.isEnabled())

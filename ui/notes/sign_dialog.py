@@ -1,0 +1,82 @@
+"""Signing and amending: who signs (name and credentials), what still blocks, and the addendum."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _signer_label(name: str, credentials: str) -> QLabel:
+    label = QLabel(", ".join(p for p in (name, credentials) if p) or "(no name in the profile)")
+    label.setObjectName("signer")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+    return label
+
+
+class SignDialog(QDialog):
+    """Shows the signer and either the reasons signing must wait or a Sign button."""
+
+    def __init__(self, signer_name: str, credentials: str, blockers: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign note")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("You are signing as:"))
+        layout.addWidget(_signer_label(signer_name, credentials))
+        self.reasons = QLabel(objectName="reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        if blockers:
+            self.reasons.setText("Before signing:\n" + "\n".join(f"• {b}" for b in blockers))
+            self.reasons.setStyleSheet("color: #a33;")
+        else:
+            self.reasons.setText("Once signed, the note is locked: changes are possible only "
+                                 "as dated addenda.")
+        layout.addWidget(self.reasons)
+        buttons = QDialogButtonBox()
+        self.sign_button = QPushButton("&Sign and lock", objectName="sign_confirm")
+        self.sign_button.setEnabled(not blockers and bool(signer_name.strip()))
+        self.sign_button.setDefault(True)
+        buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class AddendumDialog(QDialog):
+    """A dated, signed addendum; the original note stays as it was."""
+
+    def __init__(self, signer_name: str, credentials: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add addendum")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Addendum text (dated and signed when you save it):"))
+        self.text = QPlainTextEdit(objectName="addendum_text")
+        self.text.setTabChangesFocus(True)
+        layout.addWidget(self.text)
+        layout.addWidget(QLabel("Signed by:"))
+        layout.addWidget(_signer_label(signer_name, credentials))
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton("Sign &addendum", objectName="addendum_confirm")
+        self.save_button.setEnabled(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.text.textChanged.connect(
+            lambda: self.save_button.setEnabled(bool(self.text.toPlainText().strip())))
+        layout.addWidget(buttons)

@@ -1,0 +1,1 @@
+"""The sidebar pages of the main window, one module each."""

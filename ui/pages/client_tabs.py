@@ -1,0 +1,286 @@
+"""The tabs of a client's page: profile, diagnoses, goals, appointments, notes (read-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.workspace import Workspace
+from models.appointment import Appointment, AppointmentStatus
+from models.client import Client, Goal, GoalStatus
+from ui import appointment_actions as actions
+from ui.errors import show_error
+from ui.timefmt import service_label, time_range, zone
+from ui.widgets import status_colour
+
+
+def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.verticalHeader().setDefaultSectionSize(34)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+def _d(value: date | None) -> str:
+    return f"{value:%m/%d/%Y}" if value else "—"
+
+
+class ProfileTab(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.form = QFormLayout(self)
+        self.labels: dict[str, QLabel] = {}
+        for key in ("Legal name", "Preferred name", "Pronouns", "Date of birth", "Email",
+                    "Phone", "Address", "Insurance", "AI documentation consent", "Status"):
+            label = QLabel()
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.labels[key] = label
+            self.form.addRow(key, label)
+
+    def show_client(self, c: Client) -> None:
+        ins = c.insurance
+        values = {
+            "Legal name": c.legal_name, "Preferred name": c.preferred_name or "—",
+            "Pronouns": c.pronouns or "—", "Date of birth": _d(c.date_of_birth),
+            "Email": c.email or "—", "Phone": c.phone or "—",
+            "Address": c.address.one_line() or "—",
+            "Insurance": (f"{ins.payer}, member {ins.member_id}"
+                          + (f", group {ins.group_number}" if ins.group_number else "")
+                          if ins.payer else "Self-pay"),
+            "AI documentation consent": (f"Yes, given {_d(c.ai_consent_date)}" if c.ai_consent
+                                         else "Not given"),
+            "Status": ("Active" if c.is_active else f"Discharged {_d(c.discharged_on)}"),
+        }
+        for key, text in values.items():
+            self.labels[key].setText(text)
+
+
+class DiagnosesTab(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.table = _table(("Code", "Description", "Primary"), 1)
+        self.empty = QLabel("No diagnoses yet. Add them with “Edit client”.")
+        self.empty.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+
+    def show_client(self, c: Client) -> None:
+        primary = c.primary_diagnosis
+        _fill(self.table, [(d.code, d.description, "Primary" if d is primary else "")
+                           for d in c.diagnoses])
+        self.empty.setVisible(not c.diagnoses)
+
+
+class GoalsTab(QWidget):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.client_id: int | None = None
+        self.goals: list[Goal] = []
+        self.table = _table(("Goal", "Status", "Target date"), 0)
+        self.new_goal = QLineEdit(placeholderText="A new treatment goal, in the client's terms")
+        self.target = QDateEdit()
+        self.target.setCalendarPopup(True)
+        self.target.setDisplayFormat("MM/dd/yyyy")
+        next_year = date.today().replace(year=date.today().year + 1, day=1)
+        self.target.setDate(QDate(next_year.year, next_year.month, next_year.day))
+        self.add_button = QPushButton("Add goal")
+        self.status = QComboBox()
+        for s in GoalStatus:
+            self.status.addItem(s.value.capitalize(), s)
+        self.status_button = QPushButton("Set status")
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_goal, 1)
+        add_row.addWidget(QLabel("Target"))
+        add_row.addWidget(self.target)
+        add_row.addWidget(self.add_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(QLabel("Selected goal:"))
+        status_row.addWidget(self.status)
+        status_row.addWidget(self.status_button)
+        status_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(status_row)
+        layout.addLayout(add_row)
+        self.add_button.clicked.connect(self.add_goal)
+        self.new_goal.returnPressed.connect(self.add_goal)
+        self.status_button.clicked.connect(self.set_status)
+
+    def show_client(self, c: Client) -> None:
+        self.client_id = c.id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            return
+        self.goals = self.workspace.vault.goals.for_client(self.client_id)
+        _fill(self.table, [(g.text, g.status.value.capitalize(), _d(g.target_date))
+                           for g in self.goals])
+
+    def add_goal(self) -> None:
+        text = self.new_goal.text().strip()
+        if not text or self.client_id is None:
+            return
+        d = self.target.date()
+        try:
+            self.workspace.vault.goals.add(Goal(client_id=self.client_id, text=text,
+                                                target_date=date(d.year(), d.month(), d.day())))
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.new_goal.clear()
+        self.refresh()
+
+    def set_status(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.goals):
+            return
+        goal = self.goals[row]
+        goal.status = GoalStatus(self.status.currentData())
+        try:
+            self.workspace.vault.goals.update(goal)
+        except Exception as exc:
+            show_error(self, exc)
+        self.refresh()
+
+
+class AppointmentsTab(QWidget):
+    def __init__(self, workspace: Workspace, on_change: Callable[[], None]) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.on_change = on_change
+        self.client_id: int | None = None
+        self.appointments: list[Appointment] = []
+        self.table = _table(("Date", "Time", "Service", "Modality", "Status", "Fee"), 2)
+        self.new_button = QPushButton("New appointment")
+        self.edit_button = QPushButton("Edit / move / cancel…")
+        self.note_button = QPushButton("Write note")
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.note_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.new_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit)
+        self.note_button.clicked.connect(self.write_note)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+    def show_client(self, c: Client) -> None:
+        self.client_id = c.id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            return
+        tz = zone(self.workspace.practice().timezone)
+        self.appointments = sorted(self.workspace.vault.appointments.for_client(self.client_id),
+                                   key=lambda a: a.start, reverse=True)
+        _fill(self.table, [(f"{a.start.astimezone(tz):%a %m/%d/%Y}", time_range(a, tz),
+                            service_label(a.service), a.modality.value.capitalize(),
+                            a.status.label, f"${a.fee:,.2f}") for a in self.appointments])
+        for r, a in enumerate(self.appointments):
+            status_item = self.table.item(r, 4)
+            if status_item is not None:
+                status_item.setForeground(status_colour(a.status))
+        self._update_buttons()
+
+    def selected(self) -> Appointment | None:
+        row = self.table.currentRow()
+        return self.appointments[row] if 0 <= row < len(self.appointments) else None
+
+    def _update_buttons(self) -> None:
+        appt = self.selected()
+        self.edit_button.setEnabled(appt is not None)
+        self.note_button.setEnabled(appt is not None and appt.status is AppointmentStatus.ATTENDED)
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.on_change()
+
+    def new(self) -> None:
+        actions.edit_appointment(self, self.workspace, client_id=self.client_id,
+                                 on_saved=self._changed)
+
+    def edit(self) -> None:
+        appt = self.selected()
+        if appt is not None:
+            actions.edit_appointment(self, self.workspace, appt, on_saved=self._changed)
+
+    def write_note(self) -> None:
+        appt = self.selected()
+        if appt is not None and appt.id is not None:
+            actions.write_note(self, self.workspace, appt.id)
+
+
+class NotesTab(QWidget):
+    """The client's notes, read-only here; they are written from an attended appointment."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.table = _table(("Date of service", "Format", "Status", "Signed"), 0)
+        self.empty = QLabel("No notes yet.")
+        self.empty.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+    def show_client(self, c: Client) -> None:
+        if c.id is None:
+            return
+        tz = zone(self.workspace.practice().timezone)
+        vault = self.workspace.vault
+        notes = vault.notes.for_client(c.id)
+        starts = {a.id: a.start for a in vault.appointments.for_client(c.id)}
+        rows = []
+        earliest = datetime.min.replace(tzinfo=UTC)
+        for n in sorted(notes, key=lambda n: starts.get(n.appointment_id) or n.created_at
+                        or earliest, reverse=True):
+            start = starts.get(n.appointment_id)
+            rows.append((f"{start.astimezone(tz):%m/%d/%Y}" if start else "—",
+                         n.format.value.upper(), n.status.value.capitalize(),
+                         (f"{n.signed_at.astimezone(tz):%m/%d/%Y %H:%M} by {n.signed_by}"
+                          if n.signed_at else "")))
+        _fill(self.table, rows)
+        self.empty.setVisible(not notes)

@@ -1,0 +1,178 @@
+"""Today: the day's appointments, and the few things done with them between sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.workspace import Workspace
+from models.appointment import Appointment, AppointmentStatus
+from ui import appointment_actions as actions
+from ui import billing
+from ui.errors import show_error
+from ui.timefmt import day_bounds, long_day, service_label, time_range, today, zone
+from ui.widgets import EmptyState, page_title, shortcut, status_colour
+
+COLUMNS = ("Time", "Client", "Service", "Modality", "Status")
+WARNING_STYLE = ("QLabel#authWarnings { background: #fff4e0; color: #6b4500; "
+                 "border: 1px solid #f0c987; border-radius: 6px; padding: 8px 10px; }")
+
+
+class TodayPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.appointments: list[Appointment] = []
+        self.date_label = QLabel()
+        self.date_label.setObjectName("hint")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty = EmptyState("No appointments today",
+                                "Enjoy the quiet, or schedule one with “New appointment”.")
+        # Insurance authorizations running out (one line each, with the client's name).
+        self.warnings = QLabel()
+        self.warnings.setObjectName("authWarnings")
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.hide()
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+
+        self.attended_button = QPushButton("Attended")
+        self.no_show_button = QPushButton("No-show")
+        self.late_cancel_button = QPushButton("Late cancel")
+        self.note_button = QPushButton("Write note")
+        self.note_button.setObjectName("primary")
+        self.new_button = QPushButton("New appointment")
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.setToolTip("Schedule an appointment (Ctrl+N)")
+        row = QHBoxLayout()
+        for b in (self.attended_button, self.no_show_button, self.late_cancel_button,
+                  self.note_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.new_button)
+
+        top = QHBoxLayout()
+        top.addWidget(page_title("Today"))
+        top.addWidget(self.date_label, 1, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(top)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(row)
+
+        self.attended_button.clicked.connect(lambda: self._set(AppointmentStatus.ATTENDED))
+        self.no_show_button.clicked.connect(lambda: self._set(AppointmentStatus.NO_SHOW))
+        self.late_cancel_button.clicked.connect(lambda: self._set(AppointmentStatus.LATE_CANCEL))
+        self.note_button.clicked.connect(self._write_note)
+        self.new_button.clicked.connect(self._new)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._edit(r))
+        shortcut("Ctrl+R", self, self._safe_refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        tz = zone(self.workspace.practice().timezone)
+        day = today(tz)
+        self.date_label.setText(long_day(day))
+        start, end = day_bounds(day, tz)
+        selected = self.selected()
+        vault = self.workspace.vault
+        self.appointments = sorted(vault.appointments.between(start, end), key=lambda a: a.start)
+        names = {c.id: c.display_name for c in vault.clients.list()}
+        self.table.setRowCount(len(self.appointments))
+        for row, appt in enumerate(self.appointments):
+            cells = (time_range(appt, tz), names.get(appt.client_id, "—"),
+                     service_label(appt.service), appt.modality.value.capitalize(),
+                     appt.status.label)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 4:
+                    item.setForeground(status_colour(appt.status))
+                self.table.setItem(row, col, item)
+            if selected is not None and appt.id == selected.id:
+                self.table.selectRow(row)
+        self.body.setCurrentWidget(self.table if self.appointments else self.empty)
+        for b in (self.attended_button, self.no_show_button, self.late_cancel_button):
+            b.setVisible(bool(self.appointments))
+        self.note_button.setVisible(bool(self.appointments))
+        self._update_buttons()
+        self._show_warnings(day)
+
+    def _show_warnings(self, day: date) -> None:
+        lines = billing.authorization_warning_lines(self.workspace, day)
+        self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.warnings.setVisible(bool(lines))
+
+    def warning_lines(self) -> list[str]:
+        """The warnings shown above the list (empty when the panel is hidden)."""
+        text = self.warnings.text()
+        return [line.removeprefix("⚠ ") for line in text.splitlines()] if text else []
+
+    def selected(self) -> Appointment | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.appointments):
+            return None
+        return self.appointments[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        appt = self.selected()
+        for b in (self.attended_button, self.no_show_button, self.late_cancel_button):
+            b.setEnabled(appt is not None and appt.status is not AppointmentStatus.CANCELLED)
+        self.note_button.setEnabled(appt is not None
+                                    and appt.status is AppointmentStatus.ATTENDED)
+
+    def _set(self, status: AppointmentStatus) -> None:
+        appt = self.selected()
+        if appt is None or appt.id is None:
+            return
+        if actions.set_status(self, self.workspace, appt.id, status):
+            self.refresh()
+
+    def _write_note(self) -> None:
+        appt = self.selected()
+        if appt is not None and appt.id is not None:
+            actions.write_note(self, self.workspace, appt.id)
+
+    def _new(self) -> None:
+        actions.edit_appointment(self, self.workspace, on_saved=self._safe_refresh)
+
+    def _edit(self, row: int) -> None:
+        if 0 <= row < len(self.appointments):
+            actions.edit_appointment(self, self.workspace, self.appointments[row],
+                                     on_saved=self._safe_refresh)
+
+    def _safe_refresh(self) -> None:
+        try:
+            self.refresh()
+        except Exception as exc:
+            show_error(self, exc)

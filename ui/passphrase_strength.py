@@ -1,0 +1,21 @@
+"""A plain-language hint about how strong a passphrase is (a hint, not a gate beyond length)."""
+
+from __future__ import annotations
+
+MIN_LENGTH = 8
+
+
+def strength_hint(passphrase: str) -> tuple[int, str]:
+    """(score 0..3, one sentence). Length matters most; words strung together are fine."""
+    n = len(passphrase)
+    if n == 0:
+        return 0, f"Use at least {MIN_LENGTH} characters; a few unrelated words work well."
+    if n < MIN_LENGTH:
+        return 0, f"Too short: use at least {MIN_LENGTH} characters."
+    kinds = sum((any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
+                 any(c.isdigit() for c in passphrase), any(not c.isalnum() for c in passphrase)))
+    if n >= 20 or (n >= 14 and kinds >= 2):
+        return 3, "Strong: long enough to resist guessing."
+    if n >= 12 or kinds >= 3:
+        return 2, "Fair: a few more characters or another word would make it strong."
+    return 1, "Weak: longer is better — try four or more unrelated words."

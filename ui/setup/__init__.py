@@ -1,0 +1,1 @@
+"""First run: practice profile, passphrase, recovery key."""

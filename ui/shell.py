@@ -1,0 +1,167 @@
+"""The top-level window: setup, unlock screen or the practice, and the lock that ties them.
+
+Locking destroys the whole practice view (every widget that showed PHI, and every dialog opened
+from it), closes the vault, and shows a fresh unlock screen. The window title never names a
+client or the practice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+
+from app.settings import DeviceSettings, load_settings
+from app.workspace import (
+    Workspace,
+    keyring_available,
+    open_workspace_from_keyring,
+    vault_exists,
+)
+from ui.idle_lock import IdleLock
+from ui.main_view import MainView
+from ui.setup.setup_flow import SetupFlow
+from ui.unlock_screen import UnlockScreen
+from ui.worker import Operation
+
+TITLE = "Stillnote"
+
+
+class StillnoteWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, vault_dir: Path, settings: DeviceSettings | None = None,
+                 demo_passphrase: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault_dir = vault_dir
+        self.settings = settings if settings is not None else load_settings()
+        self.demo_passphrase = demo_passphrase
+        self.workspace: Workspace | None = None
+        self.main_view: MainView | None = None
+        self.screen_widget: QWidget | None = None
+        self.keyring_operation: Operation | None = None
+        self.setWindowTitle(TITLE)
+        self.resize(1180, 760)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("rootStack")
+        self.setCentralWidget(self.stack)
+        self.idle_lock = IdleLock(self.settings.idle_lock_minutes, self)
+        self.idle_lock.idle.connect(self.lock)
+        self.lock_action = QAction("Lock now", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        if not vault_exists(vault_dir):
+            self.show_setup()
+            return
+        screen = self.show_unlock()
+        if demo_passphrase:
+            screen.unlock()  # the demo opens straight away; after a lock it is pre-filled
+        elif keyring_available():
+            self._try_keyring()
+
+    def _try_keyring(self) -> None:
+        """Open without the passphrase if this device remembers the key (startup only)."""
+        vault_dir = self.vault_dir
+        self.keyring_operation = Operation(lambda: open_workspace_from_keyring(vault_dir), self)
+        self.keyring_operation.success(self._keyring_opened).run()
+
+    def _keyring_opened(self, workspace: Workspace | None) -> None:
+        if workspace is None:
+            return
+        if self.is_locked():
+            self.open_workspace(workspace)
+        else:  # the passphrase was quicker; do not keep a second connection
+            workspace.lock()
+
+    # -- screens ---------------------------------------------------------------------------
+    def _swap(self, widget: QWidget) -> None:
+        old = self.screen_widget
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.screen_widget = widget
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        widget.setFocus()
+
+    def show_setup(self) -> None:
+        flow = SetupFlow(self.vault_dir)
+        flow.completed.connect(self.open_workspace)
+        self.setWindowTitle(f"{TITLE} — Set up")
+        self._swap(flow)
+
+    def show_unlock(self, notice: str = "") -> UnlockScreen:
+        screen = UnlockScreen(self.vault_dir, notice=notice, demo_passphrase=self.demo_passphrase)
+        screen.unlocked.connect(self.open_workspace)
+        self.setWindowTitle(f"{TITLE} — Locked")
+        self._swap(screen)
+        return screen
+
+    def open_workspace(self, workspace: Workspace) -> None:
+        workspace.settings = self.settings
+        self.workspace = workspace
+        view = MainView(workspace)
+        view.lock_requested.connect(self.lock)
+        view.idle_minutes_changed.connect(self.idle_lock.set_minutes)
+        view.restore_requested.connect(self.restore_from)
+        self.main_view = view
+        self.setWindowTitle(TITLE)
+        self._swap(view)
+        self.lock_action.setEnabled(True)
+        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
+        self.idle_lock.start()
+        self.unlocked.emit()
+
+    # -- locking ---------------------------------------------------------------------------
+    def is_locked(self) -> bool:
+        return self.workspace is None
+
+    def _close_windows(self) -> None:
+        """Close every other window of this session (dialogs, note editors) while the vault is
+        still open, so they can save a draft; dialogs are rejected so nested loops unwind."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:  # this app has one main window: any other window belongs to the session
+                widget.close()
+
+    def lock(self, notice: str = "") -> None:
+        if self.workspace is None:
+            return
+        self.idle_lock.stop()
+        self.lock_action.setEnabled(False)
+        self._close_windows()
+        workspace, self.workspace = self.workspace, None
+        self.main_view = None
+        self.show_unlock(notice if isinstance(notice, str) else "")  # destroys the view
+        workspace.lock()
+        self.locked.emit()
+
+    def restore_from(self, backup: Path, passphrase: str) -> None:
+        """Lock, then restore ``backup`` over the vault on the unlock screen's worker."""
+        from ui.restore_screen import RestoreScreen
+
+        if self.workspace is None:
+            return
+        self.lock()
+        screen = RestoreScreen(self.vault_dir, backup, passphrase)
+        screen.done.connect(lambda notice: self.show_unlock(notice))
+        self.setWindowTitle(f"{TITLE} — Restoring")
+        self._swap(screen)
+        screen.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.idle_lock.stop()
+        if self.workspace is not None:
+            self._close_windows()
+            self.workspace.lock()
+            self.workspace = None
+        super().closeEvent(event)

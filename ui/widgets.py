@@ -1,0 +1,69 @@
+"""Small shared widgets: page headers, empty states, status colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from models.appointment import AppointmentStatus
+
+STATUS_COLOURS: dict[AppointmentStatus, str] = {
+    AppointmentStatus.SCHEDULED: "#3f6e8c",
+    AppointmentStatus.ATTENDED: "#3d7a55",
+    AppointmentStatus.NO_SHOW: "#a65a3a",
+    AppointmentStatus.LATE_CANCEL: "#a07a2a",
+    AppointmentStatus.CANCELLED: "#8a8f94",
+}
+
+
+def status_colour(status: AppointmentStatus) -> QColor:
+    return QColor(STATUS_COLOURS.get(status, "#555555"))
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+class EmptyState(QWidget):
+    """A calm sentence where a list would be, e.g. "No appointments today"."""
+
+    def __init__(self, text: str, detail: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(text)
+        self.label.setObjectName("emptyTitle")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(detail)
+        self.detail.setObjectName("hint")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.detail)
+        layout.addStretch(2)
+
+
+def button_row(*widgets: QWidget, stretch_first: bool = False) -> QHBoxLayout:
+    row = QHBoxLayout()
+    if stretch_first:
+        row.addStretch(1)
+    for w in widgets:
+        row.addWidget(w)
+    if not stretch_first:
+        row.addStretch(1)
+    return row
+
+
+def shortcut(keys: str, parent: QWidget, slot: Callable[[], object],
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut
+             ) -> QShortcut:
+    """A keyboard shortcut active while ``parent`` (a page) is the visible one."""
+    sc = QShortcut(QKeySequence(keys), parent)
+    sc.setContext(context)
+    sc.activated.connect(slot)
+    return sc
