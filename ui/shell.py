@@ -20,6 +20,7 @@ from app.workspace import (
     open_workspace_from_keyring,
     vault_exists,
 )
+from ui import notes
 from ui.idle_lock import IdleLock
 from ui.main_view import MainView
 from ui.setup.setup_flow import SetupFlow
@@ -123,8 +124,10 @@ class StillnoteWindow(QMainWindow):
         return self.workspace is None
 
     def _close_windows(self) -> None:
-        """Close every other window of this session (dialogs, note editors) while the vault is
-        still open, so they can save a draft; dialogs are rejected so nested loops unwind."""
+        """Close every other window of this session while the vault is still open: note windows
+        first (each saves its text, even the last seconds before its autosave), then the rest;
+        dialogs are rejected so nested loops unwind."""
+        notes.close_all_editors()
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue

@@ -14,7 +14,7 @@ from app.workspace import DEMO_PASSPHRASE, ensure_demo_vault, vault_exists
 from models.appointment import AppointmentStatus
 from models.client import Client
 from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
-from ui import plugins
+from ui import notes
 from ui.shell import StillnoteWindow
 from ui.unlock_screen import UnlockScreen
 
@@ -57,9 +57,6 @@ def test_launcher_builds_the_demo_and_runs_the_window(
 
 def test_write_note_on_an_attended_appointment_opens_the_notes_editor(
         qtbot: Any, unlocked: Any, boxes: Boxes, monkeypatch: pytest.MonkeyPatch) -> None:
-    notes = plugins.notes()
-    if notes is None:
-        pytest.skip("ui.notes is not available in this build")
     opened: list[int] = []
     monkeypatch.setattr(notes, "open_note_editor",
                         lambda parent, workspace, appointment_id: opened.append(appointment_id))
@@ -101,9 +98,6 @@ def test_restore_a_backup_from_settings(qtbot: Any, unlocked: Any, tmp_path: Pat
 
 def test_real_note_editor_opens_and_closes_with_the_lock(
         qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
-    notes = plugins.notes()
-    if notes is None:
-        pytest.skip("ui.notes is not available in this build")
     from datetime import datetime, time
 
     from PySide6.QtWidgets import QApplication

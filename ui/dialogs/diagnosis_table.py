@@ -1,8 +1,11 @@
-"""Edit a client's ICD-10 diagnoses; exactly one is primary."""
+"""Edit a client's ICD-10-CM diagnoses; exactly one is primary, and only billable codes go in.
+
+A code can be typed into the table or found with the ICD-10 picker ("Find code…"); either way it
+is checked against the real code set on save, so a category such as F41 is refused in one plain
+sentence and the official description fills an empty description cell.
+"""
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,9 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.billing.icd10 import search, validate_billable
 from models.client import Diagnosis
+from models.errors import InvalidInput
+from ui import billing
+from ui.worker import Operation
 
-ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
+_warming: Operation | None = None
+
+
+def _warm_code_set() -> None:
+    """Load the code set (about 2 s, once per run) in the background while the client editor
+    is filled in, so checking the codes on save does not freeze the window."""
+    global _warming
+    if _warming is None:
+        _warming = Operation(lambda: search("F41.1")).run()
 
 
 class DiagnosisTable(QWidget):
@@ -32,8 +47,11 @@ class DiagnosisTable(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(120)
         self.add_button = QPushButton("Add diagnosis")
+        self.find_button = QPushButton("Find code…")
+        self.find_button.setToolTip("Search the ICD-10-CM code set by code or words")
         self.remove_button = QPushButton("Remove")
         row = QHBoxLayout()
+        row.addWidget(self.find_button)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
@@ -42,8 +60,10 @@ class DiagnosisTable(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.add_button.clicked.connect(lambda: self.add_row(Diagnosis(code=""), edit=True))
+        self.find_button.clicked.connect(self.find_code)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._item_changed)
+        _warm_code_set()
 
     def add_row(self, dx: Diagnosis, edit: bool = False) -> None:
         self.table.blockSignals(True)
@@ -63,6 +83,21 @@ class DiagnosisTable(QWidget):
             code_item = self.table.item(row, 0)
             if code_item is not None:
                 self.table.editItem(code_item)
+
+    def find_code(self) -> None:
+        """Pick a billable code; it fills the selected row, or a new row when none is selected."""
+        row = self.table.currentRow()
+        current = self.table.item(row, 0) if row >= 0 else None
+        picked = billing.pick_icd10(self, current.text().strip() if current else "")
+        if picked is None:
+            return
+        if current is None:
+            self.add_row(Diagnosis(code=picked.code, description=picked.description))
+            return
+        description = self.table.item(row, 1)
+        current.setText(picked.code)
+        if description is not None:
+            description.setText(picked.description)
 
     def _remove(self) -> None:
         row = self.table.currentRow()
@@ -93,8 +128,14 @@ class DiagnosisTable(QWidget):
             description = (desc_item.text() if desc_item else "").strip()
             if not code and not description:
                 continue
-            if not ICD10.match(code):
-                return [], f"“{code or '(empty)'}” is not an ICD-10 code such as F41.1."
+            if not code:
+                return [], "Enter an ICD-10 code for each diagnosis, such as F41.1."
+            try:
+                billable = validate_billable(code)
+            except InvalidInput as exc:
+                return [], str(exc)
+            code = billable.code
+            description = description or billable.description
             result.append(Diagnosis(code=code, description=description,
                                     is_primary=bool(primary and primary.checkState()
                                                     == Qt.CheckState.Checked)))
