@@ -15,7 +15,8 @@ APP_NAME = "Stillnote"
 
 def data_dir() -> Path:
     override = os.environ.get("STILLNOTE_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (Path(override) if override
+            else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

@@ -84,6 +84,10 @@ def risk_mentions(prompts: Mapping[str, str], exclude: Iterable[str] = ("risk",)
     return found
 
 
+def _filled(note: Note, name: str) -> bool:
+    return bool((note.prompts.get(name) or "").strip())
+
+
 def check_note(
     note: Note,
     appointment: Appointment,
@@ -108,24 +112,20 @@ def check_note(
         gaps.append(Gap("service_code", "The service code (CPT) is missing."))
     if client.primary_diagnosis is None:
         gaps.append(Gap("diagnosis", "The client has no diagnosis on file."))
-
-    def filled(name: str) -> bool:
-        return bool((note.prompts.get(name) or "").strip())
-
-    if not filled("interventions"):
+    if not _filled(note, "interventions"):
         gaps.append(Gap("interventions", "The interventions you used are missing."))
-    if not filled("client_response"):
+    if not _filled(note, "client_response"):
         gaps.append(Gap("response", "The client's response is missing."))
     terms = risk_mentions(note.prompts)
-    risk_required = bool(terms) and not filled("risk")
+    risk_required = bool(terms) and not _filled(note, "risk")
     if risk_required:
         gaps.append(Gap(
             "risk",
             f"A prompt mentions {', '.join(terms)}: record the risk assessment before signing.",
         ))
-    elif not filled("risk") and not note.risk_not_assessed:
+    elif not _filled(note, "risk") and not note.risk_not_assessed:
         gaps.append(Gap("risk", "Record the risk assessment or mark it as not assessed."))
-    if not filled("plan"):
+    if not _filled(note, "plan"):
         gaps.append(Gap("plan", "The plan is missing."))
     return Completeness(tuple(gaps), risk_required, tuple(terms))
 
@@ -144,7 +144,7 @@ def flag_resolved(flag: Mapping[str, object], note: Note) -> bool:
     if kind == "ungrounded":
         return bool(text) and text not in body
     if kind == "risk_not_assessed":
-        return bool((note.prompts.get("risk") or "").strip()) or note.risk_not_assessed
+        return _filled(note, "risk") or note.risk_not_assessed
     return False
 
 

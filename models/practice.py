@@ -22,7 +22,8 @@ class PracticeProfile:
     phone: str = ""
     email: str = ""
     timezone: str = "America/New_York"  # IANA name; appointments are shown and exported in it
-    # Billing policy (issue: billing). Telehealth place of service: "10" client's home, "02" elsewhere.
+    # Billing policy (issue: billing). Telehealth place of service: "10" client's home,
+    # "02" elsewhere.
     telehealth_pos: str = "10"
     telehealth_modifier: str = "95"
 

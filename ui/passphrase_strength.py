@@ -19,3 +19,13 @@ def strength_hint(passphrase: str) -> tuple[int, str]:
     if n >= 12 or kinds >= 3:
         return 2, "Fair: a few more characters or another word would make it strong."
     return 1, "Weak: longer is better — try four or more unrelated words."
+
+
+def choice_problem(first: str, again: str, which: str = "") -> str | None:
+    """Why a passphrase typed twice cannot be used (None if it can); ``which`` e.g. "new"."""
+    name = f"{which} passphrase" if which else "passphrase"
+    if len(first) < MIN_LENGTH:
+        return f"The {name} needs at least {MIN_LENGTH} characters."
+    if first != again:
+        return f"The two {name}s differ; type the same one twice."
+    return None

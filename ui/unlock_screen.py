@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from app.workspace import (
 )
 from models.errors import KeyringUnavailable, WrongPassphrase
 from ui.errors import message_for
+from ui.widgets import busy_bar, error_label, hint_label
 from ui.worker import Operation
 
 NO_KEYRING_SENTENCE = (
@@ -70,24 +70,16 @@ class UnlockScreen(QWidget):
         self.secret.setObjectName("secretField")
         self.use_recovery = QCheckBox("Use recovery key instead")
         self.remember = QCheckBox("Remember on this device")
-        self.remember_hint = QLabel()
-        self.remember_hint.setObjectName("hint")
-        self.remember_hint.setWordWrap(True)
+        self.remember_hint = hint_label()
         if self.has_keyring:
             self.remember_hint.setText(REMEMBER_SENTENCE)
         else:
             self.remember.setEnabled(False)
             self.remember_hint.setText(NO_KEYRING_SENTENCE)
-        self.notice = QLabel(notice)
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
+        self.notice = hint_label(notice)
         self.notice.setVisible(bool(notice))
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar(maximum=0, textVisible=False)
-        self.busy.setFixedHeight(6)
-        self.busy.hide()
+        self.error = error_label()
+        self.busy = busy_bar()
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)

@@ -1,12 +1,22 @@
-"""Small shared widgets: page headers, empty states, status colours."""
+"""Small shared widgets: page headers, empty states, status colours, list tables, labels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.appointment import AppointmentStatus
 
@@ -67,3 +77,53 @@ def shortcut(keys: str, parent: QWidget, slot: Callable[[], object],
     sc.setContext(context)
     sc.activated.connect(slot)
     return sc
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A quiet, wrapping explanation under a field or control."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def error_label() -> QLabel:
+    """Where a form shows its one-sentence problem (empty until there is one)."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    return label
+
+
+def busy_bar() -> QProgressBar:
+    """A thin indeterminate bar, hidden until work runs on a worker thread."""
+    bar = QProgressBar(maximum=0, textVisible=False)
+    bar.setFixedHeight(6)
+    bar.hide()
+    return bar
+
+
+def list_table(headers: Sequence[str], stretch: int) -> QTableWidget:
+    """A read-only list of rows (one selected at a time); column ``stretch`` takes the room."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.verticalHeader().setDefaultSectionSize(34)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replace the table's rows by ``rows`` of cell texts."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import paths
+from app.commands.practice import open_from_args
 
 
 def _date(text: str) -> date:
@@ -39,17 +39,10 @@ def register(groups: Any) -> None:
     ics.set_defaults(func=cmd_ics)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from app.commands.practice import open_for_command
-
-    return open_for_command(Path(args.vault).expanduser() if args.vault
-                            else paths.default_vault_dir())
-
-
 def cmd_superbill(args: argparse.Namespace) -> int:
     from app.billing.exports import export_superbill
 
-    with _open(args) as vault:
+    with open_from_args(args) as vault:
         bill = export_superbill(vault, args.client, args.start, args.end, args.out)
     print(f"Wrote {args.out} ({len(bill.lines)} session{'s' if len(bill.lines) != 1 else ''}, "
           f"total ${bill.total_fee:,.2f}).")
@@ -65,7 +58,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         raise InvalidInput("The --to date is before the --from date.")
     if args.include_names:
         sys.stderr.write(f"stillnote: {INCLUDE_NAMES_WARNING}\n")
-    with _open(args) as vault:
+    with open_from_args(args) as vault:
         tz = vault.practice.get().timezone
         start = day_bounds(args.start, args.start, tz)[0] if args.start else None
         end = day_bounds(args.end, args.end, tz)[1] if args.end else None

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from app.commands.practice import vault_dir_of
 from app.passphrase import passphrase_from_environment_or_prompt
-from app.paths import default_vault_dir
 
 
 def register(groups: Any) -> None:
@@ -25,8 +25,7 @@ def export_note(args: argparse.Namespace) -> int:
     from app.notes.export import export_note_pdf
     from storage.vault import Vault
 
-    vault_dir = args.vault or default_vault_dir()
-    with Vault.open(vault_dir, passphrase_from_environment_or_prompt()) as vault:
+    with Vault.open(vault_dir_of(args), passphrase_from_environment_or_prompt()) as vault:
         out = export_note_pdf(vault, args.note, args.out,
                               include_process_notes=args.include_process_notes)
     print(f"Wrote {out}")

@@ -53,7 +53,8 @@ def _vault_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--vault", help="vault folder (default: the vault in the data dir)")
 
 
-def _vault_dir(args: argparse.Namespace, default: Path | None = None) -> Path:
+def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
+    """The folder given with --vault (~ expanded), else ``default``, else the usual vault."""
     if args.vault:
         return Path(args.vault).expanduser()
     return default if default is not None else paths.default_vault_dir()
@@ -66,6 +67,11 @@ def open_for_command(vault_dir: Path) -> Vault:
     vault = Vault.open(vault_dir, passphrase_from_environment_or_prompt())
     vault.audit.record("unlock", "vault", None, "cli")
     return vault
+
+
+def open_from_args(args: argparse.Namespace) -> Vault:
+    """Unlock the vault named by --vault (or the usual one) for one command."""
+    return open_for_command(vault_dir_of(args))
 
 
 def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
@@ -89,7 +95,7 @@ def _print_recovery_key(recovery_key: str) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import build_demo_practice
 
-    vault_dir = _vault_dir(args, paths.demo_vault_dir())
+    vault_dir = vault_dir_of(args, paths.demo_vault_dir())
     vault, recovery_key = _create_for_command(vault_dir)
     with vault:
         counts = build_demo_practice(vault)
@@ -103,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export_practice(args: argparse.Namespace) -> int:
     from app.practice_json import export_practice
 
-    with open_for_command(_vault_dir(args)) as vault:
+    with open_from_args(args) as vault:
         counts = export_practice(vault, Path(args.out), args.include_process_notes)
     print(f"Exported {counts['clients']} clients, {counts['appointments']} appointments and "
           f"{counts['notes']} notes to {args.out}.")
@@ -114,7 +120,7 @@ def cmd_import_practice(args: argparse.Namespace) -> int:
     from app.practice_json import import_practice, load_practice_file
 
     data = load_practice_file(Path(args.file))  # a bad file is refused before the vault opens
-    vault_dir = _vault_dir(args)
+    vault_dir = vault_dir_of(args)
     recovery_key = ""
     if Vault.exists(vault_dir):
         vault = open_for_command(vault_dir)
@@ -137,7 +143,7 @@ def cmd_import_practice(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from storage.backup import backup_vault
 
-    with open_for_command(_vault_dir(args)) as vault:
+    with open_from_args(args) as vault:
         out = backup_vault(vault, Path(args.out))
     print(f"Encrypted backup written to {out}.")
     return 0
@@ -146,7 +152,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from storage.backup import restore_vault
 
-    vault_dir = _vault_dir(args)
+    vault_dir = vault_dir_of(args)
     passphrase = passphrase_from_environment_or_prompt("Passphrase of the backup: ")
     kept = restore_vault(vault_dir, Path(args.file), passphrase)
     with Vault.open(vault_dir, passphrase) as vault:
@@ -157,7 +163,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with open_for_command(_vault_dir(args)) as vault:
+    with open_from_args(args) as vault:
         verdict = vault.audit.verify()
     if verdict.ok:
         print(verdict.message)

@@ -27,12 +27,12 @@ from storage.codec import (
     tz_key,
     utc_text,
 )
-from storage.repositories.base import Repository, changed_fields
+from storage.repositories.base import Repository, changed_fields, row_sql
 
 _COLUMNS = ("client_id", "start_utc", "start_local", "tz", "minutes", "modality", "service",
             "status", "fee", "series_id", "cpt_code", "add_on_codes", "location", "uid",
             "sequence", "updated_at")
-_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM appointments"
+_SELECT, _INSERT, _UPDATE = row_sql("appointments", _COLUMNS)
 # A change to any of these moves the event in a subscriber's calendar: bump SEQUENCE.
 _CALENDAR_FIELDS = ("start", "minutes", "status", "modality")
 _AUDITED = ("client_id", "start", "minutes", "modality", "service", "status", "fee", "cpt_code",
@@ -67,9 +67,7 @@ class AppointmentRepository(Repository):
         stored = replace(appt, uid=appt.uid or new_uid(), updated_at=appt.updated_at or now_utc(),
                          add_on_codes=list(appt.add_on_codes))
         with self._vault.transaction() as conn:
-            cur = conn.execute(
-                f"INSERT INTO appointments (id, {', '.join(_COLUMNS)}) "
-                f"VALUES (?{', ?' * len(_COLUMNS)})", (appt.id, *_values(stored)))
+            cur = conn.execute(_INSERT, (appt.id, *_values(stored)))
             stored.id = int(cur.lastrowid or 0)
             self._audit("create", stored.id, f"client {stored.client_id}")
         return stored
@@ -90,9 +88,7 @@ class AppointmentRepository(Repository):
             stored = replace(appt, uid=before.uid,
                              sequence=before.sequence + 1 if moved else before.sequence,
                              updated_at=now_utc(), add_on_codes=list(appt.add_on_codes))
-            conn.execute(
-                f"UPDATE appointments SET {', '.join(c + ' = ?' for c in _COLUMNS)} WHERE id = ?",
-                (*_values(stored), appt.id))
+            conn.execute(_UPDATE, (*_values(stored), appt.id))
             self._audit("update", appt.id, changed_fields(before, stored, _AUDITED))
         return stored
 

@@ -1,7 +1,8 @@
-"""What every repository shares: the vault it belongs to and a 'must exist' lookup."""
+"""What every repository shares: the vault it belongs to, a 'must exist' lookup, row SQL."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from models.errors import VaultError
@@ -25,6 +26,18 @@ class Repository:
 
     def _audit(self, action: str, entity_id: int | None, detail: str = "") -> None:
         self._vault.audit.record(action, self.entity, entity_id, detail)
+
+
+def row_sql(table: str, columns: Sequence[str]) -> tuple[str, str, str]:
+    """SELECT, INSERT and UPDATE statements for rows of ``id`` followed by ``columns``.
+
+    The INSERT takes the id first (None lets SQLite assign one); the UPDATE takes the id last.
+    """
+    names = ", ".join(columns)
+    select = f"SELECT id, {names} FROM {table}"
+    insert = f"INSERT INTO {table} (id, {names}) VALUES (?{', ?' * len(columns)})"
+    update = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
+    return select, insert, update
 
 
 def changed_fields(before: object, after: object, fields: tuple[str, ...]) -> str:

@@ -17,12 +17,12 @@ from storage.codec import (
     now_utc,
     to_json,
 )
-from storage.repositories.base import Repository, changed_fields
+from storage.repositories.base import Repository, changed_fields, row_sql
 
 _COLUMNS = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
             "discharged_on", "calendar_code", "last_note_format", "created_at")
-_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM clients"
+_SELECT, _INSERT, _UPDATE = row_sql("clients", _COLUMNS)
 _AUDITED = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
             "discharged_on", "calendar_code")
@@ -62,9 +62,7 @@ class ClientRepository(Repository):
         """Store a new client; an ``id`` already set is kept (practice import)."""
         stored = replace(client, created_at=client.created_at or now_utc())
         with self._vault.transaction() as conn:
-            cur = conn.execute(
-                f"INSERT INTO clients (id, {', '.join(_COLUMNS)}) "
-                f"VALUES (?{', ?' * len(_COLUMNS)})", (client.id, *_values(stored)))
+            cur = conn.execute(_INSERT, (client.id, *_values(stored)))
             stored.id = int(cur.lastrowid or 0)
             self._audit("create", stored.id)
         return stored
@@ -74,8 +72,7 @@ class ClientRepository(Repository):
             raise ValueError("update needs a stored client")
         before = self.get(client.id)
         with self._vault.transaction() as conn:
-            conn.execute(f"UPDATE clients SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
-                         "WHERE id = ?",
+            conn.execute(_UPDATE,
                          (*_values(replace(client, created_at=before.created_at)), client.id))
             self._audit("update", client.id, changed_fields(before, client, _AUDITED))
         return self.get(client.id)

@@ -22,12 +22,12 @@ from models.note import (
     content_hash,
 )
 from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json
-from storage.repositories.base import Repository
+from storage.repositories.base import Repository, row_sql
 
 _COLUMNS = ("appointment_id", "client_id", "format", "prompts", "sections", "flags", "body",
             "status", "process_notes", "risk_not_assessed", "signed_at", "signed_by",
             "signer_credentials", "content_hash", "created_at", "updated_at")
-_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM notes"
+_SELECT, _INSERT, _UPDATE = row_sql("notes", _COLUMNS)
 _LOCKED = "The note is signed and cannot be changed; add an addendum instead."
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -68,17 +68,14 @@ class NoteRepository(Repository):
             existing = self._existing(note)
             if existing is None:
                 stored = replace(note, created_at=note.created_at or now, updated_at=now)
-                cur = conn.execute(
-                    f"INSERT INTO notes (id, {', '.join(_COLUMNS)}) "
-                    f"VALUES (?{', ?' * len(_COLUMNS)})", (note.id, *_values(stored)))
+                cur = conn.execute(_INSERT, (note.id, *_values(stored)))
                 stored.id = int(cur.lastrowid or 0)
                 self._audit("create", stored.id, f"appointment {stored.appointment_id}")
                 return stored
             if existing.is_signed:
                 raise NoteLocked(_LOCKED)
             stored = replace(note, id=existing.id, created_at=existing.created_at, updated_at=now)
-            conn.execute(f"UPDATE notes SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
-                         "WHERE id = ?", (*_values(stored), existing.id))
+            conn.execute(_UPDATE, (*_values(stored), existing.id))
             self._audit("update", existing.id, f"appointment {stored.appointment_id}")
             return stored
 
@@ -94,8 +91,7 @@ class NoteRepository(Repository):
         now = now_utc()
         note = replace(note, created_at=note.created_at or now, updated_at=note.updated_at or now)
         with self._vault.transaction() as conn:
-            cur = conn.execute(f"INSERT INTO notes (id, {', '.join(_COLUMNS)}) "
-                               f"VALUES (?{', ?' * len(_COLUMNS)})", (note.id, *_values(note)))
+            cur = conn.execute(_INSERT, (note.id, *_values(note)))
             note_id = int(cur.lastrowid or 0)
             stored = replace(note, id=note_id)
             self._audit("import", note_id, f"appointment {note.appointment_id}")
@@ -141,8 +137,7 @@ class NoteRepository(Repository):
             signed = replace(note, status=NoteStatus.SIGNED, signed_at=at, signed_by=signer_name,
                              signer_credentials=credentials, updated_at=now_utc())
             signed.content_hash = content_hash(signed)
-            conn.execute(f"UPDATE notes SET {', '.join(c + ' = ?' for c in _COLUMNS)} "
-                         "WHERE id = ?", (*_values(signed), note_id))
+            conn.execute(_UPDATE, (*_values(signed), note_id))
             self._audit("sign", note_id, f"appointment {note.appointment_id}; "
                                          f"hash {signed.content_hash[:16]}")
         return signed

@@ -4,41 +4,32 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
-from app.billing.authorizations import add_authorization, status_for_client
+from app.billing.authorizations import (
+    AuthorizationStatus,
+    add_authorization,
+    status_for_client,
+)
 from app.workspace import Workspace
 from models.billing import authorization_warnings
-from ui.billing.common import ClientChooser, StatusLine, to_date, to_qdate
+from ui.billing.common import ClientRecordsPanel
+from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
+from ui.widgets import fill_table
 
 COLUMNS = ("Number", "Payer", "From", "To", "Authorized", "Used", "Left")
 
 
-class AuthorizationsPanel(QWidget):
+def _cells(status: AuthorizationStatus) -> tuple[str, ...]:
+    auth = status.authorization
+    return (auth.number, auth.payer, auth.start.isoformat(), auth.end.isoformat(),
+            str(auth.sessions_authorized), str(status.used), str(status.left))
+
+
+class AuthorizationsPanel(ClientRecordsPanel):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
-        self.client = ClientChooser()
-        self.client.currentIndexChanged.connect(lambda _i: self.reload_table())
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        super().__init__(workspace, COLUMNS, parent)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.number = QLineEdit()
@@ -47,14 +38,10 @@ class AuthorizationsPanel(QWidget):
         self.sessions.setRange(1, 500)
         self.sessions.setValue(12)
         today = date.today()
-        self.start = QDateEdit(to_qdate(today))
-        self.end = QDateEdit(to_qdate(today + timedelta(days=180)))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start = date_edit(today)
+        self.end = date_edit(today + timedelta(days=180))
         self.add_button = QPushButton("Add authorization")
         self.add_button.clicked.connect(self.add)
-        self.status = StatusLine()
         form = QFormLayout()
         form.addRow("Authorization number", self.number)
         form.addRow("Payer", self.payer)
@@ -62,27 +49,13 @@ class AuthorizationsPanel(QWidget):
         form.addRow("From", self.start)
         form.addRow("To", self.end)
         form.addRow(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.client)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.warnings)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-
-    def refresh(self) -> None:
-        self.client.reload(self.workspace)
+        self.arrange(self.warnings, form)
 
     def reload_table(self) -> None:
         client_id = self.client.client_id()
         vault = self.workspace.vault
         rows = status_for_client(vault, client_id) if client_id is not None else []
-        self.table.setRowCount(len(rows))
-        for row, status in enumerate(rows):
-            auth = status.authorization
-            values = (auth.number, auth.payer, auth.start.isoformat(), auth.end.isoformat(),
-                      str(auth.sessions_authorized), str(status.used), str(status.left))
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        fill_table(self.table, [_cells(status) for status in rows])
         messages: list[str] = []
         if client_id is not None and rows:
             appts = vault.appointments.for_client(client_id)

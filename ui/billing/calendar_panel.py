@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -23,8 +22,10 @@ from app.billing.ics_autoexport import auto_export
 from app.billing.superbill import day_bounds
 from app.settings import save_settings
 from app.workspace import Workspace
-from ui.billing.common import StatusLine, to_date, to_qdate
+from ui.billing.common import StatusLine
+from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
+from ui.widgets import button_row
 
 NAMES_WARNING = ("Client names will be in the file. Calendar apps copy it to cloud services; "
                  "anyone who can see that calendar will see who you see.")
@@ -44,11 +45,9 @@ class CalendarPanel(QWidget):
         self.workspace = workspace
         today = date.today()
         self.only_range = QCheckBox("Only from … to …")
-        self.start = QDateEdit(to_qdate(today - timedelta(days=30)))
-        self.end = QDateEdit(to_qdate(today + timedelta(days=180)))
+        self.start = date_edit(today - timedelta(days=30))
+        self.end = date_edit(today + timedelta(days=180))
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.only_range.toggled.connect(edit.setEnabled)
         self.include_names = QCheckBox("Include client names in event titles")
@@ -79,11 +78,7 @@ class CalendarPanel(QWidget):
         auto = QGroupBox("Keep a calendar file up to date (for a calendar app to subscribe to)")
         auto_layout = QVBoxLayout(auto)
         auto_layout.addWidget(self.auto_path)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.auto_choose)
-        buttons.addWidget(self.auto_off)
-        buttons.addStretch(1)
-        auto_layout.addLayout(buttons)
+        auto_layout.addLayout(button_row(self.auto_choose, self.auto_off))
         auto_layout.addWidget(self.auto_names)
         auto_layout.addWidget(self.auto_names_warning)
 

@@ -1,21 +1,22 @@
-"""Small pieces the billing panels share: a client chooser, date conversions, a status line."""
+"""Small pieces the billing panels share: a client chooser, a status line, a records table and
+the panel that puts them together."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.workspace import Workspace
-
-
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def to_date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ClientChooser(QComboBox):
@@ -63,3 +64,47 @@ class StatusLine(QLabel):
     def problem(self, text: str) -> None:
         self.setStyleSheet("color: #a63a3a;")
         self.setText(text)
+
+
+def record_table(columns: Sequence[str]) -> QTableWidget:
+    """A read-only table of records whose columns share the width."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class ClientRecordsPanel(QWidget):
+    """A client chooser over a table of that client's records, a form below, a status line.
+
+    Subclasses fill the table in ``reload_table`` (called whenever the client changes) and
+    call ``arrange`` with what goes between the table and the status line.
+    """
+
+    def __init__(self, workspace: Workspace, columns: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.client = ClientChooser()
+        self.client.currentIndexChanged.connect(lambda _i: self.reload_table())
+        self.table = record_table(columns)
+        self.status = StatusLine()
+
+    def arrange(self, *below_table: QWidget | QLayout) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.client)
+        layout.addWidget(self.table, 1)
+        for part in below_table:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part)
+        layout.addWidget(self.status)
+
+    def refresh(self) -> None:
+        self.client.reload(self.workspace)
+
+    def reload_table(self) -> None:
+        raise NotImplementedError

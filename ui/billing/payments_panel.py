@@ -8,78 +8,57 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.billing.payments import METHODS, Balance, balances, mark_paid
 from app.workspace import Workspace
 from models.billing import coded_service
-from ui.billing.common import ClientChooser, StatusLine, to_date, to_qdate
+from ui.billing.common import ClientRecordsPanel
+from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
+from ui.widgets import fill_table
 
 COLUMNS = ("Date", "Status", "Code", "Fee", "Paid", "Owed")
 
 
-class PaymentsPanel(QWidget):
+def _cells(balance: Balance, tz: ZoneInfo) -> tuple[str, ...]:
+    appt = balance.appointment
+    return (appt.start.astimezone(tz).date().isoformat(), appt.status.label,
+            coded_service(appt).primary if appt.status.value == "attended" else "",
+            f"${balance.fee:,.2f}", f"${balance.paid:,.2f}", f"${balance.owed:,.2f}")
+
+
+class PaymentsPanel(ClientRecordsPanel):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(workspace, COLUMNS, parent)
         self.rows: list[Balance] = []
-        self.client = ClientChooser()
-        self.client.currentIndexChanged.connect(lambda _i: self.reload_table())
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 150.00")
-        self.paid_on = QDateEdit(to_qdate(date.today()))
-        self.paid_on.setCalendarPopup(True)
-        self.paid_on.setDisplayFormat("yyyy-MM-dd")
+        self.paid_on = date_edit(date.today())
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems(METHODS)
         self.pay_button = QPushButton("Mark paid")
         self.pay_button.clicked.connect(self.mark_selected_paid)
-        self.status = StatusLine()
         form = QFormLayout()
         form.addRow("Amount", self.amount)
         form.addRow("Paid on", self.paid_on)
         form.addRow("Method", self.method)
         form.addRow(self.pay_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.client)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-
-    def refresh(self) -> None:
-        self.client.reload(self.workspace)
+        self.arrange(form)
 
     def reload_table(self) -> None:
         client_id = self.client.client_id()
         self.rows = balances(self.workspace.vault, client_id) if client_id is not None else []
         tz = ZoneInfo(self.workspace.vault.practice.get().timezone)
-        self.table.setRowCount(len(self.rows))
-        for row, balance in enumerate(self.rows):
-            appt = balance.appointment
-            values = (appt.start.astimezone(tz).date().isoformat(), appt.status.label,
-                      coded_service(appt).primary if appt.status.value == "attended" else "",
-                      f"${balance.fee:,.2f}", f"${balance.paid:,.2f}", f"${balance.owed:,.2f}")
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        fill_table(self.table, [_cells(balance, tz) for balance in self.rows])
 
     def _selected(self) -> None:
         row = self.table.currentRow()

@@ -23,7 +23,8 @@ from app.billing.exports import export_superbill
 from app.billing.superbill import Superbill
 from app.workspace import Workspace
 from models.errors import MissingBillingData
-from ui.billing.common import ClientChooser, StatusLine, to_date, to_qdate
+from ui.billing.common import ClientChooser, StatusLine
+from ui.date_fields import date_edit, to_date, to_qdate
 from ui.errors import message_for
 from ui.worker import Operation
 
@@ -43,11 +44,8 @@ class SuperbillPanel(QWidget):
         today = date.today()
         first = today.replace(day=1)
         self.client = ClientChooser()
-        self.start = QDateEdit(to_qdate(first))
-        self.end = QDateEdit(to_qdate(today))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start = date_edit(first)
+        self.end = date_edit(today)
         self.make_button = QPushButton("Make superbill…")
         self.make_button.clicked.connect(self.choose_file)
         one = QGroupBox("One client")

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -35,8 +33,10 @@ from models.appointment import (
 )
 from models.billing import beyond_authorization
 from ui import billing
+from ui.date_fields import date_edit, to_date, to_qdate
 from ui.errors import message_for
 from ui.timefmt import zone
+from ui.widgets import error_label
 
 REPEATS = (("Does not repeat", None), ("Every week", Recurrence.WEEKLY),
            ("Every two weeks", Recurrence.BIWEEKLY))
@@ -58,9 +58,7 @@ class AppointmentEditor(QDialog):
         self.setModal(True)
 
         self.client = QComboBox()
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date = date_edit(display_format="ddd d MMM yyyy")
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox(minimum=5, maximum=480, singleStep=5, suffix=" min")
@@ -96,9 +94,7 @@ class AppointmentEditor(QDialog):
         form.addRow("Fee ($)", self.fee)
         if appointment is None:
             form.addRow("Repeat", repeat_row)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = error_label()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Close)
@@ -148,7 +144,7 @@ class AppointmentEditor(QDialog):
             local = (start.astimezone(self.tz) if start is not None else self._next_slot())
             self.minutes.setValue(50)
             self._client_changed()
-        self.date.setDate(QDate(local.year, local.month, local.day))
+        self.date.setDate(to_qdate(local.date()))
         self.time.setTime(QTime(local.hour, local.minute))
 
     def _next_slot(self) -> datetime:
@@ -171,10 +167,9 @@ class AppointmentEditor(QDialog):
             self.service.setCurrentIndex(self.service.findData(Service.INTAKE))
 
     def start_time(self) -> datetime:
-        d = self.date.date()
         t = self.time.time()
-        return datetime.combine(date(d.year(), d.month(), d.day()),
-                                time(t.hour(), t.minute()), tzinfo=self.tz)
+        return datetime.combine(to_date(self.date.date()), time(t.hour(), t.minute()),
+                                tzinfo=self.tz)
 
     def _fee(self) -> Decimal | None:
         text = self.fee.text().strip().replace("$", "").replace(",", "") or "0"

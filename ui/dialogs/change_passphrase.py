@@ -6,9 +6,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +14,8 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from models.errors import WrongPassphrase
 from ui.errors import message_for
-from ui.passphrase_strength import MIN_LENGTH, strength_hint
+from ui.passphrase_strength import choice_problem, strength_hint
+from ui.widgets import busy_bar, error_label, hint_label
 from ui.worker import Operation
 
 
@@ -31,15 +30,9 @@ class ChangePassphraseDialog(QDialog):
         self.current = QLineEdit(echoMode=password)
         self.new = QLineEdit(echoMode=password)
         self.again = QLineEdit(echoMode=password)
-        self.hint = QLabel(strength_hint("")[1])
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar(maximum=0, textVisible=False)
-        self.busy.setFixedHeight(6)
-        self.busy.hide()
+        self.hint = hint_label(strength_hint("")[1])
+        self.error = error_label()
+        self.busy = busy_bar()
         form = QFormLayout()
         form.addRow("Current passphrase", self.current)
         form.addRow("New passphrase", self.new)
@@ -57,11 +50,9 @@ class ChangePassphraseDialog(QDialog):
         self.new.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)[1]))
 
     def change(self) -> None:
-        if len(self.new.text()) < MIN_LENGTH:
-            self.error.setText(f"The new passphrase needs at least {MIN_LENGTH} characters.")
-            return
-        if self.new.text() != self.again.text():
-            self.error.setText("The two new passphrases differ; type the same one twice.")
+        problem = choice_problem(self.new.text(), self.again.text(), "new")
+        if problem:
+            self.error.setText(problem)
             return
         old, new = self.current.text(), self.new.text()
         vault = self.workspace.vault

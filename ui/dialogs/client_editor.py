@@ -6,16 +6,14 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
@@ -25,8 +23,10 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from models.client import Client, Insurance
 from models.common import Address
+from ui.date_fields import date_edit, to_date, to_qdate
 from ui.dialogs.diagnosis_table import DiagnosisTable
 from ui.errors import message_for
+from ui.widgets import error_label, hint_label
 
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
 
@@ -38,14 +38,6 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     raise ValueError(text)
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ClientEditor(QDialog):
@@ -81,16 +73,11 @@ class ClientEditor(QDialog):
         self.group_number = QLineEdit()
         self.diagnoses = DiagnosisTable()
         self.consent = QCheckBox("Client consented to AI-assisted documentation")
-        self.consent_date = QDateEdit()
-        self.consent_date.setCalendarPopup(True)
-        self.consent_date.setDisplayFormat("MM/dd/yyyy")
-        self.consent_date.setDate(_qdate(date.today()))
+        self.consent_date = date_edit(date.today(), "MM/dd/yyyy")
         self.consent_date.setEnabled(False)
         self.consent.toggled.connect(self.consent_date.setEnabled)
-        consent_hint = QLabel("Drafting a note with the on-device model needs this consent; "
-                              "nothing leaves this computer either way.")
-        consent_hint.setObjectName("hint")
-        consent_hint.setWordWrap(True)
+        consent_hint = hint_label("Drafting a note with the on-device model needs this consent; "
+                                  "nothing leaves this computer either way.")
 
         person = QWidget()
         pf = QFormLayout(person)
@@ -120,9 +107,7 @@ class ClientEditor(QDialog):
         tabs.addTab(self.diagnoses, "Diagnoses")
         self.tabs = tabs
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -152,7 +137,7 @@ class ClientEditor(QDialog):
         self.diagnoses.set_diagnoses(c.diagnoses)
         self.consent.setChecked(c.ai_consent)
         if c.ai_consent_date:
-            self.consent_date.setDate(_qdate(c.ai_consent_date))
+            self.consent_date.setDate(to_qdate(c.ai_consent_date))
 
     def _problem_and_client(self) -> tuple[str | None, Client | None]:
         legal = " ".join(self.legal_name.text().split())
@@ -174,7 +159,7 @@ class ClientEditor(QDialog):
             self.tabs.setCurrentWidget(self.diagnoses)
             return problem, None
         consent = self.consent.isChecked()
-        consent_date = _pydate(self.consent_date.date()) if consent else None
+        consent_date = to_date(self.consent_date.date()) if consent else None
         if consent_date is not None and consent_date > date.today():
             return "The consent date is in the future.", None
         fields: dict[str, Any] = dict(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.notes import risk_follow_up, unsigned_queue
 from models.errors import StillnoteError
 from ui.notes.events import note_events
+from ui.widgets import fill_table
 
 OVERDUE_BACKGROUND = QColor("#ffe1d6")
 
@@ -38,6 +39,24 @@ def _table(headers: list[str]) -> QTableWidget:
 
 def _item(text: str) -> QTableWidgetItem:
     return QTableWidgetItem(text)
+
+
+def _add_refresh(layout: QVBoxLayout, refresh: Callable[[], None]) -> None:
+    """A Refresh button under the list; the list also follows every note change."""
+    button = QPushButton("&Refresh")
+    button.clicked.connect(refresh)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    note_events().changed.connect(refresh)
+
+
+def _load(workspace: Any, query: Callable[[Any], list[Any]]) -> list[Any] | None:
+    """The rows of a queue, [] if the vault cannot answer, None while locked (keep the old)."""
+    if workspace.is_locked:
+        return None
+    try:
+        return query(workspace.vault)
+    except StillnoteError:
+        return []
 
 
 class UnsignedNotesPage(QWidget):
@@ -58,10 +77,7 @@ class UnsignedNotesPage(QWidget):
         self.table.cellActivated.connect(self._open_row)
         self.table.cellDoubleClicked.connect(self._open_row)
         layout.addWidget(self.table, 1)
-        refresh = QPushButton("&Refresh")
-        refresh.clicked.connect(self.refresh)
-        layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
-        note_events().changed.connect(self.refresh)
+        _add_refresh(layout, self.refresh)
         self.refresh()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name): ages move on
@@ -69,12 +85,10 @@ class UnsignedNotesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.workspace.is_locked:
+        items = _load(self.workspace, unsigned_queue)
+        if items is None:
             return
-        try:
-            self.items = unsigned_queue(self.workspace.vault)
-        except StillnoteError:
-            self.items = []
+        self.items = items
         self.table.setRowCount(len(self.items))
         bold = QFont()
         bold.setBold(True)
@@ -120,21 +134,13 @@ class RiskFollowUpPage(QWidget):
                                 "risk (ideation, plan, intent, self-harm or a safety plan)."))
         self.table = _table(["Client", "Latest such session", "Risk as recorded"])
         layout.addWidget(self.table, 1)
-        refresh = QPushButton("&Refresh")
-        refresh.clicked.connect(self.refresh)
-        layout.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
-        note_events().changed.connect(self.refresh)
+        _add_refresh(layout, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        if self.workspace.is_locked:
+        items = _load(self.workspace, risk_follow_up)
+        if items is None:
             return
-        try:
-            self.items = risk_follow_up(self.workspace.vault)
-        except StillnoteError:
-            self.items = []
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            for col, text in enumerate((item.client_name, item.date_of_service.isoformat(),
-                                        item.risk_text)):
-                self.table.setItem(row, col, _item(text))
+        self.items = items
+        fill_table(self.table, [(item.client_name, item.date_of_service.isoformat(),
+                                 item.risk_text) for item in self.items])

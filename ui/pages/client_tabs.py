@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,33 +21,10 @@ from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client, Goal, GoalStatus
 from ui import appointment_actions as actions
+from ui.date_fields import date_edit, to_date
 from ui.errors import show_error
 from ui.timefmt import service_label, time_range, zone
-from ui.widgets import status_colour
-
-
-def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.verticalHeader().setDefaultSectionSize(34)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+from ui.widgets import button_row, fill_table, list_table, status_colour
 
 
 def _d(value: date | None) -> str:
@@ -93,7 +65,7 @@ class ProfileTab(QWidget):
 class DiagnosesTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.table = _table(("Code", "Description", "Primary"), 1)
+        self.table = list_table(("Code", "Description", "Primary"), 1)
         self.empty = QLabel("No diagnoses yet. Add them with “Edit client”.")
         self.empty.setObjectName("hint")
         layout = QVBoxLayout(self)
@@ -102,24 +74,39 @@ class DiagnosesTab(QWidget):
 
     def show_client(self, c: Client) -> None:
         primary = c.primary_diagnosis
-        _fill(self.table, [(d.code, d.description, "Primary" if d is primary else "")
-                           for d in c.diagnoses])
+        fill_table(self.table, [(d.code, d.description, "Primary" if d is primary else "")
+                                for d in c.diagnoses])
         self.empty.setVisible(not c.diagnoses)
 
 
-class GoalsTab(QWidget):
+class _ClientListTab(QWidget):
+    """A tab listing one client's records from the vault; ``reload`` fills it."""
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
         self.client_id: int | None = None
+
+    def show_client(self, c: Client) -> None:
+        self.client_id = c.id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is not None:
+            self.reload(self.client_id)
+
+    def reload(self, client_id: int) -> None:
+        raise NotImplementedError
+
+
+class GoalsTab(_ClientListTab):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
         self.goals: list[Goal] = []
-        self.table = _table(("Goal", "Status", "Target date"), 0)
+        self.table = list_table(("Goal", "Status", "Target date"), 0)
         self.new_goal = QLineEdit(placeholderText="A new treatment goal, in the client's terms")
-        self.target = QDateEdit()
-        self.target.setCalendarPopup(True)
-        self.target.setDisplayFormat("MM/dd/yyyy")
         next_year = date.today().replace(year=date.today().year + 1, day=1)
-        self.target.setDate(QDate(next_year.year, next_year.month, next_year.day))
+        self.target = date_edit(next_year, "MM/dd/yyyy")
         self.add_button = QPushButton("Add goal")
         self.status = QComboBox()
         for s in GoalStatus:
@@ -130,29 +117,18 @@ class GoalsTab(QWidget):
         add_row.addWidget(QLabel("Target"))
         add_row.addWidget(self.target)
         add_row.addWidget(self.add_button)
-        status_row = QHBoxLayout()
-        status_row.addWidget(QLabel("Selected goal:"))
-        status_row.addWidget(self.status)
-        status_row.addWidget(self.status_button)
-        status_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(status_row)
+        layout.addLayout(button_row(QLabel("Selected goal:"), self.status, self.status_button))
         layout.addLayout(add_row)
         self.add_button.clicked.connect(self.add_goal)
         self.new_goal.returnPressed.connect(self.add_goal)
         self.status_button.clicked.connect(self.set_status)
 
-    def show_client(self, c: Client) -> None:
-        self.client_id = c.id
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.client_id is None:
-            return
-        self.goals = self.workspace.vault.goals.for_client(self.client_id)
-        _fill(self.table, [(g.text, g.status.value.capitalize(), _d(g.target_date))
-                           for g in self.goals])
+    def reload(self, client_id: int) -> None:
+        self.goals = self.workspace.vault.goals.for_client(client_id)
+        fill_table(self.table, [(g.text, g.status.value.capitalize(), _d(g.target_date))
+                                for g in self.goals])
 
     def add_goal(self) -> None:
         text = self.new_goal.text().strip()
@@ -161,7 +137,7 @@ class GoalsTab(QWidget):
         d = self.target.date()
         try:
             self.workspace.vault.goals.add(Goal(client_id=self.client_id, text=text,
-                                                target_date=date(d.year(), d.month(), d.day())))
+                                                target_date=to_date(d)))
         except Exception as exc:
             show_error(self, exc)
             return
@@ -181,44 +157,31 @@ class GoalsTab(QWidget):
         self.refresh()
 
 
-class AppointmentsTab(QWidget):
+class AppointmentsTab(_ClientListTab):
     def __init__(self, workspace: Workspace, on_change: Callable[[], None]) -> None:
-        super().__init__()
-        self.workspace = workspace
+        super().__init__(workspace)
         self.on_change = on_change
-        self.client_id: int | None = None
         self.appointments: list[Appointment] = []
-        self.table = _table(("Date", "Time", "Service", "Modality", "Status", "Fee"), 2)
+        self.table = list_table(("Date", "Time", "Service", "Modality", "Status", "Fee"), 2)
         self.new_button = QPushButton("New appointment")
         self.edit_button = QPushButton("Edit / move / cancel…")
         self.note_button = QPushButton("Write note")
-        row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.edit_button)
-        row.addWidget(self.note_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.new_button, self.edit_button, self.note_button))
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
         self.note_button.clicked.connect(self.write_note)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-    def show_client(self, c: Client) -> None:
-        self.client_id = c.id
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.client_id is None:
-            return
+    def reload(self, client_id: int) -> None:
         tz = zone(self.workspace.practice().timezone)
-        self.appointments = sorted(self.workspace.vault.appointments.for_client(self.client_id),
+        self.appointments = sorted(self.workspace.vault.appointments.for_client(client_id),
                                    key=lambda a: a.start, reverse=True)
-        _fill(self.table, [(f"{a.start.astimezone(tz):%a %m/%d/%Y}", time_range(a, tz),
-                            service_label(a.service), a.modality.value.capitalize(),
-                            a.status.label, f"${a.fee:,.2f}") for a in self.appointments])
+        fill_table(self.table, [(f"{a.start.astimezone(tz):%a %m/%d/%Y}", time_range(a, tz),
+                                 service_label(a.service), a.modality.value.capitalize(),
+                                 a.status.label, f"${a.fee:,.2f}") for a in self.appointments])
         for r, a in enumerate(self.appointments):
             status_item = self.table.item(r, 4)
             if status_item is not None:
@@ -259,7 +222,7 @@ class NotesTab(QWidget):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.table = _table(("Date of service", "Format", "Status", "Signed"), 0)
+        self.table = list_table(("Date of service", "Format", "Status", "Signed"), 0)
         self.empty = QLabel("No notes yet.")
         self.empty.setObjectName("hint")
         layout = QVBoxLayout(self)
@@ -282,5 +245,5 @@ class NotesTab(QWidget):
                          n.format.value.upper(), n.status.value.capitalize(),
                          (f"{n.signed_at.astimezone(tz):%m/%d/%Y %H:%M} by {n.signed_by}"
                           if n.signed_at else "")))
-        _fill(self.table, rows)
+        fill_table(self.table, rows)
         self.empty.setVisible(not notes)

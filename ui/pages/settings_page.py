@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -33,7 +31,7 @@ from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.dialogs.practice_profile import PracticeProfileDialog
 from ui.errors import message_for, show_error
 from ui.unlock_screen import NO_KEYRING_SENTENCE
-from ui.widgets import page_title
+from ui.widgets import busy_bar, button_row, hint_label, page_title
 from ui.worker import Operation
 
 REMEMBER_KEY = "ui.remember_on_device"
@@ -72,9 +70,7 @@ class SettingsPage(QWidget):
         self.idle_minutes.setSpecialValueText("Never")
         self.idle_minutes.setValue(self.settings.idle_lock_minutes)
         self.remember = QCheckBox("Remember on this device")
-        self.remember_hint = QLabel()
-        self.remember_hint.setObjectName("hint")
-        self.remember_hint.setWordWrap(True)
+        self.remember_hint = hint_label()
         self.passphrase_button = QPushButton("Change passphrase…")
         self.profile_button = QPushButton("Practice profile…")
         security = QGroupBox("Privacy and security")
@@ -82,11 +78,7 @@ class SettingsPage(QWidget):
         sf.addRow("Lock after idle", self.idle_minutes)
         sf.addRow("", self.remember)
         sf.addRow("", self.remember_hint)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.passphrase_button)
-        buttons.addWidget(self.profile_button)
-        buttons.addStretch(1)
-        sf.addRow("", buttons)
+        sf.addRow("", button_row(self.passphrase_button, self.profile_button))
 
         # Drafting model
         self.model_label = QLabel()
@@ -106,11 +98,7 @@ class SettingsPage(QWidget):
         model = QGroupBox("Drafting model (runs on this computer only)")
         mf = QFormLayout(model)
         mf.addRow("Model", self.model_label)
-        model_buttons = QHBoxLayout()
-        for b in (self.choose_model, self.default_model, self.hash_button):
-            model_buttons.addWidget(b)
-        model_buttons.addStretch(1)
-        mf.addRow("", model_buttons)
+        mf.addRow("", button_row(self.choose_model, self.default_model, self.hash_button))
         mf.addRow("SHA-256", self.model_hash)
         mf.addRow("Threads", self.threads)
         mf.addRow("Context size", self.context)
@@ -118,19 +106,11 @@ class SettingsPage(QWidget):
         # Backup
         self.backup_button = QPushButton("Back up now…")
         self.restore_button = QPushButton("Restore from backup…")
-        self.backup_busy = QProgressBar(maximum=0, textVisible=False)
-        self.backup_busy.setFixedHeight(6)
-        self.backup_busy.hide()
-        self.backup_status = QLabel("A backup is one encrypted file; keep it on another disk.")
-        self.backup_status.setObjectName("hint")
-        self.backup_status.setWordWrap(True)
+        self.backup_busy = busy_bar()
+        self.backup_status = hint_label("A backup is one encrypted file; keep it on another disk.")
         backup = QGroupBox("Backup")
         bl = QVBoxLayout(backup)
-        backup_buttons = QHBoxLayout()
-        backup_buttons.addWidget(self.backup_button)
-        backup_buttons.addWidget(self.restore_button)
-        backup_buttons.addStretch(1)
-        bl.addLayout(backup_buttons)
+        bl.addLayout(button_row(self.backup_button, self.restore_button))
         bl.addWidget(self.backup_busy)
         bl.addWidget(self.backup_status)
 

@@ -7,13 +7,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,7 +22,7 @@ from ui import appointment_actions as actions
 from ui import billing
 from ui.errors import show_error
 from ui.timefmt import day_bounds, long_day, service_label, time_range, today, zone
-from ui.widgets import EmptyState, page_title, shortcut, status_colour
+from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
 COLUMNS = ("Time", "Client", "Service", "Modality", "Status")
 WARNING_STYLE = ("QLabel#authWarnings { background: #fff4e0; color: #6b4500; "
@@ -39,19 +36,7 @@ class TodayPage(QWidget):
         self.appointments: list[Appointment] = []
         self.date_label = QLabel()
         self.date_label.setObjectName("hint")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(COLUMNS, 1)
         self.empty = EmptyState("No appointments today",
                                 "Enjoy the quiet, or schedule one with “New appointment”.")
         # Insurance authorizations running out (one line each, with the client's name).

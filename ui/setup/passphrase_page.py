@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
-from ui.passphrase_strength import MIN_LENGTH, strength_hint
+from ui.passphrase_strength import choice_problem, strength_hint
+from ui.widgets import hint_label
 
 
 class PassphrasePage(QWidget):
@@ -20,9 +21,7 @@ class PassphrasePage(QWidget):
         self.meter = QProgressBar(maximum=3, textVisible=False)
         self.meter.setObjectName("strengthMeter")
         self.meter.setFixedHeight(6)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
+        self.hint = hint_label()
         form = QFormLayout()
         form.addRow("Passphrase", self.first)
         form.addRow("Type it again", self.second)
@@ -44,11 +43,7 @@ class PassphrasePage(QWidget):
         self.hint.setText(sentence)
 
     def problem(self) -> str | None:
-        if len(self.first.text()) < MIN_LENGTH:
-            return f"The passphrase needs at least {MIN_LENGTH} characters."
-        if self.first.text() != self.second.text():
-            return "The two passphrases differ; type the same one twice."
-        return None
+        return choice_problem(self.first.text(), self.second.text())
 
     def passphrase(self) -> str:
         return self.first.text()

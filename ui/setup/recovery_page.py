@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.workspace import save_recovery_key
 from ui.errors import show_error
+from ui.widgets import button_row
 
 
 class RecoveryKeyPage(QWidget):
@@ -42,10 +42,7 @@ class RecoveryKeyPage(QWidget):
         self.stored = QCheckBox("I stored the recovery key somewhere safe")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("hint")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.save_button, self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.key_field)

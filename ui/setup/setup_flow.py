@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -21,6 +20,7 @@ from ui.errors import message_for
 from ui.setup.passphrase_page import PassphrasePage
 from ui.setup.profile_form import PracticeProfileForm
 from ui.setup.recovery_page import RecoveryKeyPage
+from ui.widgets import busy_bar, error_label
 from ui.worker import Operation
 
 STEPS = ("Your practice", "Passphrase", "Recovery key")
@@ -64,12 +64,8 @@ class SetupFlow(QWidget):
         for page in (profile_scroll, self.passphrase_page, self.recovery_page):
             self.pages.addWidget(page)
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar(maximum=0, textVisible=False)
-        self.busy.setFixedHeight(6)
-        self.busy.hide()
+        self.error = error_label()
+        self.busy = busy_bar()
         self.back_button = QPushButton("Back")
         self.next_button = QPushButton("Next")
         self.next_button.setDefault(True)
