@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.commands.practice import open_from_args
+from app.commands.vault_access import open_from_args
 
 
 def _date(text: str) -> date:

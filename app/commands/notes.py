@@ -6,14 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.commands.practice import vault_dir_of
-from app.passphrase import passphrase_from_environment_or_prompt
+from app.commands.vault_access import open_from_args, vault_arg
 
 
 def register(groups: Any) -> None:
     parser = groups.export.add_parser(
         "note", help="export a progress note as PDF (unsigned notes are marked DRAFT)")
-    parser.add_argument("--vault", type=Path, default=None, help="vault folder")
+    vault_arg(parser)
     parser.add_argument("--note", type=int, required=True, help="note id")
     parser.add_argument("--out", type=Path, required=True, help="PDF file to write")
     parser.add_argument("--include-process-notes", action="store_true",
@@ -23,9 +22,8 @@ def register(groups: Any) -> None:
 
 def export_note(args: argparse.Namespace) -> int:
     from app.notes.export import export_note_pdf
-    from storage.vault import Vault
 
-    with Vault.open(vault_dir_of(args), passphrase_from_environment_or_prompt()) as vault:
+    with open_from_args(args) as vault:
         out = export_note_pdf(vault, args.note, args.out,
                               include_process_notes=args.include_process_notes)
     print(f"Wrote {out}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.commands.vault_access import open_for_command, open_from_args, vault_arg, vault_dir_of
 from app.passphrase import passphrase_from_environment_or_prompt
 from models.errors import VaultError
 from storage.vault import Vault
@@ -20,58 +21,33 @@ def register(groups: Any) -> None:
     demo.set_defaults(func=cmd_demo)
 
     export = groups.export.add_parser("practice", help="the whole practice as JSON")
-    _vault_arg(export)
+    vault_arg(export)
     export.add_argument("--out", required=True, help="JSON file to write")
     export.add_argument("--include-process-notes", action="store_true",
                         help="also export private psychotherapy (process) notes")
     export.set_defaults(func=cmd_export_practice)
 
     imp = groups.import_.add_parser("practice", help="load a practice JSON into an empty vault")
-    _vault_arg(imp)
+    vault_arg(imp)
     imp.add_argument("file", help="JSON file written by `stillnote export practice`")
     imp.set_defaults(func=cmd_import_practice)
 
     backup = groups.top.add_parser("backup", help="write an encrypted backup file")
-    _vault_arg(backup)
+    vault_arg(backup)
     backup.add_argument("--out", required=True, help="backup file to write")
     backup.set_defaults(func=cmd_backup)
 
     restore = groups.top.add_parser(
         "restore", help="replace the vault by a backup (the current vault is kept aside)")
-    _vault_arg(restore)
+    vault_arg(restore)
     restore.add_argument("file", help="backup file")
     restore.set_defaults(func=cmd_restore)
 
     audit = groups.top.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True, parser_class=groups.top._parser_class)
     verify = audit.add_parser("verify", help="check the audit log's hash chain")
-    _vault_arg(verify)
+    vault_arg(verify)
     verify.set_defaults(func=cmd_audit_verify)
-
-
-def _vault_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", help="vault folder (default: the vault in the data dir)")
-
-
-def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
-    """The folder given with --vault (~ expanded), else ``default``, else the usual vault."""
-    if args.vault:
-        return Path(args.vault).expanduser()
-    return default if default is not None else paths.default_vault_dir()
-
-
-def open_for_command(vault_dir: Path) -> Vault:
-    """Unlock for one command: the passphrase from STILLNOTE_PASSPHRASE or the terminal."""
-    if not Vault.exists(vault_dir):
-        raise VaultError(f"There is no vault in {vault_dir}.")
-    vault = Vault.open(vault_dir, passphrase_from_environment_or_prompt())
-    vault.audit.record("unlock", "vault", None, "cli")
-    return vault
-
-
-def open_from_args(args: argparse.Namespace) -> Vault:
-    """Unlock the vault named by --vault (or the usual one) for one command."""
-    return open_for_command(vault_dir_of(args))
 
 
 def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:

@@ -1,0 +1,37 @@
+"""How a command finds and unlocks the vault: --vault DIR (or the usual one), the passphrase
+from STILLNOTE_PASSPHRASE or the terminal, and an audit entry for the unlock."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import paths
+from app.passphrase import passphrase_from_environment_or_prompt
+from models.errors import VaultError
+from storage.vault import Vault
+
+
+def vault_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vault", help="vault folder (default: the vault in the data dir)")
+
+
+def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
+    """The folder given with --vault (~ expanded), else ``default``, else the usual vault."""
+    if args.vault:
+        return Path(args.vault).expanduser()
+    return default if default is not None else paths.default_vault_dir()
+
+
+def open_for_command(vault_dir: Path) -> Vault:
+    """Unlock for one command: the passphrase from STILLNOTE_PASSPHRASE or the terminal."""
+    if not Vault.exists(vault_dir):
+        raise VaultError(f"There is no vault in {vault_dir}.")
+    vault = Vault.open(vault_dir, passphrase_from_environment_or_prompt())
+    vault.audit.record("unlock", "vault", None, "cli")
+    return vault
+
+
+def open_from_args(args: argparse.Namespace) -> Vault:
+    """Unlock the vault named by --vault (or the usual one) for one command."""
+    return open_for_command(vault_dir_of(args))
