@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,11 @@ def _is_verified(target: Path) -> bool:
         return False
 
 
+def verified_sha256(path: Path) -> str | None:
+    """The SHA-256 recorded when ``path`` was assembled and checked, if it is still that file."""
+    return DEFAULT_MODEL_SHA256 if path.is_file() and _is_verified(path) else None
+
+
 def _write_stamp(target: Path) -> None:
     data = json.dumps(_stamp_of(target)).encode()
     _atomic_write(_stamp_path(target), [data])
@@ -115,10 +121,11 @@ def _atomic_write(target: Path, blocks: Any, expected_sha256: str | None = None)
         tmp.unlink(missing_ok=True)
 
 
-def _chunk_blocks(paths: list[Path]) -> Any:
+def _chunk_blocks(paths: list[Path]) -> Iterator[bytes]:
     for path in paths:
         with path.open("rb") as handle:
-            yield from iter(lambda h=handle: h.read(1 << 20), b"")
+            while block := handle.read(1 << 20):
+                yield block
 
 
 def ensure_default_model(dest_dir: Path | None = None) -> Path:

@@ -18,6 +18,8 @@ from typing import Any
 from models.errors import ModelError
 
 GGUF_MAGIC = b"GGUF"
+# Prompt tokens evaluated between two looks at the cancel event (~0.1 s on 2 cores).
+PREFILL_CHUNK_TOKENS = 32
 
 
 @dataclass
@@ -26,6 +28,12 @@ class Completion:
     tokens: int
     first_token_s: float | None  # from the call to the first token
     cancelled: bool
+
+
+def _stop_at(text: str, stop: Sequence[str]) -> str | None:
+    """The text before the first stop string, or None if there is none yet."""
+    cuts = [text.index(s) for s in stop if s and s in text]
+    return text[: min(cuts)] if cuts else None
 
 
 def default_threads(n_threads: int = 0) -> int:
@@ -64,7 +72,7 @@ def _silence_llama_logs() -> None:
 
     import llama_cpp
 
-    @llama_cpp.llama_log_callback  # type: ignore[misc]
+    @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
     def _drop(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
         return None
 
@@ -87,7 +95,7 @@ class Engine:
         try:
             self._llm: Any = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=self.n_threads,
                                    n_threads_batch=self.n_threads, verbose=False)
-        except (ValueError, RuntimeError, OSError):
+        except Exception:  # llama.cpp reports a bad file in several ways; all mean the same
             raise ModelError(f"The model file {path.name} is damaged or not a model this app "
                              "can run.") from None
         self.load_s = time.perf_counter() - started
@@ -95,34 +103,85 @@ class Engine:
     def stream(self, prompt: str, max_tokens: int, stop: Sequence[str] = (),
                cancel: threading.Event | None = None,
                on_text: Callable[[str], None] | None = None) -> Completion:
-        """Greedy completion of ``prompt``; ``on_text`` gets the text so far after each token."""
+        """Greedy completion of ``prompt``; ``on_text`` gets the text so far after each token.
+
+        Drives ``Llama.generate`` token by token (rather than ``create_completion``) so the
+        cancel event is checked after every token even while a multi-byte character is still
+        incomplete, and the text is decoded once per token, not re-scanned.
+        """
         started = time.perf_counter()
-        first: float | None = None
-        parts: list[str] = []
-        tokens = 0
-        cancelled = False
         if cancel is not None and cancel.is_set():
             return Completion("", 0, None, True)
-        stream = self._llm.create_completion(
-            prompt, max_tokens=max(1, max_tokens), temperature=0.0, top_k=1,
-            repeat_penalty=1.0, stop=list(stop) or None, stream=True)
+        llm = self._llm
+        prompt_tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
+        max_tokens = min(max_tokens, llm.n_ctx() - len(prompt_tokens) - 1)
+        if max_tokens <= 0:
+            return Completion("", 0, None, False)
+        if not self._prefill(prompt_tokens, cancel):
+            return Completion("", 0, None, True)
+        first: float | None = None
+        generated: list[int] = []
+        text = ""
+        cancelled = False
+        tokens = llm.generate(prompt_tokens, top_k=1, top_p=1.0, min_p=0.0, temp=0.0,
+                              repeat_penalty=1.0)
         try:
-            for chunk in stream:
-                choice = chunk["choices"][0]
-                parts.append(choice["text"])
-                if choice.get("finish_reason") is not None and not choice["text"]:
-                    break  # the closing chunk carries no token
-                tokens += 1
+            for token in tokens:
+                if self._is_end(token):
+                    break
+                generated.append(token)
                 if first is None:
                     first = time.perf_counter() - started
+                text = llm.detokenize(generated).decode("utf-8", errors="ignore")
+                cut = _stop_at(text, stop)
+                if cut is not None:
+                    text = cut
+                    break
                 if on_text is not None:
-                    on_text("".join(parts))
+                    on_text(text)
                 if cancel is not None and cancel.is_set():
                     cancelled = True
                     break
+                if len(generated) >= max_tokens:
+                    break
         finally:
-            stream.close()
-        return Completion("".join(parts), tokens, first, cancelled)
+            tokens.close()
+        return Completion(text, len(generated), first, cancelled)
+
+    def _prefill(self, prompt_tokens: list[int], cancel: threading.Event | None) -> bool:
+        """Evaluate all but the last prompt token in small chunks, checking ``cancel`` between
+        them; False if cancelled. One llama.cpp evaluation cannot be interrupted, so the chunk
+        bounds how long a cancel waits. ``generate`` then finds these tokens in the KV cache
+        (its prefix match) and evaluates only the last one before sampling."""
+        if cancel is None:
+            return True
+        llm = self._llm
+        cached = 0
+        for old, new in zip(llm.input_ids[: llm.n_tokens], prompt_tokens, strict=False):
+            if old != new:
+                break
+            cached += 1
+        cached = min(cached, len(prompt_tokens) - 1)
+        if cached < llm.n_tokens:
+            if not llm._ctx.kv_cache_seq_rm(-1, cached, -1):
+                return not cancel.is_set()  # no partial cache removal: generate() does it all
+            llm.n_tokens = cached
+        for start in range(cached, len(prompt_tokens) - 1, PREFILL_CHUNK_TOKENS):
+            if cancel.is_set():
+                return False
+            llm.eval(prompt_tokens[start:min(start + PREFILL_CHUNK_TOKENS, len(prompt_tokens) - 1)])
+        return not cancel.is_set()
+
+    def _is_end(self, token: int) -> bool:
+        import llama_cpp
+
+        model = getattr(self._llm, "_model", None)
+        vocab = getattr(model, "vocab", None)
+        is_eog = getattr(llama_cpp, "llama_vocab_is_eog", None) or getattr(
+            llama_cpp, "llama_token_is_eog", None)
+        if vocab is not None and is_eog is not None:
+            return bool(is_eog(vocab, token))
+        return bool(token == self._llm.token_eos())
 
     def close(self) -> None:
         llm, self._llm = self._llm, None

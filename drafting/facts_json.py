@@ -49,7 +49,8 @@ def _minutes(value: object) -> int | None:
     except ValueError:
         minutes = None
     if minutes is None or not 0 < minutes <= 24 * 60:
-        raise InvalidInput("The session length (session.minutes) must be a whole number of minutes.")
+        raise InvalidInput(
+            "The session length (session.minutes) must be a whole number of minutes.")
     return minutes
 
 

@@ -11,23 +11,35 @@ import re
 WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’/.\-][A-Za-z0-9]+)*")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
-STOPWORDS: frozenset[str] = frozenset("""
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS: frozenset[str] = _wordset("""
 a an the and or but nor of to in on at for from by with as into onto over under about after
 before during between through than then that this these those it its it's is are was were be
-been being am has have had do does did will would shall should can could may might must so
-such very also just too each every per both either any some all more most less their them they
-he she him her his hers theirs who whom which what when where while how there here up down out
-off again once until if because since within without upon toward towards via across around
-""".split())
+been being am has have had do does did will would shall should can could may might must so such
+very also just too each every per both either any some all more most less their them they he
+she him her his hers theirs who whom which what when where while how there here up down out off
+again once until if because since within without upon toward towards via across around
+""")
+
+# Function words a rephrasing may add freely: none of them changes what is claimed (words such
+# as "more", "because", "may" or "will" do, so they must come from the therapist's words).
+ADDABLE: frozenset[str] = _wordset("""
+a an the of to in on at for from by with as and that this these those it its is are was were
+be been being has have had their them they he she him her his hers who whom which during
+""")
 
 # Words the renderer's frames (and a faithful rephrasing of them) may use about any fact.
-FRAME_WORDS: frozenset[str] = frozenset("""
+FRAME_WORDS: frozenset[str] = _wordset("""
 client clients therapist session sessions reported reports report described describes stated
 states noted notes indicated indicates observed observes shared shares expressed expresses
-presented presents documented following regarding risk status mental plan planned plans
-goal goals addressed progress used uses response responded included includes met
-assessment individual family couple couples group office telehealth using treatment
-""".split())
+presented presents documented following regarding risk status mental plan planned plans goal
+goals addressed progress used uses response responded included includes met assessment
+individual family couple couples group office telehealth using treatment
+""")
 
 # Words that carry a negation; grouped so a faithful paraphrase may swap within a group only.
 NEGATION_GROUPS: dict[str, str] = {
@@ -55,42 +67,48 @@ NUMBER_WORDS: dict[str, str] = {
 }
 
 # Verbs a fact may start with (then the renderer supplies only the subject).
-PAST_VERBS: frozenset[str] = frozenset("""
+PAST_VERBS: frozenset[str] = _wordset("""
 reported described stated said denied endorsed noted identified practiced planned listed
 completed expressed shared engaged agreed discussed explored reviewed taught built created
 developed provided used applied learned attended arrived presented appeared demonstrated
 acknowledged admitted recognized recalled remembered reflected apologized cried laughed
 participated declined refused requested asked wanted tried began started stopped continued
-slept woke missed returned rated scored felt
-found made took gave met called wrote read walked drove used processed verbalized named
-disclosed initiated completed scheduled assigned modeled coached validated normalized
-summarized assessed screened administered conducted facilitated guided role-played rehearsed
-""".split())
-PRESENT_VERBS: frozenset[str] = frozenset("""
+slept woke missed returned rated scored felt found made took gave met called wrote read walked
+drove used processed verbalized named disclosed initiated completed scheduled assigned modeled
+coached validated normalized summarized assessed screened administered conducted facilitated
+guided role-played rehearsed
+""")
+PRESENT_VERBS: frozenset[str] = _wordset("""
 reports describes states says denies endorses notes identifies practices plans lists completes
 expresses shares engages agrees discusses explores reviews presents appears demonstrates
 acknowledges admits recognizes recalls remembers reflects continues feels finds makes takes
 wants tries needs is was has had will would can could did does
-""".split())
-BASE_VERBS: frozenset[str] = frozenset("""
+""")
+BASE_VERBS: frozenset[str] = _wordset("""
 use complete practice continue attend call schedule try write read monitor track review return
 follow meet keep start begin contact take walk journal apply increase reduce decrease improve
 manage develop build establish maintain learn strengthen identify cope stop quit sleep drive
 eat exercise go do make plan share talk ask tell bring log record limit avoid engage explore
 discuss work spend join reach re-evaluate reassess assess refer coordinate consider check
-""".split())
-PERSON_NOUNS: frozenset[str] = frozenset("""
+""")
+PERSON_NOUNS: frozenset[str] = _wordset("""
 father mother mom dad parent parents daughter son child children kids sibling siblings sister
-brother partner spouse wife husband boyfriend girlfriend family couple grandmother grandfather
+brother partner partners spouse wife husband boyfriend girlfriend family couple grandmother
+grandfather
 teen adolescent caregiver
-""".split())
+""")
+STATE_WORDS: frozenset[str] = _wordset("""
+tearful anxious engaged guarded calm cooperative withdrawn irritable restless quiet talkative
+open defensive agitated distracted focused motivated hopeful hopeless sad angry frustrated
+relieved animated flat tired fatigued sleepy alert pleasant reluctant ambivalent hesitant
+""")
 PRONOUN_SUBJECTS: frozenset[str] = frozenset({"they", "she", "he"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours",
                                           "i'm", "i've", "we're", "myself", "ourselves"})
-WEEKDAYS_MONTHS: frozenset[str] = frozenset("""
+WEEKDAYS_MONTHS: frozenset[str] = _wordset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december
-""".split())
+""")
 
 
 def words(text: str) -> list[str]:
@@ -98,13 +116,21 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A deliberately crude stem so 'thought'/'thoughts', 'sleep'/'sleeping' compare equal."""
-    w = word.lower()
-    for suffix in ("ing", "ies", "ied", "es", "ed", "ly", "s"):
-        if len(w) > len(suffix) + 2 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
-    return w.rstrip("e")
+    """Fold plurals and possessives only ('thoughts' = 'thought', 'activities' = 'activity').
+
+    Tense stays: 'completed' is not 'complete' and 'called' is not 'calling' (a plan is not a
+    thing done).
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "ches", "shes", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
 
 
 def numbers(text: str) -> set[str]:

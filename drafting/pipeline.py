@@ -27,9 +27,11 @@ from models.note import PROMPT_LABELS, NoteSection
 from models.session_facts import SessionFacts
 
 MAX_FIELD_CHARS = 4000
-# Tokens the model may write for one draft (about 6 s at 60 tokens/s on 2 cores); facts past
-# the budget keep their deterministic sentence, which is faithful anyway.
-DEFAULT_TOKEN_BUDGET = 360
+# Tokens the model may write for one draft (about 5 s at 60 tokens/s on 2 cores), and seconds
+# it may spend (a busy laptop is slower); facts past either budget keep their deterministic
+# sentence, which is faithful anyway, so a long session still drafts in well under 8 s.
+DEFAULT_TOKEN_BUDGET = 280
+DEFAULT_TIME_BUDGET_S = 6.0
 
 ProgressCallback = Callable[[DraftProgress], None]
 
@@ -84,11 +86,13 @@ class DraftPipeline:
     """One model, loaded lazily on the worker thread that drafts; see the DRAFTING CONTRACT."""
 
     def __init__(self, model_path: Path | None = None, n_threads: int = 0, n_ctx: int = 2048,
-                 token_budget: int = DEFAULT_TOKEN_BUDGET) -> None:
+                 token_budget: int = DEFAULT_TOKEN_BUDGET,
+                 time_budget_s: float = DEFAULT_TIME_BUDGET_S) -> None:
         self.model_path = model_path
         self.n_threads = n_threads
         self.n_ctx = n_ctx
         self.token_budget = token_budget
+        self.time_budget_s = time_budget_s
         self._engine: Engine | None = None
         self._load_error: ModelError | None = None
         self._load_s = 0.0
@@ -113,6 +117,9 @@ class DraftPipeline:
                 self._engine = Engine(self._resolve_path(), self.n_threads, self.n_ctx)
             except ModelError as exc:
                 self._load_error = exc
+            except OSError as exc:  # the models folder itself cannot be read
+                self._load_error = ModelError(
+                    f"The model cannot be read ({exc.strerror or 'input/output error'}).")
             self._load_s = time.perf_counter() - started
         return self._engine
 
@@ -128,7 +135,9 @@ class DraftPipeline:
             return None
         if self._info is None:
             path = engine.path
-            sha = self._known_sha or _sha256(path)
+            from drafting.default_model import verified_sha256
+
+            sha = self._known_sha or verified_sha256(path) or _sha256(path)
             self._info = ModelInfo(name=path.stem, path=path, size_bytes=path.stat().st_size,
                                    sha256=sha)
         return self._info
@@ -144,43 +153,63 @@ class DraftPipeline:
               on_progress: ProgressCallback | None = None,
               cancel: threading.Event | None = None) -> Draft:
         started = time.perf_counter()
-        facts, flags = truncate_fields(facts)
-        flags += input_flags(facts)
-        plan = plan_sections(facts)
         engine = self._ensure_engine()
-        ready = time.perf_counter()  # first_token_s counts from here: load_s is reported apart
+        no_model_reason = None
         if engine is None:
-            reason = str(self._load_error) if self._load_error else "No model was given."
-            flags.append(Flag("no_model", None, "No language model could be used, so the "
-                              "draft is written in the therapist's own words.", reason))
-        run = _Run(engine, prompts.prefix(style_examples), self.token_budget, cancel,
-                   on_progress, len(plan))
-        sections = []
-        for index, heading in enumerate(headings(facts.format)):
-            text = run.section(heading, plan.get(heading, []), index)
-            sections.append(NoteSection(heading=heading, text=text or EMPTY_SECTION))
-        flags += run.flags
-        if run.cancelled:
-            flags.append(Flag("cancelled", None, "Drafting was cancelled; the rest of the "
-                              "note is in the therapist's own words."))
-        total = time.perf_counter() - started
-        timings = Timings(load_s=self._load_s if engine else 0.0,
-                          first_token_s=None if run.first_token_at is None
-                          else run.first_token_at - ready,
-                          total_s=total, generated_tokens=run.tokens)
-        return Draft(format=facts.format, sections=sections, flags=flags,
-                     model=self.model_info(), timings=timings, cancelled=run.cancelled)
+            no_model_reason = str(self._load_error) if self._load_error else "No model was given."
+        draft = _compose(facts, engine, no_model_reason, style_examples, on_progress, cancel,
+                         self.token_budget, self.time_budget_s, started)
+        draft.timings.load_s = self._load_s if engine else 0.0
+        draft.model = self.model_info()
+        return draft
+
+
+def deterministic_draft(facts: SessionFacts) -> Draft:
+    """The draft in the therapist's own words without any model: for a client who has not
+    consented to AI-assisted documentation. No model is loaded and no "no_model" flag is added."""
+    return _compose(facts, None, None, (), None, None, 0, 0.0, time.perf_counter())
+
+
+def _compose(facts: SessionFacts, engine: Engine | None, no_model_reason: str | None,
+             style_examples: Sequence[str], on_progress: ProgressCallback | None,
+             cancel: threading.Event | None, token_budget: int, time_budget_s: float,
+             started: float) -> Draft:
+    """Render every fact, let ``engine`` (if any) rephrase within the budgets, verify."""
+    facts, flags = truncate_fields(facts)
+    flags += input_flags(facts)
+    plan = plan_sections(facts)
+    ready = time.perf_counter()  # first_token_s counts from here: load_s is reported apart
+    if no_model_reason is not None:
+        flags.append(Flag("no_model", None, "No language model could be used, so the "
+                          "draft is written in the therapist's own words.", no_model_reason))
+    run = _Run(engine, prompts.prefix(style_examples), token_budget, ready + time_budget_s,
+               cancel, on_progress, len(plan))
+    sections = []
+    for index, heading in enumerate(headings(facts.format)):
+        text = run.section(heading, plan.get(heading, []), index)
+        sections.append(NoteSection(heading=heading, text=text or EMPTY_SECTION))
+    flags += run.flags
+    if run.cancelled:
+        flags.append(Flag("cancelled", None, "Drafting was cancelled; the rest of the "
+                          "note is in the therapist's own words."))
+    timings = Timings(load_s=0.0,
+                      first_token_s=None if run.first_token_at is None
+                      else run.first_token_at - ready,
+                      total_s=time.perf_counter() - started, generated_tokens=run.tokens)
+    return Draft(format=facts.format, sections=sections, flags=flags, model=None,
+                 timings=timings, cancelled=run.cancelled)
 
 
 class _Run:
     """The state of one draft: budget, timings, flags, progress reporting."""
 
-    def __init__(self, engine: Engine | None, prefix: str, budget: int,
+    def __init__(self, engine: Engine | None, prefix: str, budget: int, deadline: float,
                  cancel: threading.Event | None, on_progress: ProgressCallback | None,
                  sections_total: int) -> None:
         self.engine = engine
         self.prefix = prefix
         self.budget = budget
+        self.deadline = deadline
         self.cancel = cancel
         self.on_progress = on_progress
         self.sections_total = sections_total
@@ -207,7 +236,7 @@ class _Run:
             self.cancelled = True
         limit = prompts.max_tokens_for(fact.sentence)
         if (self.engine is None or not fact.rephrase or self.cancelled
-                or self.tokens + limit > self.budget):
+                or self.tokens + limit > self.budget or time.perf_counter() > self.deadline):
             return fact.sentence
         so_far = " ".join(written)
 
@@ -216,12 +245,22 @@ class _Run:
                 self.first_token_at = time.perf_counter()
             self._report(heading, f"{so_far} {partial.strip()}".strip(), index)
 
-        result = self.engine.stream(prompts.rephrase_prompt(self.prefix, fact.sentence), limit,
-                                    prompts.STOP, self.cancel, on_text)
+        try:
+            result = self.engine.stream(prompts.rephrase_prompt(self.prefix, fact.sentence),
+                                        limit, prompts.STOP, self.cancel, on_text)
+        except (RuntimeError, ValueError, OSError) as exc:
+            # llama.cpp failed mid-draft (out of memory, a decode error): finish without it.
+            self.engine = None
+            self.flags.append(Flag("no_model", heading, "The model stopped working during "
+                                   "drafting, so the rest is in the therapist's own words.",
+                                   type(exc).__name__))
+            return fact.sentence
         self.tokens += result.tokens
         if result.cancelled:
             self.cancelled = True
             return fact.sentence
+        if not result.text.strip():
+            return fact.sentence  # the model had nothing to offer; nothing to flag
         verdict = check_sentence(result.text.strip(), fact)
         if verdict.ok:
             return result.text.strip()

@@ -9,10 +9,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
 
+from drafting.pipeline import Draft, DraftPipeline, DraftProgress, deterministic_draft
 from models.appointment import Appointment
 from models.client import Client
 from models.errors import NoteLocked
@@ -23,18 +22,15 @@ log = logging.getLogger(__name__)
 
 NO_CONSENT_REASON = ("This client has no recorded consent to AI-assisted documentation, so the "
                      "draft was built from your own words without the language model.")
-# A path that never holds a model: the contract promises the deterministic draft for it.
-_NO_MODEL = Path("/nonexistent/stillnote-deterministic-only.gguf")
 
 
 @dataclass
 class DraftOutcome:
     note: Note
-    draft: Any  # drafting.pipeline.Draft
+    draft: Draft
     used_model: bool
     reason: str = ""  # why the model was not used, in one sentence ("" when it was)
     cancelled: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def ai_drafting_allowed(client: Client) -> tuple[bool, str]:
@@ -65,29 +61,8 @@ def facts_for_note(note: Note, appointment: Appointment, client: Client,
     )
 
 
-def deterministic_draft(facts: SessionFacts) -> Any:
-    """The draft without the language model, using what the drafting package offers."""
-    import drafting.pipeline as pipeline_module
-
-    for name in ("deterministic_draft", "render_deterministic"):
-        func = getattr(pipeline_module, name, None)
-        if callable(func):
-            return func(facts)
-    cls = pipeline_module.DraftPipeline
-    method = getattr(cls, "deterministic", None)
-    if callable(method):
-        return method(facts)
-    pipeline = cls(model_path=_NO_MODEL)
-    try:
-        draft = pipeline.draft(facts)
-    finally:
-        pipeline.close()
-    draft.flags = [f for f in draft.flags if f.kind != "no_model"]
-    return draft
-
-
-def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: Any, *,
-              approach: str = "", on_progress: Callable[[Any], None] | None = None,
+def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: DraftPipeline, *,
+              approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
               cancel: threading.Event | None = None) -> DraftOutcome:
     """Draft the note (model if the client consented, else deterministic) and apply it.
 
@@ -106,10 +81,10 @@ def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: An
     apply_draft(note, draft)
     log.info("note %s drafted (model used: %s)", note.id, used_model)
     return DraftOutcome(note=note, draft=draft, used_model=used_model, reason=reason,
-                        cancelled=bool(getattr(draft, "cancelled", False)))
+                        cancelled=draft.cancelled)
 
 
-def apply_draft(note: Note, draft: Any) -> Note:
+def apply_draft(note: Note, draft: Draft) -> Note:
     """Put the draft's sections and flags into the note; earlier acknowledgements are dropped
     because the text they were about has been replaced."""
     note.format = NoteFormat(draft.format)

@@ -87,3 +87,40 @@ def test_style_examples_shape_wording_never_content(pipeline: DraftPipeline) -> 
         for word in leaked:
             if word not in sample_text:
                 assert word not in text, (path.name, word)
+
+
+def test_a_damaged_copy_is_rebuilt(default_model_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / default_model_path.name
+    target.write_bytes(b"GGUF but not really")
+    assert ensure_default_model(tmp_path) == target
+    assert target.stat().st_size == default_model_path.stat().st_size
+    assert not list(tmp_path.glob(".partial-*"))
+
+
+def test_cancel_from_the_ui_thread_stops_the_draft(pipeline: DraftPipeline) -> None:
+    import threading
+
+    from drafting.types import DraftProgress
+
+    cancel = threading.Event()
+    first_text = threading.Event()
+    result: dict[str, object] = {}
+
+    def on_progress(progress: DraftProgress) -> None:
+        if progress.text:
+            first_text.set()
+
+    def work() -> None:
+        result["draft"] = pipeline.draft(facts_from_file(sample_files()[0]),
+                                         on_progress=on_progress, cancel=cancel)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert first_text.wait(30)
+    cancel.set()
+    worker.join(10)
+    assert not worker.is_alive()
+    draft = result["draft"]
+    assert draft.cancelled  # type: ignore[attr-defined]
+    # Still a complete, faithful note: the rest is in the therapist's own words.
+    assert "thought record" in draft.text()  # type: ignore[attr-defined]

@@ -103,7 +103,7 @@ def test_cancel_returns_a_complete_deterministic_draft(tiny_gguf: Path) -> None:
     cancel = threading.Event()
 
     def on_progress(progress: DraftProgress) -> None:
-        if progress.text:
+        if progress.text and not cancel.is_set():
             cancel.set()
 
     draft = pipeline.draft(facts_from_json(FACTS), on_progress=on_progress, cancel=cancel)
@@ -125,3 +125,21 @@ def test_samples_without_a_model_meet_the_bar(tmp_path: Path) -> None:
         assert not result["must_not_hits"] and not result["extra_numbers"]
         assert not result["missing_headings"]
         assert result["prose"] == result["sentences"], (path.name, result["bad_sentences"])
+
+
+def test_a_context_too_small_for_the_prompt_does_not_break_the_draft(tiny_gguf: Path) -> None:
+    pipeline = DraftPipeline(tiny_gguf, n_threads=1, n_ctx=64)
+    draft = pipeline.draft(facts_from_json(FACTS), style_examples=["Client was seen. " * 50])
+    assert "box breathing" in draft.text()
+    assert not draft.cancelled
+    pipeline.close()
+
+
+def test_budgets_bound_the_model_work(tiny_gguf: Path) -> None:
+    no_tokens = DraftPipeline(tiny_gguf, n_threads=1, token_budget=0).draft(
+        facts_from_json(FACTS))
+    assert no_tokens.timings.generated_tokens == 0 and not no_tokens.flags
+    no_time = DraftPipeline(tiny_gguf, n_threads=1, time_budget_s=-1.0).draft(
+        facts_from_json(FACTS))
+    assert no_time.timings.generated_tokens == 0
+    assert "box breathing" in no_time.text()

@@ -26,7 +26,9 @@ def test_sentences_have_a_third_person_subject() -> None:
         "The therapist taught box breathing.")
     assert render_fact("client_response", "engaged") == "The client was engaged."
     assert render_fact("client_response", "father apologized for yelling") == (
-        "The father apologized for yelling.")
+        "The therapist observed that the father apologized for yelling.")
+    assert render_fact("presenting_concerns", "mother reports poor sleep") == (
+        "The therapist noted that the mother reports poor sleep.")
     assert render_fact("plan", "complete activity log") == "The client will complete activity log."
     assert render_fact("presenting_concerns", "client reports poor sleep") == (
         "The client reports poor sleep.")
@@ -58,6 +60,29 @@ def test_risk_and_mental_status_never_go_to_the_model() -> None:
     by_text = {f.text: f.rephrase for f in items if f.text}
     assert by_text == {"thoughts of suicide after a breakup": False, "poor sleep": True,
                        "flat affect": False, "denied SI": False}
+
+
+def test_quotes_first_person_and_abbreviations() -> None:
+    facts = facts_from_json({"prompts": {
+        "client_response": 'said "I feel calmer"; tearful at times',
+        "interventions": "I taught box breathing; we practiced it twice",
+        "plan": "call Dr. Lee about dose. Return in 2 weeks"}})
+    items = {f.text: f for fs in plan_sections(facts).values() for f in fs if f.text}
+    assert items['said "I feel calmer"'].rephrase is False
+    assert items['said "I feel calmer"'].sentence == 'The client said "I feel calmer".'
+    assert items["tearful at times"].sentence == "The client was tearful at times."
+    assert items["I taught box breathing"].sentence == "The therapist taught box breathing."
+    assert items["we practiced it twice"].sentence == (
+        "The therapist and client practiced it twice.")
+    assert "call Dr. Lee about dose" in items
+    assert items["Return in 2 weeks"].sentence == "The client will return in 2 weeks."
+
+
+def test_mental_status_is_one_sentence() -> None:
+    facts = facts_from_json({"prompts": {"mental_status": "Alert; mood irritable; affect flat"}})
+    items = [f for fs in plan_sections(facts).values() for f in fs if f.field == "mental_status"]
+    assert [f.sentence for f in items] == [
+        "The therapist observed the following mental status: alert; mood irritable; affect flat."]
 
 
 def test_session_sentence_has_no_numbers() -> None:

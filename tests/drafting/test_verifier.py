@@ -66,10 +66,35 @@ def test_dropped_facts_and_broken_phrases_are_lost_facts() -> None:
 
 def test_form_first_person_and_fragments_are_rejected() -> None:
     f = fact("presenting_concerns", "low energy")
-    for bad in ("I noted low energy.", "We discussed low energy.", "the client reported low energy.",
-                "The client reported low energy", "The client reported low energy. The client cried.",
+    for bad in ("I noted low energy.", "We discussed low energy.",
+                "the client reported low energy.", "The client reported low energy",
+                "The client reported low energy. The client cried.",
                 "**The client reported low energy.**", ""):
         assert not check_sentence(bad, f).ok, bad
+
+
+def test_meaning_bearing_small_words_are_not_free() -> None:
+    f = fact("presenting_concerns", "anxiety at work")
+    for bad in ("The client reported more anxiety at work.",
+                "The client reported less anxiety at work.",
+                "The client may have reported anxiety at work.",
+                "The client reported anxiety at work because of the deadline."):
+        assert not check_sentence(bad, f).ok, bad
+    assert check_sentence("The client reported anxiety at work.", f).ok
+
+
+def test_who_did_it_and_whether_it_happened_cannot_change() -> None:
+    f = fact("interventions", "cognitive restructuring")
+    assert not check_sentence("The client was cognitive restructuring.", f).ok
+    assert not check_sentence("The therapist and client used cognitive restructuring.", f).ok
+    f = fact("plan", "complete activity log")
+    assert not check_sentence("The therapist completed the activity log.", f).ok
+    assert not check_sentence("The client completed an activity log.", f).ok
+    f = fact("client_response", "planned a walk and calling a friend")
+    assert not check_sentence("The client planned a walk and called a friend.", f).ok
+    f = fact("interventions", "scheduled mastery and pleasure activities")
+    assert check_sentence("The therapist scheduled mastery and pleasure activity.", f).ok is False
+    assert check_sentence("The therapist scheduled the mastery and pleasure activities.", f).ok
 
 
 def test_style_example_words_cannot_leak() -> None:
