@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-SAMPLES_DIR = Path(__file__).resolve().parents[3] / "shared" / "samples" / "session-facts"
-_SAMPLES_FALLBACK = Path("/work/shared/samples/session-facts")
+# Copies of the team's samples (../shared/samples/session-facts), kept here so the tests do not
+# depend on anything outside the repository.
+SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
 
 
 def sample_files() -> list[Path]:
-    folder = SAMPLES_DIR if SAMPLES_DIR.is_dir() else _SAMPLES_FALLBACK
-    return sorted(folder.glob("*.json"))
+    return sorted(SAMPLES_DIR.glob("*.json"))
 
 
 def load_sample(path: Path) -> dict[str, Any]:
