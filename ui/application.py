@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.settings import load_settings
@@ -27,6 +27,13 @@ def stylesheet() -> str:
     return text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
 
 
+def add_bundled_fonts() -> None:
+    """Make the fonts in resources/fonts available to Qt: names in any script (Greek, Chinese…)
+    then render even on a system without such fonts, as they do in the PDFs."""
+    for font_file in sorted((RESOURCES / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -36,6 +43,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Stillnote")
     app.setApplicationDisplayName("Stillnote")
     app.setOrganizationName("Stillnote")
+    add_bundled_fonts()
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
