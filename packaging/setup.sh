@@ -21,7 +21,8 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
+echo "Installing Stillnote and its dependencies into .venv (the first time compiles llama.cpp: ~10 min)"
+.venv/bin/python -m pip install -qq --upgrade pip
 CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}" \
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  .venv/bin/python -m pip install -qq -e '.[dev]'
 echo "Stillnote is set up in .venv. Run the tests: .venv/bin/python -m pytest"
