@@ -1,8 +1,8 @@
 """The window: ``python -m app [--vault DIR] [--demo]``.
 
-``--demo`` builds the fictitious demo practice once (in the demo vault folder unless --vault is
-given) and opens it; its passphrase is STILLNOTE_PASSPHRASE or the fixed demo passphrase, which
-the unlock screen fills in and explains.
+``--demo`` opens the fictitious demo practice (in the demo vault folder unless --vault is given);
+the window builds it on first use, on a worker behind a busy screen. Its passphrase is
+STILLNOTE_PASSPHRASE or the fixed demo passphrase, which the unlock screen fills in and explains.
 """
 
 from __future__ import annotations
@@ -25,18 +25,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(list(sys.argv[1:] if argv is None else argv))
-    from app.workspace import DEMO_PASSPHRASE, ensure_demo_vault
-    from models.errors import StillnoteError
+    from app.workspace import DEMO_PASSPHRASE
 
     demo_passphrase = ""
-    if args.demo:
+    if args.demo:  # built by the window on first use, so the window shows at once
         vault_dir = Path(args.vault) if args.vault else paths.demo_vault_dir()
         demo_passphrase = os.environ.get("STILLNOTE_PASSPHRASE") or DEMO_PASSPHRASE
-        try:
-            ensure_demo_vault(vault_dir, demo_passphrase)
-        except StillnoteError as exc:
-            sys.stderr.write(f"stillnote: {exc}\n")
-            return 2
     else:
         vault_dir = Path(args.vault) if args.vault else paths.default_vault_dir()
     from ui.application import run

@@ -54,6 +54,23 @@ class Workspace:
             except Exception as exc:  # a failing close must not keep the practice open
                 log.warning("closing the vault failed: %s", type(exc).__name__)
 
+    def has_records(self) -> bool:
+        """Whether the practice holds any client (an import needs an empty practice)."""
+        return bool(self.vault.clients.count())
+
+    def export_practice(self, out: Path) -> dict[str, int]:
+        """The whole practice as JSON at ``out`` (plain text: the user chose to take it out)."""
+        from app.practice_json import export_practice
+
+        return export_practice(self.vault, Path(out))
+
+    def import_practice(self, source: Path) -> dict[str, int]:
+        """Load a practice JSON file into this (empty) practice; all or nothing."""
+        from app.practice_json import import_practice, load_practice_file
+
+        data = load_practice_file(Path(source))
+        return import_practice(self.vault, data)
+
     def backup(self, out: Path) -> Path:
         from storage.backup import backup_vault
 

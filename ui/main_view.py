@@ -52,6 +52,7 @@ class MainView(QWidget):
         self.settings = SettingsPage(workspace)
         self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
         self.settings.restore_requested.connect(self.restore_requested)
+        self.settings.practice_imported.connect(self.refresh_all)
         self._add("Today", self.today)
         self._add("Clients", self.clients)
         self._add("Calendar", self.calendar)
@@ -117,6 +118,19 @@ class MainView(QWidget):
                 else:
                     self.sidebar.setCurrentRow(row)
         return self.page_by_name[name]
+
+    def refresh_all(self) -> None:
+        """Every page shows the vault afresh (after a practice was imported into it)."""
+        from ui.errors import show_error
+
+        for row in range(self.pages.count()):
+            refresh = getattr(self.pages.widget(row), "refresh", None)
+            if callable(refresh):
+                try:
+                    refresh()
+                except Exception as exc:
+                    show_error(self, exc)
+                    return
 
     def _page_changed(self, row: int) -> None:
         if row < 0:

@@ -7,7 +7,9 @@ client or the practice.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,13 +18,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 from app.settings import DeviceSettings, load_settings
 from app.workspace import (
     Workspace,
-    keyring_available,
     open_workspace_from_keyring,
     vault_exists,
 )
-from ui import notes
 from ui.idle_lock import IdleLock
-from ui.main_view import MainView
 from ui.setup.setup_flow import SetupFlow
 from ui.unlock_screen import UnlockScreen
 from ui.worker import Operation
@@ -41,7 +40,7 @@ class StillnoteWindow(QMainWindow):
         self.settings = settings if settings is not None else load_settings()
         self.demo_passphrase = demo_passphrase
         self.workspace: Workspace | None = None
-        self.main_view: MainView | None = None
+        self.main_view: Any = None  # a MainView, imported on unlock (see ui.warmup)
         self.screen_widget: QWidget | None = None
         self.keyring_operation: Operation | None = None
         self.setWindowTitle(TITLE)
@@ -57,12 +56,15 @@ class StillnoteWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
         if not vault_exists(vault_dir):
-            self.show_setup()
+            if demo_passphrase:  # first use of the demo: build it here, with the window up
+                self.show_demo_builder()
+            else:
+                self.show_setup()
             return
         screen = self.show_unlock()
         if demo_passphrase:
             screen.unlock()  # the demo opens straight away; after a lock it is pre-filled
-        elif keyring_available():
+        else:  # no keyring (the usual headless case) simply opens nothing
             self._try_keyring()
 
     def _try_keyring(self) -> None:
@@ -91,6 +93,20 @@ class StillnoteWindow(QMainWindow):
             old.deleteLater()
         widget.setFocus()
 
+    def show_demo_builder(self) -> None:
+        from app.workspace import ensure_demo_vault
+        from ui.busy_screen import BusyScreen
+
+        vault_dir, passphrase = self.vault_dir, self.demo_passphrase
+        screen = BusyScreen("Creating the demo practice (made-up clients, appointments and "
+                            "notes)… This takes a few seconds, once.",
+                            lambda: ensure_demo_vault(vault_dir, passphrase),
+                            "The demo practice could not be created: ")
+        screen.finished_ok.connect(lambda _result: self.show_unlock().unlock())
+        self.setWindowTitle(f"{TITLE} — Demo")
+        self._swap(screen)
+        screen.start()
+
     def show_setup(self) -> None:
         flow = SetupFlow(self.vault_dir)
         flow.completed.connect(self.open_workspace)
@@ -105,6 +121,8 @@ class StillnoteWindow(QMainWindow):
         return screen
 
     def open_workspace(self, workspace: Workspace) -> None:
+        from ui.main_view import MainView  # usually imported already, off the UI thread
+
         workspace.settings = self.settings
         self.workspace = workspace
         view = MainView(workspace)
@@ -127,7 +145,9 @@ class StillnoteWindow(QMainWindow):
         """Close every other window of this session while the vault is still open: note windows
         first (each saves its text, even the last seconds before its autosave), then the rest;
         dialogs are rejected so nested loops unwind."""
-        notes.close_all_editors()
+        notes = sys.modules.get("ui.notes")  # not imported: no note window can be open
+        if notes is not None:
+            notes.close_all_editors()
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue

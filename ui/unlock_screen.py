@@ -25,6 +25,7 @@ from app.workspace import (
     open_workspace_with_recovery_key,
 )
 from models.errors import KeyringUnavailable, WrongPassphrase
+from ui import warmup
 from ui.errors import message_for
 from ui.widgets import busy_bar, error_label, hint_label
 from ui.worker import Operation
@@ -40,6 +41,7 @@ REMEMBER_SENTENCE = (
 def _open(vault_dir: Path, secret: str, use_recovery: bool, remember: bool) -> Workspace:
     workspace = (open_workspace_with_recovery_key(vault_dir, secret) if use_recovery
                  else open_workspace(vault_dir, secret))
+    warmup.import_practice_view()  # here, not on the UI thread when the practice view is built
     if remember:
         try:
             workspace.vault.remember_on_device(True)
@@ -60,22 +62,22 @@ class UnlockScreen(QWidget):
         self.setObjectName("unlockScreen")
         self.vault_dir = vault_dir
         self.operation: Operation | None = None
-        self.has_keyring = keyring_available()
+        # Asking the OS for its keyring takes a moment (plugins load): done off the UI thread.
+        self.has_keyring = False
+        self.keyring_answered = False
+        self.keyring_check: Operation | None = None
 
         title = QLabel("Stillnote is locked")
         title.setObjectName("screenTitle")
+        title.setIndent(0)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.secret.setObjectName("secretField")
         self.use_recovery = QCheckBox("Use recovery key instead")
         self.remember = QCheckBox("Remember on this device")
-        self.remember_hint = hint_label()
-        if self.has_keyring:
-            self.remember_hint.setText(REMEMBER_SENTENCE)
-        else:
-            self.remember.setEnabled(False)
-            self.remember_hint.setText(NO_KEYRING_SENTENCE)
+        self.remember.setEnabled(False)
+        self.remember_hint = hint_label("Checking whether this computer can remember it…")
         self.notice = hint_label(notice)
         self.notice.setVisible(bool(notice))
         self.error = error_label()
@@ -121,6 +123,15 @@ class UnlockScreen(QWidget):
                                 f"“{demo_passphrase}” is filled in for you.")
             self.notice.show()
         self.setFocusProxy(self.secret)
+        self.keyring_check = Operation(keyring_available, self).success(self._keyring_known).run()
+        warmup.start()
+
+    def _keyring_known(self, available: bool) -> None:
+        self.has_keyring = bool(available)
+        self.keyring_answered = True
+        self.remember.setEnabled(self.has_keyring and not self.is_busy())
+        self.remember_hint.setText(REMEMBER_SENTENCE if self.has_keyring else NO_KEYRING_SENTENCE)
+
 
     def _mode_changed(self, recovery: bool) -> None:
         self.secret.clear()

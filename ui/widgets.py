@@ -36,6 +36,7 @@ def status_colour(status: AppointmentStatus) -> QColor:
 def page_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("pageTitle")
+    label.setIndent(0)  # styled labels otherwise indent by half an "x": titles sat off the edge
     return label
 
 

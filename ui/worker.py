@@ -38,9 +38,16 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # delivered to the UI thread, shown there
-            self._relay.failed.emit(exc)
+            self._emit(self._relay.failed, exc)
             return
-        self._relay.done.emit(result)
+        self._emit(self._relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # whoever asked was closed meanwhile (a lock): nobody to tell
+            log.info("background result dropped: its window is gone")
 
 
 class Operation(QObject):

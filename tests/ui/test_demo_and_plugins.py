@@ -38,7 +38,7 @@ def test_demo_opens_unlocked_and_prefills_after_lock(qtbot: Any, boxes: Boxes) -
     window.close()
 
 
-def test_launcher_builds_the_demo_and_runs_the_window(
+def test_launcher_runs_the_window_on_the_demo_vault(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import app.__main__ as launcher
     import ui.application
@@ -49,10 +49,46 @@ def test_launcher_builds_the_demo_and_runs_the_window(
                             (vault_dir, demo_passphrase)) or 0)
     assert launcher.main(["--demo"]) == 0
     assert calls == [(paths.demo_vault_dir(), DEMO_PASSPHRASE)]
-    assert vault_exists(paths.demo_vault_dir())
+    assert not vault_exists(paths.demo_vault_dir())  # the window builds it, with itself shown
     calls.clear()
     assert launcher.main(["--vault", "/nowhere/vault"]) == 0
     assert calls == [(Path("/nowhere/vault"), "")]
+
+
+def test_the_window_builds_the_demo_on_first_use_then_opens_it(qtbot: Any,
+                                                                 boxes: Boxes) -> None:
+    from ui.busy_screen import BusyScreen
+
+    vault_dir = paths.demo_vault_dir()
+    window = StillnoteWindow(vault_dir, DeviceSettings(), demo_passphrase=DEMO_PASSPHRASE)
+    qtbot.addWidget(window)
+    window.show()
+    assert isinstance(window.screen_widget, BusyScreen)  # at once, before the work is done
+    assert "Stillnote" in window.windowTitle()
+    with qtbot.waitSignal(window.unlocked, timeout=120000):
+        pass
+    assert vault_exists(vault_dir) and not window.is_locked()
+    assert window.workspace is not None and window.workspace.vault.clients.count() >= 10
+    window.close()
+
+
+def test_a_demo_that_cannot_be_built_says_so_in_one_sentence(
+        qtbot: Any, boxes: Boxes, tmp_path: Path) -> None:
+    from ui.busy_screen import BusyScreen
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    window = StillnoteWindow(blocker / "demo", DeviceSettings(), demo_passphrase=DEMO_PASSPHRASE)
+    qtbot.addWidget(window)
+    screen = window.screen_widget
+    assert isinstance(screen, BusyScreen)
+    with qtbot.waitSignal(screen.failed, timeout=30000) as failed:
+        pass
+    sentence = failed.args[0]
+    assert sentence.startswith("The demo practice could not be created: ")
+    assert "Traceback" not in sentence and "\n" not in sentence
+    assert window.is_locked()
+    window.close()
 
 
 def test_write_note_on_an_attended_appointment_opens_the_notes_editor(

@@ -121,6 +121,8 @@ def test_recovery_key_unlocks(qtbot: Any, vault_dir: Path, boxes: Boxes) -> None
 
 def test_without_a_keyring_remember_is_off_and_explained(qtbot: Any, window: Any) -> None:
     screen = window.screen_widget
+    assert not screen.remember.isEnabled()  # until the keyring check (off the UI thread) answers
+    qtbot.waitUntil(lambda: screen.keyring_answered)
     assert not screen.remember.isEnabled()
     assert screen.remember_hint.text() == NO_KEYRING_SENTENCE
     assert "no keyring" in NO_KEYRING_SENTENCE
@@ -131,6 +133,7 @@ def test_remember_on_device_with_a_keyring_opens_without_passphrase_next_time(
     window = StillnoteWindow(existing_vault, DeviceSettings())
     qtbot.addWidget(window)
     screen = window.screen_widget
+    qtbot.waitUntil(lambda: screen.keyring_answered)
     assert screen.remember.isEnabled()
     screen.remember.setChecked(True)
     unlock(qtbot, window, PASSPHRASE)

@@ -56,9 +56,10 @@ class AppointmentEditor(QDialog):
         self.tz = zone(workspace.practice().timezone)
         self.setWindowTitle("Edit appointment" if appointment else "New appointment")
         self.setModal(True)
+        self.setMinimumWidth(560)
 
         self.client = QComboBox()
-        self.date = date_edit(display_format="ddd d MMM yyyy")
+        self.date = date_edit(display_format="ddd MM/dd/yyyy")  # as dates read everywhere else
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox(minimum=5, maximum=480, singleStep=5, suffix=" min")
@@ -72,6 +73,7 @@ class AppointmentEditor(QDialog):
         for st in AppointmentStatus:
             self.status.addItem(st.label, st)
         self.fee = QLineEdit(placeholderText="0.00")
+        self.fee.setMaxLength(14)  # "$1,234,567.89": a stray paste is cut here, then refused
         self.repeat = QComboBox()
         for label, rec in REPEATS:
             self.repeat.addItem(label, rec)
@@ -174,7 +176,10 @@ class AppointmentEditor(QDialog):
     def _fee(self) -> Decimal | None:
         text = self.fee.text().strip().replace("$", "").replace(",", "") or "0"
         try:
-            fee = Decimal(text).quantize(Decimal("0.01"))
+            fee = Decimal(text)
+            if not fee.is_finite():  # "NaN" and "Infinity" parse, but are not amounts
+                return None
+            fee = fee.quantize(Decimal("0.01"))
         except InvalidOperation:
             return None
         return fee if fee >= 0 else None

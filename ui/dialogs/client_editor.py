@@ -29,6 +29,11 @@ from ui.errors import message_for
 from ui.widgets import error_label, hint_label
 
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
+# Longest sensible value of each field: a stray paste (a whole document) is refused with a
+# sentence naming the field, instead of being saved into a name and printed on superbills.
+LIMITS = {"legal name": 200, "preferred name": 200, "pronouns": 40, "date of birth": 20,
+          "email": 254, "phone": 40, "street": 200, "city": 100, "state": 2, "ZIP code": 20,
+          "payer": 200, "member ID": 60, "group number": 60}
 
 
 def parse_date(text: str) -> date | None:
@@ -139,7 +144,28 @@ class ClientEditor(QDialog):
         if c.ai_consent_date:
             self.consent_date.setDate(to_qdate(c.ai_consent_date))
 
+    def _too_long(self) -> str | None:
+        fields = {"legal name": self.legal_name, "preferred name": self.preferred_name,
+                  "pronouns": self.pronouns.lineEdit(), "date of birth": self.dob,
+                  "email": self.email, "phone": self.phone, "street": self.street,
+                  "city": self.city, "state": self.state, "ZIP code": self.postal_code,
+                  "payer": self.payer, "member ID": self.member_id,
+                  "group number": self.group_number}
+        for name, field in fields.items():
+            if field is not None and len(field.text().strip()) > LIMITS[name]:
+                if field in (self.payer, self.member_id, self.group_number):
+                    self.tabs.setCurrentIndex(1)
+                else:
+                    self.tabs.setCurrentIndex(0)
+                field.setFocus()
+                return (f"The {name} is too long: it can have at most {LIMITS[name]} "
+                        "characters.")
+        return None
+
     def _problem_and_client(self) -> tuple[str | None, Client | None]:
+        too_long = self._too_long()
+        if too_long:
+            return too_long, None
         legal = " ".join(self.legal_name.text().split())
         if not legal:
             return "Enter the client's legal name.", None

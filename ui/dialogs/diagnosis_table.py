@@ -23,6 +23,7 @@ from app.billing.icd10 import search, validate_billable
 from models.client import Diagnosis
 from models.errors import InvalidInput
 from ui import billing
+from ui.widgets import hint_label
 from ui.worker import Operation
 
 _warming: Operation | None = None
@@ -44,8 +45,14 @@ class DiagnosisTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
+        # The code and "Primary" columns fit their header: "ICD-10 code" was cut to "CD-10 cod".
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(120)
+        self.empty_hint = hint_label("No diagnoses yet. “Find code…” searches the ICD-10-CM "
+                                     "code set by code or words, e.g. “F41.1” or “anxiety”.")
         self.add_button = QPushButton("Add diagnosis")
         self.find_button = QPushButton("Find code…")
         self.find_button.setToolTip("Search the ICD-10-CM code set by code or words")
@@ -58,12 +65,19 @@ class DiagnosisTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(row)
         self.add_button.clicked.connect(lambda: self.add_row(Diagnosis(code=""), edit=True))
         self.find_button.clicked.connect(self.find_code)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._item_changed)
+        model = self.table.model()
+        model.rowsInserted.connect(self._update_hint)
+        model.rowsRemoved.connect(self._update_hint)
         _warm_code_set()
+
+    def _update_hint(self) -> None:
+        self.empty_hint.setVisible(self.table.rowCount() == 0)
 
     def add_row(self, dx: Diagnosis, edit: bool = False) -> None:
         self.table.blockSignals(True)

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PAD = 7
 GAP = 3
 STRIPE = 4
+
+
+def fit_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Lines that wrap at spaces; a line with a word too long to wrap ("Παπαδοπούλου",
+    "12:00–12:50" in a narrow column) is cut with "…" instead of running past the block."""
+    fitted = []
+    for line in text.split("\n"):
+        if any(metrics.horizontalAdvance(word) > width for word in line.split()):
+            start = line.split("–")[0]  # "10:00–10:50" too wide: the start time says enough
+            line = (start if "–" in line and metrics.horizontalAdvance(start) <= width
+                    else metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+        fitted.append(line)
+    return "\n".join(fitted)
 
 
 class AppointmentBlockDelegate(QStyledItemDelegate):
@@ -22,9 +35,10 @@ class AppointmentBlockDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = self.view.viewport().width() - 2
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bounds = option.fontMetrics.boundingRect(self._text_rect(width),
-                                                 Qt.TextFlag.TextWordWrap, text)
+        rect = self._text_rect(width)
+        text = fit_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+                         option.fontMetrics, rect.width())
+        bounds = option.fontMetrics.boundingRect(rect, Qt.TextFlag.TextWordWrap, text)
         return QSize(width, bounds.height() + 2 * PAD + GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -45,5 +59,6 @@ class AppointmentBlockDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRect(rect.left(), rect.top(), STRIPE, rect.height()), 2, 2)
         painter.setPen(ink)
         text_rect = rect.adjusted(PAD + STRIPE, PAD - 1, -PAD, -PAD + 1)
-        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), str(index.data() or ""))
+        text = fit_lines(str(index.data() or ""), option.fontMetrics, text_rect.width())
+        painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap), text)
         painter.restore()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QMouseEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -107,7 +107,9 @@ class CalendarPage(QWidget):
         self.today_button = QPushButton("This week")
         self.next_button = QPushButton("Next ›")
         self.new_button = QPushButton("New appointment")
-        for b, tip in ((self.prev_button, "Previous week (Alt+Left)"),
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))  # as on Today: only the visible page's
+        for b, tip in ((self.new_button, "Schedule an appointment (Ctrl+N)"),
+                       (self.prev_button, "Previous week (Alt+Left)"),
                        (self.next_button, "Next week (Alt+Right)"),
                        (self.today_button, "Back to this week (Alt+Home)")):
             b.setToolTip(tip)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,9 +35,12 @@ class ClientDetail(QWidget):
         self.client: Client | None = None
         self.name = QLabel()
         self.name.setObjectName("pageTitle")
+        self.name.setIndent(0)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         self.edit_button = QPushButton("Edit client…")
+        self.edit_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_button.setToolTip("Edit this client's details (Ctrl+E)")
         self.discharge_button = QPushButton("Discharge…")
         self.superbill_button = QPushButton("Superbill…")
         header = QHBoxLayout()

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client, Goal, GoalStatus
+from models.note import Note
 from ui import appointment_actions as actions
 from ui.date_fields import date_edit, to_date
 from ui.errors import show_error
 from ui.timefmt import service_label, time_range, zone
-from ui.widgets import button_row, fill_table, list_table, status_colour
+from ui.widgets import button_row, fill_table, hint_label, list_table, status_colour
+
+MAX_GOAL_CHARS = 500  # a goal is a sentence or two; a stray paste must not become one
 
 
 def _d(value: date | None) -> str:
@@ -71,11 +76,13 @@ class DiagnosesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        layout.addStretch(1)
 
     def show_client(self, c: Client) -> None:
         primary = c.primary_diagnosis
         fill_table(self.table, [(d.code, d.description, "Primary" if d is primary else "")
                                 for d in c.diagnoses])
+        self.table.setVisible(bool(c.diagnoses))
         self.empty.setVisible(not c.diagnoses)
 
 
@@ -104,6 +111,7 @@ class GoalsTab(_ClientListTab):
         super().__init__(workspace)
         self.goals: list[Goal] = []
         self.table = list_table(("Goal", "Status", "Target date"), 0)
+        self.empty = hint_label("No treatment goals yet: write one below and press Enter.")
         self.new_goal = QLineEdit(placeholderText="A new treatment goal, in the client's terms")
         next_year = date.today().replace(year=date.today().year + 1, day=1)
         self.target = date_edit(next_year, "MM/dd/yyyy")
@@ -119,20 +127,38 @@ class GoalsTab(_ClientListTab):
         add_row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
         layout.addLayout(button_row(QLabel("Selected goal:"), self.status, self.status_button))
         layout.addLayout(add_row)
         self.add_button.clicked.connect(self.add_goal)
         self.new_goal.returnPressed.connect(self.add_goal)
         self.status_button.clicked.connect(self.set_status)
+        self.status_button.setEnabled(False)  # until a goal is chosen: a click would do nothing
+        self.table.itemSelectionChanged.connect(self._goal_selected)
+
+    def _goal_selected(self) -> None:
+        row = self.table.currentRow()
+        chosen = 0 <= row < len(self.goals)
+        self.status_button.setEnabled(chosen)
+        if chosen:  # the combo starts at the goal's own status
+            index = self.status.findText(self.goals[row].status.value.capitalize())
+            if index >= 0:
+                self.status.setCurrentIndex(index)
 
     def reload(self, client_id: int) -> None:
         self.goals = self.workspace.vault.goals.for_client(client_id)
         fill_table(self.table, [(g.text, g.status.value.capitalize(), _d(g.target_date))
                                 for g in self.goals])
+        self.empty.setVisible(not self.goals)
+        self._goal_selected()
 
     def add_goal(self) -> None:
         text = self.new_goal.text().strip()
         if not text or self.client_id is None:
+            return
+        if len(text) > MAX_GOAL_CHARS:
+            QMessageBox.warning(self, "Goal too long", f"A goal can have at most {MAX_GOAL_CHARS} "
+                                "characters; shorten it and add it again.")
             return
         d = self.target.date()
         try:
@@ -163,11 +189,15 @@ class AppointmentsTab(_ClientListTab):
         self.on_change = on_change
         self.appointments: list[Appointment] = []
         self.table = list_table(("Date", "Time", "Service", "Modality", "Status", "Fee"), 2)
+        self.empty = hint_label("No appointments yet: schedule one with “New appointment”.")
         self.new_button = QPushButton("New appointment")
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.setToolTip("Schedule an appointment for this client (Ctrl+N)")
         self.edit_button = QPushButton("Edit / move / cancel…")
         self.note_button = QPushButton("Write note")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
         layout.addLayout(button_row(self.new_button, self.edit_button, self.note_button))
         self.new_button.clicked.connect(self.new)
         self.edit_button.clicked.connect(self.edit)
@@ -186,6 +216,7 @@ class AppointmentsTab(_ClientListTab):
             status_item = self.table.item(r, 4)
             if status_item is not None:
                 status_item.setForeground(status_colour(a.status))
+        self.empty.setVisible(not self.appointments)
         self._update_buttons()
 
     def selected(self) -> Appointment | None:
@@ -217,33 +248,55 @@ class AppointmentsTab(_ClientListTab):
 
 
 class NotesTab(QWidget):
-    """The client's notes, read-only here; they are written from an attended appointment."""
+    """The client's notes; double-click (or "Open note") opens one in the note window."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self.notes: list[Note] = []
         self.table = list_table(("Date of service", "Format", "Status", "Signed"), 0)
-        self.empty = QLabel("No notes yet.")
+        self.empty = QLabel("No notes yet. A note is written from an attended appointment "
+                            "(Appointments tab → “Write note”).")
         self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.open_button = QPushButton("Open note")
+        self.open_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(button_row(self.open_button))
+        self.open_button.clicked.connect(self.open_note)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_note())
+        self.table.itemSelectionChanged.connect(
+            lambda: self.open_button.setEnabled(self.selected() is not None))
 
     def show_client(self, c: Client) -> None:
         if c.id is None:
             return
         tz = zone(self.workspace.practice().timezone)
         vault = self.workspace.vault
-        notes = vault.notes.for_client(c.id)
         starts = {a.id: a.start for a in vault.appointments.for_client(c.id)}
-        rows = []
         earliest = datetime.min.replace(tzinfo=UTC)
-        for n in sorted(notes, key=lambda n: starts.get(n.appointment_id) or n.created_at
-                        or earliest, reverse=True):
+        self.notes = sorted(vault.notes.for_client(c.id), reverse=True,
+                            key=lambda n: starts.get(n.appointment_id) or n.created_at or earliest)
+        rows = []
+        for n in self.notes:
             start = starts.get(n.appointment_id)
             rows.append((f"{start.astimezone(tz):%m/%d/%Y}" if start else "—",
                          n.format.value.upper(), n.status.value.capitalize(),
                          (f"{n.signed_at.astimezone(tz):%m/%d/%Y %H:%M} by {n.signed_by}"
                           if n.signed_at else "")))
         fill_table(self.table, rows)
-        self.empty.setVisible(not notes)
+        self.table.setVisible(bool(self.notes))
+        self.empty.setVisible(not self.notes)
+        self.open_button.setVisible(bool(self.notes))
+        self.open_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> Note | None:
+        row = self.table.currentRow()
+        return self.notes[row] if 0 <= row < len(self.notes) else None
+
+    def open_note(self) -> None:
+        note = self.selected()
+        if note is not None:
+            actions.write_note(self, self.workspace, note.appointment_id)

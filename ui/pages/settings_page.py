@@ -30,6 +30,7 @@ from models.errors import KeyringUnavailable
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.dialogs.practice_profile import PracticeProfileDialog
 from ui.errors import message_for, show_error
+from ui.pages.practice_transfer import PracticeTransferBox
 from ui.unlock_screen import NO_KEYRING_SENTENCE
 from ui.widgets import busy_bar, button_row, hint_label, page_title
 from ui.worker import Operation
@@ -57,6 +58,7 @@ def _sha256(path: Path) -> str:
 class SettingsPage(QWidget):
     idle_minutes_changed = Signal(int)
     restore_requested = Signal(Path, str)
+    practice_imported = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +115,8 @@ class SettingsPage(QWidget):
         bl.addLayout(button_row(self.backup_button, self.restore_button))
         bl.addWidget(self.backup_busy)
         bl.addWidget(self.backup_status)
+        self.transfer = PracticeTransferBox(workspace)
+        self.transfer.imported.connect(self.practice_imported)
 
         for narrow in (self.idle_minutes, self.threads, self.context):
             narrow.setMaximumWidth(200)
@@ -121,7 +125,7 @@ class SettingsPage(QWidget):
         cl = QVBoxLayout(content)
         cl.setContentsMargins(24, 20, 24, 20)
         cl.addWidget(page_title("Settings"))
-        for box in (security, model, backup):
+        for box in (security, model, backup, self.transfer):
             cl.addWidget(box)
         cl.addStretch(1)
         scroll = QScrollArea()

@@ -25,6 +25,7 @@ from ui.timefmt import day_bounds, long_day, service_label, time_range, today, z
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
 COLUMNS = ("Time", "Client", "Service", "Modality", "Status")
+MAX_WARNINGS = 3  # more would push the day's appointments off the page; Billing lists them all
 WARNING_STYLE = ("QLabel#authWarnings { background: #fff4e0; color: #6b4500; "
                  "border: 1px solid #f0c987; border-radius: 6px; padding: 8px 10px; }")
 
@@ -34,6 +35,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.appointments: list[Appointment] = []
+        self._warning_lines: list[str] = []
         self.date_label = QLabel()
         self.date_label.setObjectName("hint")
         self.table = list_table(COLUMNS, 1)
@@ -115,13 +117,19 @@ class TodayPage(QWidget):
 
     def _show_warnings(self, day: date) -> None:
         lines = billing.authorization_warning_lines(self.workspace, day)
-        self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
+        self._warning_lines = list(lines)
+        shown = [f"⚠ {line}" for line in lines[:MAX_WARNINGS]]
+        if len(lines) > MAX_WARNINGS:
+            more = len(lines) - MAX_WARNINGS
+            shown.append(f"… and {more} more authorization warning{'s' if more > 1 else ''}; "
+                         "see Billing → Authorizations.")
+        self.warnings.setText("\n".join(shown))
+        self.warnings.setToolTip("\n".join(lines) if len(lines) > MAX_WARNINGS else "")
         self.warnings.setVisible(bool(lines))
 
     def warning_lines(self) -> list[str]:
-        """The warnings shown above the list (empty when the panel is hidden)."""
-        text = self.warnings.text()
-        return [line.removeprefix("⚠ ") for line in text.splitlines()] if text else []
+        """Every warning behind the panel above the list (empty when the panel is hidden)."""
+        return list(self._warning_lines) if self.warnings.isVisibleTo(self) else []
 
     def selected(self) -> Appointment | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

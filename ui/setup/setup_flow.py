@@ -41,6 +41,7 @@ class SetupFlow(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
+        self.title.setIndent(0)
         self.step_label = QLabel()
         self.step_label.setObjectName("hint")
         self.profile_form = PracticeProfileForm()
