@@ -189,6 +189,10 @@ def _schedule(vault: Vault, spec: _DemoClient, client_id: int, today: date, tz: 
     return result
 
 
+_PROCESS_NOTE = ("Process note (private): noticed my own impatience when the homework was "
+                 "skipped again; bring to consultation.")
+
+
 def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
                 rng: random.Random, counts: dict[str, int]) -> None:
     if appt.status is not AppointmentStatus.ATTENDED or appt.id is None:
@@ -213,8 +217,11 @@ def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
     if len(headings) == 3:
         texts = [texts[0], f"{texts[1]} {texts[2]}", texts[3]]
     sections = [NoteSection(h, t) for h, t in zip(headings, texts, strict=True)]
+    # A few private psychotherapy (process) notes, chosen without the random stream so the
+    # rest of the demo stays the same: they show that exports leave them out unless asked.
+    process = _PROCESS_NOTE if appt.id % 9 == 0 else ""
     note = vault.notes.save_draft(Note(appt.id, appt.client_id, format=fmt, prompts=prompts,
-                                       sections=sections))
+                                       sections=sections, process_notes=process))
     vault.clients.set_last_note_format(appt.client_id, str(fmt))
     counts["notes"] += 1
     if age <= 10 and rng.random() < 0.7:

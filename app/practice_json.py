@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,16 @@ from models.billing import Authorization, Payment
 from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
 from models.common import Address
 from models.errors import InvalidInput
-from models.note import Addendum, Note, NoteFormat, NoteSection, NoteStatus
+from models.note import (
+    Addendum,
+    Note,
+    NoteFormat,
+    NoteSection,
+    NoteStatus,
+    addendum_hash,
+    content_hash,
+)
+from models.practice import PracticeProfile
 from storage.atomic import write_text_atomic
 from storage.codec import local_value, tz_key
 from storage.repositories.practice import profile_from_dict
@@ -98,9 +108,17 @@ def _note_dict(vault: Vault, n: Note, include_process_notes: bool) -> dict[str, 
 
 
 # --- import ---------------------------------------------------------------------------------
+# A ten-year practice (20,000 notes) exports to well under 100 MB; anything far larger is not
+# a practice file, and reading it whole could exhaust memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
 def load_practice_file(path: Path) -> dict[str, Any]:
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB, too "
+                               "large for a practice file.")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidInput(f"The file {path} does not exist.") from None
@@ -111,43 +129,147 @@ def load_practice_file(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{path.name} is not valid JSON (line {exc.lineno}, column "
                            f"{exc.colno}: {exc.msg}).") from None
+    except RecursionError:
+        raise InvalidInput(f"{path.name} is nested too deeply to be a practice file.") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"{path.name} is not a Stillnote practice file (expected an object).")
     return data
 
 
-def import_practice(vault: Vault, data: dict[str, Any]) -> dict[str, int]:
-    """Load an exported practice into an empty vault, keeping every id; all or nothing."""
+@dataclass
+class ParsedPractice:
+    """The practice file as records, checked before anything is written."""
+
+    practice: PracticeProfile
+    clients: list[tuple[Client, list[Goal]]]
+    appointments: list[Appointment]
+    notes: list[tuple[Note, list[Addendum]]]
+    payments: list[Payment]
+    authorizations: list[Authorization]
+    fees: dict[str, Decimal]
+
+
+def parse_practice(data: dict[str, Any]) -> ParsedPractice:
+    """The practice file as records, its ids and references checked; InvalidInput if not.
+
+    Needs no vault, so the command line refuses a bad file before it unlocks anything.
+    """
     missing = [k for k in ("practice", "clients", "appointments", "notes") if k not in data]
     if missing:
         raise InvalidInput(f"The practice file lacks the key(s) {', '.join(missing)}.")
-    if int(data.get("version", VERSION) or VERSION) > VERSION:
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidInput("The practice file's version is not a whole number.")
+    if version > VERSION:
         raise InvalidInput("The practice file was written by a newer Stillnote; update to import.")
+    parsed = _parse_all(data)
+    _check_references(parsed)
+    return parsed
+
+
+def import_practice(vault: Vault, data: dict[str, Any] | ParsedPractice) -> dict[str, int]:
+    """Load an exported practice into an empty vault, keeping every id; all or nothing.
+
+    The whole file is parsed and its ids and references checked first, so a bad file is
+    refused with a sentence naming the record before the vault is touched.
+    """
+    parsed = data if isinstance(data, ParsedPractice) else parse_practice(data)
     if vault.clients.count() or vault.appointments.all() or vault.notes.all():
         raise InvalidInput("The vault already holds a practice; import into an empty vault.")
     with vault.transaction():
-        vault.practice.save(_parse("practice", 0, data["practice"], profile_from_dict))
-        for i, raw in enumerate(_items(data, "clients")):
-            client = _parse("clients", i, raw, _client)
+        vault.practice.save(parsed.practice)
+        for client, goals in parsed.clients:
             vault.clients.add(client)
-            for g in raw.get("goals") or []:
-                vault.goals.add(_parse("goals", i, {**g, "client_id": client.id}, _goal))
-        for i, raw in enumerate(_items(data, "appointments")):
-            vault.appointments.add(_parse("appointments", i, raw, _appointment))
-        for i, raw in enumerate(_items(data, "notes")):
-            note, addenda = _parse("notes", i, raw, _note)
+            for goal in goals:
+                vault.goals.add(goal)
+        for appt in parsed.appointments:
+            vault.appointments.add(appt)
+        for note, addenda in parsed.notes:
             vault.notes.import_note(note, addenda)
-        for i, raw in enumerate(_items(data, "payments")):
-            vault.billing.payments.add(_parse("payments", i, raw, _payment))
-        for i, raw in enumerate(_items(data, "authorizations")):
-            vault.billing.authorizations.add(_parse("authorizations", i, raw, _authorization))
-        fees = data.get("fee_schedule") or {}
-        if not isinstance(fees, dict):
-            raise InvalidInput("The practice file's fee_schedule is not an object of CPT: fee.")
-        for cpt, fee in fees.items():
-            vault.billing.fees.set(str(cpt), _parse("fee_schedule", 0, fee, _money))
+        for payment in parsed.payments:
+            vault.billing.payments.add(payment)
+        for auth in parsed.authorizations:
+            vault.billing.authorizations.add(auth)
+        for cpt, fee in parsed.fees.items():
+            vault.billing.fees.set(cpt, fee)
         vault.audit.record("import", "practice", None, "practice json")
-    return {k: len(_items(data, k)) for k in ("clients", "appointments", "notes")}
+    return {"clients": len(parsed.clients), "appointments": len(parsed.appointments),
+            "notes": len(parsed.notes)}
+
+
+def _parse_all(data: dict[str, Any]) -> ParsedPractice:
+    clients: list[tuple[Client, list[Goal]]] = []
+    for i, raw in enumerate(_items(data, "clients")):
+        client = _parse("clients", i, raw, _client)
+        goals = raw.get("goals") or []
+        if not isinstance(goals, list):
+            raise InvalidInput(f"The practice file's clients[{i}].goals is not a list.")
+        clients.append((client, [_parse("clients", i, g, partial(_goal, client_id=client.id))
+                                 for g in goals]))
+    fees = data.get("fee_schedule") or {}
+    if not isinstance(fees, dict):
+        raise InvalidInput("The practice file's fee_schedule is not an object of CPT: fee.")
+    return ParsedPractice(
+        practice=_parse("practice", 0, data["practice"], _practice),
+        clients=clients,
+        appointments=[_parse("appointments", i, raw, _appointment)
+                      for i, raw in enumerate(_items(data, "appointments"))],
+        notes=[_parse("notes", i, raw, _note) for i, raw in enumerate(_items(data, "notes"))],
+        payments=[_parse("payments", i, raw, _payment)
+                  for i, raw in enumerate(_items(data, "payments"))],
+        authorizations=[_parse("authorizations", i, raw, _authorization)
+                        for i, raw in enumerate(_items(data, "authorizations"))],
+        fees={str(cpt): _parse("fee_schedule", 0, fee, _money) for cpt, fee in fees.items()},
+    )
+
+
+def _check_references(p: ParsedPractice) -> None:
+    """Unique ids, and every client_id / appointment_id pointing at a record in the file."""
+    client_ids = _unique("clients", [c.id for c, _ in p.clients])
+    _unique("goals", [g.id for _, goals in p.clients for g in goals])
+    _unique("appointments", [a.id for a in p.appointments])
+    appt_client = {a.id: a.client_id for a in p.appointments}
+    _unique("notes", [n.id for n, _ in p.notes])
+    _unique("addenda", [a.id for _, adds in p.notes for a in adds])
+    _unique("payments", [x.id for x in p.payments])
+    _unique("authorizations", [x.id for x in p.authorizations])
+    for i, appt in enumerate(p.appointments):
+        if appt.client_id not in client_ids:
+            raise InvalidInput(f"The practice file's appointments[{i}] refers to client "
+                               f"{appt.client_id}, which is not in the file.")
+    noted: set[int] = set()
+    for i, (note, _adds) in enumerate(p.notes):
+        if note.appointment_id not in appt_client:
+            raise InvalidInput(f"The practice file's notes[{i}] refers to appointment "
+                               f"{note.appointment_id}, which is not in the file.")
+        if appt_client[note.appointment_id] != note.client_id:
+            raise InvalidInput(f"The practice file's notes[{i}] names client {note.client_id}, "
+                               f"but its appointment belongs to client "
+                               f"{appt_client[note.appointment_id]}.")
+        if note.appointment_id in noted:
+            raise InvalidInput(f"The practice file's notes[{i}] is a second note for "
+                               f"appointment {note.appointment_id}.")
+        noted.add(note.appointment_id)
+    for i, pay in enumerate(p.payments):
+        if pay.appointment_id not in appt_client:
+            raise InvalidInput(f"The practice file's payments[{i}] refers to appointment "
+                               f"{pay.appointment_id}, which is not in the file.")
+    for i, auth in enumerate(p.authorizations):
+        if auth.client_id not in client_ids:
+            raise InvalidInput(f"The practice file's authorizations[{i}] refers to client "
+                               f"{auth.client_id}, which is not in the file.")
+
+
+def _unique(key: str, ids: list[int | None]) -> set[int]:
+    seen: set[int] = set()
+    for i, record_id in enumerate(ids):
+        if record_id is None or record_id < 1:
+            raise InvalidInput(f"The practice file's {key}[{i}] has no valid id.")
+        if record_id in seen:
+            raise InvalidInput(f"The practice file has two {key} with id {record_id} "
+                               f"({key}[{i}]).")
+        seen.add(record_id)
+    return seen
 
 
 def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -174,7 +296,38 @@ def _d(value: Any) -> date | None:
 
 
 def _dt(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("a time without its UTC offset")
+    return parsed
+
+
+def _s(r: dict[str, Any], key: str) -> str:
+    """An optional text field: absent or null is "", anything but text is an error."""
+    value = r.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise KeyError(key)  # reported as "missing or invalid value ... (field 'key')"
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError("not a whole number")
+    return int(value)
+
+
+def _practice(raw: Any) -> PracticeProfile:
+    if not isinstance(raw, dict):
+        raise ValueError("practice is not an object")
+    profile = profile_from_dict(raw)
+    for f in fields(profile):
+        if f.name != "address" and not isinstance(getattr(profile, f.name), str):
+            raise KeyError(f.name)
+    return profile
 
 
 def _money(value: Any) -> Decimal:
@@ -183,69 +336,135 @@ def _money(value: Any) -> Decimal:
     return Decimal(str(value))
 
 
+def _texts(raw: Any, cls: type[T]) -> T:
+    """A small record of text fields (address, insurance) from an object of strings."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise ValueError(f"{cls.__name__.lower()} is not an object of text fields")
+    return cls(**raw)
+
+
+def _diagnosis(raw: Any) -> Diagnosis:
+    if not isinstance(raw, dict) or not isinstance(raw.get("code"), str):
+        raise KeyError("diagnoses")
+    return Diagnosis(code=raw["code"], description=_s(raw, "description"),
+                     is_primary=bool(raw.get("is_primary", False)))
+
+
 def _client(r: dict[str, Any]) -> Client:
+    if not isinstance(r.get("legal_name"), str) or not r["legal_name"].strip():
+        raise KeyError("legal_name")
+    diagnoses = r.get("diagnoses") or []
+    if not isinstance(diagnoses, list):
+        raise KeyError("diagnoses")
     return Client(
-        id=int(r["id"]), legal_name=str(r["legal_name"]),
-        preferred_name=r.get("preferred_name", ""), pronouns=r.get("pronouns", ""),
-        date_of_birth=_d(r.get("date_of_birth")), email=r.get("email", ""),
-        phone=r.get("phone", ""), address=Address(**(r.get("address") or {})),
-        insurance=Insurance(**(r.get("insurance") or {})),
-        diagnoses=[Diagnosis(**d) for d in r.get("diagnoses") or []],
+        id=_int(r["id"]), legal_name=r["legal_name"],
+        preferred_name=_s(r, "preferred_name"), pronouns=_s(r, "pronouns"),
+        date_of_birth=_d(r.get("date_of_birth")), email=_s(r, "email"),
+        phone=_s(r, "phone"), address=_texts(r.get("address"), Address),
+        insurance=_texts(r.get("insurance"), Insurance),
+        diagnoses=[_diagnosis(d) for d in diagnoses],
         ai_consent=bool(r.get("ai_consent", False)), ai_consent_date=_d(r.get("ai_consent_date")),
         status=ClientStatus(r.get("status", "active")), discharged_on=_d(r.get("discharged_on")),
-        calendar_code=r.get("calendar_code", ""), last_note_format=r.get("last_note_format", ""),
+        calendar_code=_s(r, "calendar_code"), last_note_format=_s(r, "last_note_format"),
         created_at=_dt(r.get("created_at")))
 
 
-def _goal(r: dict[str, Any]) -> Goal:
-    return Goal(id=int(r["id"]), client_id=int(r["client_id"]), text=str(r["text"]),
+def _goal(r: Any, client_id: int | None) -> Goal:
+    if not isinstance(r, dict) or not isinstance(r.get("text"), str):
+        raise KeyError("goals")
+    return Goal(id=_int(r["id"]), client_id=client_id or 0, text=r["text"],
                 status=GoalStatus(r.get("status", "active")), target_date=_d(r.get("target_date")))
 
 
 def _appointment(r: dict[str, Any]) -> Appointment:
-    start = local_value(str(r["start"]), str(r.get("timezone") or ""))
+    start = local_value(str(r["start"]), _s(r, "timezone"))
+    if start.tzinfo is None:
+        raise KeyError("start")  # a time without its offset would land at the wrong hour
+    add_ons = r.get("add_on_codes") or []
+    if not isinstance(add_ons, list) or not all(isinstance(c, str) for c in add_ons):
+        raise KeyError("add_on_codes")
+    series_id = r.get("series_id")
+    if series_id is not None and not isinstance(series_id, str):
+        raise KeyError("series_id")
     return Appointment(
-        id=int(r["id"]), client_id=int(r["client_id"]), start=start,
-        minutes=int(r.get("minutes", 50)), modality=Modality(r.get("modality", "office")),
+        id=_int(r["id"]), client_id=_int(r["client_id"]), start=start,
+        minutes=_int(r.get("minutes", 50)), modality=Modality(r.get("modality", "office")),
         service=Service(r.get("service", "individual")),
         status=AppointmentStatus(r.get("status", "scheduled")), fee=_money(r.get("fee", "0")),
-        series_id=r.get("series_id"), cpt_code=r.get("cpt_code", ""),
-        add_on_codes=list(r.get("add_on_codes") or []), location=r.get("location", ""),
-        uid=r.get("uid", ""), sequence=int(r.get("sequence", 0)),
+        series_id=series_id, cpt_code=_s(r, "cpt_code"), add_on_codes=list(add_ons),
+        location=_s(r, "location"), uid=_s(r, "uid"), sequence=_int(r.get("sequence", 0)),
         updated_at=_dt(r.get("updated_at")))
 
 
 def _note(r: dict[str, Any]) -> tuple[Note, list[Addendum]]:
+    prompts = r.get("prompts") or {}
+    if not isinstance(prompts, dict):
+        raise KeyError("prompts")
+    sections = r.get("sections") or []
+    if not isinstance(sections, list) or not all(
+            isinstance(x, dict) and isinstance(x.get("heading"), str)
+            and isinstance(x.get("text"), str) for x in sections):
+        raise KeyError("sections")
+    flags = r.get("flags") or []
+    if not isinstance(flags, list):
+        raise KeyError("flags")
     note = Note(
-        id=int(r["id"]), appointment_id=int(r["appointment_id"]), client_id=int(r["client_id"]),
-        format=NoteFormat(r.get("format", "soap")), prompts=dict(r.get("prompts") or {}),
-        sections=[NoteSection(heading=s["heading"], text=s["text"])
-                  for s in r.get("sections") or []],
-        flags=list(r.get("flags") or []), status=NoteStatus(r.get("status", "draft")),
-        process_notes=r.get("process_notes", ""),
+        id=_int(r["id"]), appointment_id=_int(r["appointment_id"]),
+        client_id=_int(r["client_id"]), format=NoteFormat(r.get("format", "soap")),
+        prompts=dict(prompts),
+        sections=[NoteSection(heading=x["heading"], text=x["text"]) for x in sections],
+        flags=list(flags), status=NoteStatus(r.get("status", "draft")),
+        process_notes=_s(r, "process_notes"),
         risk_not_assessed=bool(r.get("risk_not_assessed", False)),
-        signed_at=_dt(r.get("signed_at")), signed_by=r.get("signed_by", ""),
-        signer_credentials=r.get("signer_credentials", ""),
-        content_hash=r.get("content_hash", ""), created_at=_dt(r.get("created_at")),
+        signed_at=_dt(r.get("signed_at")), signed_by=_s(r, "signed_by"),
+        signer_credentials=_s(r, "signer_credentials"),
+        content_hash=_s(r, "content_hash"), created_at=_dt(r.get("created_at")),
         updated_at=_dt(r.get("updated_at")))
-    if note.is_signed and note.signed_at is None:
-        raise ValueError("signed note without signed_at")
-    addenda = [Addendum(id=int(a["id"]), note_id=note.id or 0, text=str(a["text"]),
-                        signed_at=datetime.fromisoformat(a["signed_at"]),
-                        signed_by=str(a["signed_by"]),
-                        signer_credentials=a.get("signer_credentials", ""),
-                        content_hash=a.get("content_hash", "")) for a in r.get("addenda") or []]
+    if note.is_signed:
+        if note.signed_at is None:
+            raise KeyError("signed_at")
+        # A signed note comes in only as it was signed: an edit made in the file after export
+        # would otherwise enter the vault as if the clinician had signed it.
+        if content_hash(note) != note.content_hash:
+            raise InvalidInput(f"The practice file's note {note.id} is signed, but its text no "
+                               "longer matches its signature (content_hash).")
+    elif note.signed_at is not None:
+        raise KeyError("signed_at")
+    raw_addenda = r.get("addenda") or []
+    if not isinstance(raw_addenda, list):
+        raise KeyError("addenda")
+    if raw_addenda and not note.is_signed:
+        raise KeyError("addenda")  # addenda follow a signed note only
+    addenda = []
+    for a in raw_addenda:
+        if not isinstance(a, dict) or not isinstance(a.get("text"), str):
+            raise KeyError("addenda")
+        signed_at = _dt(a.get("signed_at"))
+        if signed_at is None:
+            raise KeyError("addenda")
+        add = Addendum(id=_int(a["id"]), note_id=note.id or 0, text=a["text"],
+                       signed_at=signed_at, signed_by=_s(a, "signed_by"),
+                       signer_credentials=_s(a, "signer_credentials"),
+                       content_hash=_s(a, "content_hash"))
+        if addendum_hash(add) != add.content_hash:
+            raise InvalidInput(f"The practice file's addendum {add.id} to note {note.id} no "
+                               "longer matches its signature (content_hash).")
+        addenda.append(add)
     return note, addenda
 
 
 def _payment(r: dict[str, Any]) -> Payment:
-    return Payment(id=int(r["id"]), appointment_id=int(r["appointment_id"]),
+    return Payment(id=_int(r["id"]), appointment_id=_int(r["appointment_id"]),
                    amount=_money(r["amount"]), paid_on=date.fromisoformat(r["paid_on"]),
-                   method=r.get("method", ""))
+                   method=_s(r, "method"))
 
 
 def _authorization(r: dict[str, Any]) -> Authorization:
-    return Authorization(id=int(r["id"]), client_id=int(r["client_id"]), number=str(r["number"]),
-                         sessions_authorized=int(r["sessions_authorized"]),
+    if not isinstance(r.get("number"), str):
+        raise KeyError("number")
+    return Authorization(id=_int(r["id"]), client_id=_int(r["client_id"]), number=r["number"],
+                         sessions_authorized=_int(r["sessions_authorized"]),
                          start=date.fromisoformat(r["start"]), end=date.fromisoformat(r["end"]),
-                         payer=r.get("payer", ""))
+                         payer=_s(r, "payer"))

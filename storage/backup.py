@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from models.errors import InvalidInput, StorageFull, VaultError, VaultTooNew
+from models.errors import InvalidInput, StorageFull, VaultError, VaultTooNew, WrongPassphrase
 from storage.atomic import write_atomic_with, write_bytes_atomic
-from storage.connection import DB_FILE, DatabaseError, connect, translate
+from storage.connection import DB_FILE, DatabaseError, connect
 from storage.keys import KEYS_FILE, KeyFile
 from storage.migrations import LATEST_VERSION, schema_version
 from storage.vault import Vault
@@ -34,10 +34,11 @@ def backup_vault(vault: Vault, out: Path) -> Path:
     """Write an encrypted backup of the open vault to ``out`` (atomically); returns ``out``."""
     out = Path(out)
     vault.audit.record("backup", "vault", None)
-    staging = vault.path / f".backup-{secrets.token_hex(4)}.db"
+    # Created owner-only before SQLCipher attaches it, so the copy is never readable by others,
+    # not even for the moment before a chmod (SQLite would create it with the umask's mode).
+    staging = _new_private(vault.path / f".backup-{secrets.token_hex(4)}.db")
     try:
         vault.export_copy(staging)
-        os.chmod(staging, 0o600)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
@@ -92,7 +93,14 @@ def restore_vault(vault_dir: Path, backup: Path, passphrase: str) -> Path | None
     if int(str(manifest.get("schema_version", 0))) > LATEST_VERSION:
         raise VaultTooNew("This backup was made by a newer version of Stillnote; "
                           "update Stillnote to restore it.")
-    data_key = key_file.unwrap_with_passphrase(passphrase)  # WrongPassphrase: nothing touched
+    try:
+        data_key = key_file.unwrap_with_passphrase(passphrase)
+    except WrongPassphrase:  # nothing was touched; say which passphrase the backup wants
+        made = str(manifest.get("created_at", ""))[:10]
+        when = f" on {made}" if made else ""
+        raise WrongPassphrase(
+            f"The passphrase is not correct for this backup; it needs the passphrase the vault "
+            f"had when the backup was made{when}.") from None
     parent = vault_dir.parent
     staging = parent / f".{vault_dir.name}.restoring-{secrets.token_hex(4)}"
     try:
@@ -114,14 +122,24 @@ def restore_vault(vault_dir: Path, backup: Path, passphrase: str) -> Path | None
                 kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{stamp}-{n}")
                 n += 1
             os.rename(vault_dir, kept)
-        os.rename(staging, vault_dir)
-        return kept
+        try:
+            os.rename(staging, vault_dir)
+        except OSError:
+            if kept is not None:
+                os.rename(kept, vault_dir)  # put the current vault back where it was
+            raise
     except OSError as exc:
         raise StorageFull(f"The backup could not be restored ({exc.strerror}); "
                           "the current vault was not changed.") from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    # Recorded here rather than by each caller, so a restore from the window leaves the same
+    # trace as one from the command line (an older backup is also upgraded right away).
+    with Vault._open_with_key(vault_dir, key_file, data_key, "restore") as restored:
+        made = str(manifest.get("created_at", ""))[:10]
+        restored.audit.record("restore", "vault", None, f"backup of {made}" if made else "")
+    return kept
 
 
 def _new_private(path: Path) -> Path:
@@ -131,14 +149,20 @@ def _new_private(path: Path) -> Path:
 
 
 def _check_copy(folder: Path, data_key: bytes) -> None:
-    conn = connect(folder / DB_FILE, data_key)
+    damaged = VaultError("The backup file is damaged; the current vault was not changed.")
     try:
+        conn = connect(folder / DB_FILE, data_key)
+    except VaultError:
+        raise damaged from None
+    try:
+        if schema_version(conn) == 0:
+            raise damaged
         if schema_version(conn) > LATEST_VERSION:
             raise VaultTooNew("This backup was made by a newer version of Stillnote; "
                               "update Stillnote to restore it.")
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise VaultError("The backup file is damaged; the current vault was not changed.")
-    except DatabaseError as exc:
-        raise translate(exc) from None
+            raise damaged
+    except DatabaseError:
+        raise damaged from None
     finally:
         conn.close()

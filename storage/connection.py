@@ -41,12 +41,19 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
         os.close(fd)
     elif not db_path.exists():
         raise VaultError(f"The vault file {db_path.name} is missing; restore it from a backup.")
+    elif db_path.stat().st_size == 0:
+        # SQLite takes an empty file for a new database and would quietly start an empty vault
+        # in place of a practice truncated by a crash or a sync client.
+        raise VaultError(DAMAGED)
     try:
         conn = cast(Connection, sqlcipher3.connect(
             str(db_path), isolation_level=None, check_same_thread=False, timeout=5.0))
     except dbapi2.Error as exc:
         raise translate(exc) from None
     try:
+        # SQLCipher logs decryption failures (page numbers, no content) straight to stderr;
+        # the user gets one sentence from translate() instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(key_pragma(data_key))
         conn.execute("PRAGMA temp_store = MEMORY")
         # Reading the schema is the first real use of the key: a damaged or foreign file fails here.

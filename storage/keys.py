@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -56,7 +57,10 @@ class KeyFile:
 
     # --- unwrapping -------------------------------------------------------------------------
     def unwrap_with_passphrase(self, passphrase: str) -> bytes:
-        kek = derive_passphrase_key(passphrase, self.kdf_salt, self.kdf_params)
+        try:
+            kek = derive_passphrase_key(passphrase, self.kdf_salt, self.kdf_params)
+        except (HashingError, ValueError, OverflowError, MemoryError):
+            raise VaultError(_DAMAGED) from None
         return self._unwrap(kek, self.passphrase_wrap, b"passphrase",
                             "The passphrase is not correct for this vault.")
 
@@ -75,6 +79,8 @@ class KeyFile:
             data_key = AESGCM(kek).decrypt(nonce, ciphertext, self._aad(purpose))
         except InvalidTag:
             raise WrongPassphrase(wrong) from None
+        except ValueError:  # a nonce of the wrong size: the file was edited or damaged
+            raise VaultError(_DAMAGED) from None
         if not self.matches(data_key):
             raise VaultError(_DAMAGED)
         return data_key
@@ -127,7 +133,7 @@ class KeyFile:
             kdf = raw["kdf"]
             pw = raw["passphrase_wrap"]
             rc = raw["recovery_wrap"]
-            return KeyFile(
+            key_file = KeyFile(
                 vault_id=str(uuid.UUID(raw["vault_id"])),
                 kdf_salt=_unb64(kdf["salt"]),
                 kdf_params={k: int(kdf[k]) for k in ("time_cost", "memory_cost", "parallelism")},
@@ -136,6 +142,8 @@ class KeyFile:
                 recovery_wrap=(_unb64(rc["nonce"]), _unb64(rc["ciphertext"])),
                 key_check=str(raw["key_check"]),
             )
+            _check_shape(key_file)
+            return key_file
         except VaultError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -154,6 +162,27 @@ class KeyFile:
 
 _DAMAGED = ("The vault's key file is damaged, so the vault cannot be unlocked; "
             "restore it from a backup.")
+
+# Bounds on what keys.json may ask of argon2id: an edited file must not make unlocking
+# allocate gigabytes or spin for minutes, nor pass argon2 values it rejects.
+_KDF_BOUNDS = {"time_cost": (1, 16), "memory_cost": (8 * 1024, 1024 * 1024),
+               "parallelism": (1, 16)}
+_NONCE_BYTES = 12
+_WRAPPED_BYTES = DATA_KEY_BYTES + 16  # the data key plus the GCM tag
+
+
+def _check_shape(key_file: KeyFile) -> None:
+    """ValueError unless every field has a size and range this version writes."""
+    for name, (low, high) in _KDF_BOUNDS.items():
+        if not low <= key_file.kdf_params[name] <= high:
+            raise ValueError(f"kdf {name} out of range")
+    for nonce, ciphertext in (key_file.passphrase_wrap, key_file.recovery_wrap):
+        if len(nonce) != _NONCE_BYTES or len(ciphertext) != _WRAPPED_BYTES:
+            raise ValueError("wrapped key of the wrong size")
+    if len(key_file.kdf_salt) < 8 or len(key_file.recovery_salt) < 8:
+        raise ValueError("salt too short")
+    if len(key_file.key_check) != 64:
+        raise ValueError("key check of the wrong size")
 
 
 def new_key_file(passphrase: str) -> tuple[KeyFile, bytes, str]:

@@ -19,6 +19,7 @@ from models.errors import StorageFull, VaultError, VaultTooNew
 from storage import keyring_store
 from storage.audit import AuditLog
 from storage.connection import (
+    DAMAGED,
     DB_FILE,
     Connection,
     DatabaseError,
@@ -107,27 +108,52 @@ class Vault:
     def open(cls, vault_dir: Path, passphrase: str) -> Vault:
         vault_dir = Path(vault_dir)
         key_file = cls._key_file_of(vault_dir)
-        return cls._open_with_key(vault_dir, key_file, key_file.unwrap_with_passphrase(passphrase))
+        data_key = key_file.unwrap_with_passphrase(passphrase)
+        return cls._open_with_key(vault_dir, key_file, data_key, "passphrase")
 
     @classmethod
     def open_with_recovery_key(cls, vault_dir: Path, recovery_key: str) -> Vault:
         vault_dir = Path(vault_dir)
         key_file = cls._key_file_of(vault_dir)
         data_key = key_file.unwrap_with_recovery_key(recovery_key)
-        return cls._open_with_key(vault_dir, key_file, data_key)
+        return cls._open_with_key(vault_dir, key_file, data_key, "recovery key")
+
+    @staticmethod
+    def check_present(vault_dir: Path) -> None:
+        """VaultError naming what is missing unless both of the vault's files are there."""
+        vault_dir = Path(vault_dir)
+        has_keys = (vault_dir / KEYS_FILE).is_file()
+        has_db = (vault_dir / DB_FILE).is_file()
+        if has_keys and has_db:
+            return
+        if has_db:
+            raise VaultError(f"The vault's key file ({KEYS_FILE}) is missing from {vault_dir}, "
+                             "so the vault cannot be unlocked; restore it from a backup.")
+        if has_keys:
+            raise VaultError(f"The vault file ({DB_FILE}) is missing from {vault_dir}; "
+                             "restore it from a backup.")
+        raise VaultError(f"There is no vault in {vault_dir}.")
 
     @staticmethod
     def _key_file_of(vault_dir: Path) -> KeyFile:
-        if not Vault.exists(vault_dir):
-            raise VaultError(f"There is no vault in {vault_dir}.")
+        Vault.check_present(vault_dir)
         return KeyFile.load(vault_dir)
 
     @classmethod
-    def _open_with_key(cls, vault_dir: Path, key_file: KeyFile, data_key: bytes) -> Vault:
-        """Open after the key was verified against keys.json; migrate an older schema."""
+    def _open_with_key(cls, vault_dir: Path, key_file: KeyFile, data_key: bytes,
+                       how: str) -> Vault:
+        """Open after the key was verified against keys.json; migrate an older schema.
+
+        The unlock is recorded here, in one place, so that the window, the command line and
+        anything else that opens a vault leave the same trace (``how``: never a secret).
+        """
         conn = connect(vault_dir / DB_FILE, data_key)
         try:
             version = schema_version(conn)
+            if version == 0:
+                # create() migrates before keys.json exists, so a real vault is never at 0:
+                # this file lost its contents.
+                raise VaultError(DAMAGED)
             if version > LATEST_VERSION:
                 raise VaultTooNew("This vault was written by a newer version of Stillnote; "
                                   "update Stillnote to open it.")
@@ -141,7 +167,13 @@ class Vault:
         except BaseException:
             conn.close()
             raise
-        return cls(vault_dir, conn, key_file, data_key)
+        vault = cls(vault_dir, conn, key_file, data_key)
+        try:
+            vault.audit.record("unlock", "vault", None, how)
+        except BaseException:
+            vault.close()
+            raise
+        return vault
 
     # --- key management ---------------------------------------------------------------------
     @property
@@ -288,7 +320,7 @@ def open_vault_with_keyring(vault_dir: Path) -> Vault | None:
     data_key = keyring_store.recall(key_file.vault_id)
     if data_key is None or not key_file.matches(data_key):
         return None
-    return Vault._open_with_key(vault_dir, key_file, data_key)
+    return Vault._open_with_key(vault_dir, key_file, data_key, "device keyring")
 
 
 def _backup_before_migrating(conn: Connection, vault_dir: Path, version: int) -> Path:

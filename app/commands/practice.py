@@ -93,9 +93,10 @@ def cmd_export_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_import_practice(args: argparse.Namespace) -> int:
-    from app.practice_json import import_practice, load_practice_file
+    from app.practice_json import import_practice, load_practice_file, parse_practice
 
-    data = load_practice_file(Path(args.file))  # a bad file is refused before the vault opens
+    # A bad file is refused before the vault is unlocked or created: nothing changes.
+    data = parse_practice(load_practice_file(Path(args.file)))
     vault_dir = vault_dir_of(args)
     recovery_key = ""
     if Vault.exists(vault_dir):
@@ -130,11 +131,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     vault_dir = vault_dir_of(args)
     passphrase = passphrase_from_environment_or_prompt("Passphrase of the backup: ")
-    kept = restore_vault(vault_dir, Path(args.file), passphrase)
-    with Vault.open(vault_dir, passphrase) as vault:
-        vault.audit.record("restore", "vault", None, "cli")
+    kept = restore_vault(vault_dir, Path(args.file), passphrase)  # records the restore itself
     where = f"; the previous vault was kept in {kept}" if kept else ""
-    print(f"Restored the backup into {vault_dir}{where}.")
+    print(f"Restored the backup into {vault_dir}{where}. It unlocks with the passphrase "
+          "it had when the backup was made (the one just used) or its recovery key.")
     return 0
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from app import paths
 from app.passphrase import passphrase_from_environment_or_prompt
-from models.errors import VaultError
 from storage.vault import Vault
 
 
@@ -25,11 +24,9 @@ def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
 
 def open_for_command(vault_dir: Path) -> Vault:
     """Unlock for one command: the passphrase from STILLNOTE_PASSPHRASE or the terminal."""
-    if not Vault.exists(vault_dir):
-        raise VaultError(f"There is no vault in {vault_dir}.")
-    vault = Vault.open(vault_dir, passphrase_from_environment_or_prompt())
-    vault.audit.record("unlock", "vault", None, "cli")
-    return vault
+    Vault.check_present(vault_dir)  # before asking for a passphrase: say what is missing
+    # Vault.open records the unlock in the audit log itself (the window's unlock too).
+    return Vault.open(vault_dir, passphrase_from_environment_or_prompt())
 
 
 def open_from_args(args: argparse.Namespace) -> Vault:

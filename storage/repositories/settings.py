@@ -20,6 +20,7 @@ class SettingsRepository(Repository):
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                          (key, to_json(value)))
+            self._audit("update", None, f"key {key}")  # the key names the setting; no value
 
     def all(self) -> dict[str, Any]:
         return {k: from_json(v) for k, v in self._vault.query("SELECT key, value FROM settings")}

@@ -89,3 +89,13 @@ def test_demo_is_reproducible(tmp_path: Path) -> None:
     b, _ = Vault.create(tmp_path / "b", "pw")
     with a, b:
         assert build_demo_practice(a, TODAY) == build_demo_practice(b, TODAY)
+
+
+def test_some_notes_carry_private_process_notes(demo_vault) -> None:  # type: ignore[no-untyped-def]
+    from app.practice_json import practice_to_dict
+
+    demo_vault, _counts = demo_vault
+    assert any(n.process_notes for n in demo_vault.notes.all())
+    assert all("process_notes" not in n for n in practice_to_dict(demo_vault)["notes"])
+    with_pn = practice_to_dict(demo_vault, include_process_notes=True)["notes"]
+    assert any(n["process_notes"] for n in with_pn)

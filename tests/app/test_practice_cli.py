@@ -184,13 +184,52 @@ def test_import_is_all_or_nothing_in_an_existing_vault(data_dir: Path,
 
 def test_demo_and_backup_leave_no_plaintext(demo: Path, data_dir: Path, temp_dir: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    from app.demo import _CLIENTS, _CONCERNS
+    from app.demo import _CLIENTS, _CONCERNS, _PROCESS_NOTE
 
     assert _run(capsys, "backup", "--vault", str(demo), "--out", str(data_dir / "b.bak"))[0] == 0
     secrets = [c.legal for c in _CLIENTS] + [c.dx[0][1] for c in _CLIENTS] + list(_CONCERNS)
+    secrets += [c.payer for c in _CLIENTS if c.payer] + [_PROCESS_NOTE[:40]]
     files = [p for d in (data_dir, temp_dir) for p in d.rglob("*") if p.is_file()]
     assert len(files) >= 3
     for path in files:
         data = path.read_bytes()
         for secret in secrets:
             assert secret.encode("utf-8") not in data, (secret, path.name)
+
+
+def test_damaged_files_are_one_line(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storage.connection import DB_FILE
+    from storage.keys import KEYS_FILE
+
+    db = demo / DB_FILE
+    data = bytearray(db.read_bytes())
+    data[0:8192] = bytes(8192)
+    db.write_bytes(bytes(data))
+    code, _, err = _run(capsys, "audit", "verify", "--vault", str(demo))
+    assert code == 2 and "damaged" in _one_line_error(err)
+    keys = demo / KEYS_FILE
+    keys.write_text(keys.read_text().replace('"memory_cost": 65536', '"memory_cost": 99999999'))
+    code, _, err = _run(capsys, "audit", "verify", "--vault", str(demo))
+    assert code == 2 and "key file is damaged" in _one_line_error(err)
+    keys.unlink()
+    code, _, err = _run(capsys, "audit", "verify", "--vault", str(demo))
+    assert code == 2 and "key file (keys.json) is missing" in _one_line_error(err)
+
+
+def test_unwritable_output_folder_is_one_line(demo: Path, data_dir: Path,
+                                              capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import storage.atomic
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, "Read-only file system")  # as root, chmod cannot show it
+
+    monkeypatch.setattr(storage.atomic.tempfile, "mkstemp", refuse)
+    for argv in (["export", "practice", "--out"], ["backup", "--out"]):
+        code, _, err = _run(capsys, *argv[:-1], "--vault", str(demo), argv[-1],
+                            str(data_dir / "ro" / "out.file"))
+        assert code == 2 and "may not write to" in _one_line_error(err)
+    assert not (data_dir / "ro" / "out.file").exists()
+    assert [p.name for p in demo.iterdir() if p.name.startswith(".")] == []

@@ -66,3 +66,21 @@ def test_audit_log_refuses_plain_updates(vault: Vault) -> None:
 
     with pytest.raises(dbapi2.IntegrityError, match="append-only"):
         vault.connection.execute("UPDATE audit_log SET actor = 'x'")
+
+
+def test_reordered_entries_are_named(vault: Vault) -> None:
+    for i in range(5):
+        vault.clients.add(Client(f"Client {i}"))
+    entries = vault.audit.entries()
+    a, b = entries[2], entries[3]
+    # Swap the contents of two rows (ids stay in order): history told in another order.
+    _tamper(vault, "UPDATE audit_log SET at = ?, action = ?, entity = ?, entity_id = ?, "
+                   "detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
+            (b.at.isoformat(), b.action, b.entity, b.entity_id, b.detail, b.prev_hash, b.hash,
+             a.id))
+    vault.connection.execute(
+        "UPDATE audit_log SET at = ?, action = ?, entity = ?, entity_id = ?, detail = ?, "
+        "prev_hash = ?, hash = ? WHERE id = ?",
+        (a.at.isoformat(), a.action, a.entity, a.entity_id, a.detail, a.prev_hash, a.hash, b.id))
+    verdict = vault.audit.verify()
+    assert not verdict.ok and verdict.first_broken_id == a.id

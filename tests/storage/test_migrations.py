@@ -65,3 +65,24 @@ def test_a_failing_step_leaves_the_previous_version(vault_dir: Path,
     with Vault.open(vault_dir, PASSPHRASE) as vault:  # the retry applies step 2 cleanly
         assert schema_version(vault.connection) == LATEST_VERSION
         assert vault.clients.get(1).legal_name == "Maya Thornton"
+
+
+SAVED_V1 = Path(__file__).parent / "fixtures" / "vault-v1"
+
+
+def test_a_saved_schema_one_vault_upgrades(vault_dir: Path) -> None:
+    """A vault file written by the first schema and kept in the repository, not rebuilt by the
+    current code: an edit to migration 1 cannot hide from this test."""
+    import shutil
+
+    shutil.copytree(SAVED_V1, vault_dir)
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        assert schema_version(vault.connection) == LATEST_VERSION
+        assert vault.clients.get(1).legal_name == "Maya Thornton"
+        note = vault.notes.get(1)
+        assert note.sections[0].text == "Saved with schema one."
+        assert vault.notes.search("schema") == [1]
+        assert vault.appointments.get(1).start.hour == 9
+        vault.billing.fees.set("90834", Decimal("150"))
+        assert vault.audit.verify().ok
+    assert (vault_dir / "stillnote.v1.before-upgrade.db").exists()

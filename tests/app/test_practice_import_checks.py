@@ -1,0 +1,118 @@
+"""A practice file is checked whole before anything is written: one sentence naming the record."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import main
+from app.demo import build_demo_practice
+from app.practice_json import export_practice, load_practice_file, parse_practice
+from models.errors import InvalidInput
+from storage.vault import Vault
+from tests.storage.conftest import file_hashes
+
+PASSPHRASE = "import checks"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("exported")
+    vault, _ = Vault.create(folder / "v", PASSPHRASE)
+    with vault:
+        build_demo_practice(vault)
+        signed = next(n for n in vault.notes.all() if n.is_signed)
+        # a private process note, which must stay home unless asked for
+        vault.connection.execute("DROP TRIGGER notes_signed_no_update")
+        vault.connection.execute("UPDATE notes SET process_notes = 'transference musings' "
+                                 "WHERE id = ?", (signed.id,))
+        export_practice(vault, folder / "p.json")
+        export_practice(vault, folder / "pn.json", include_process_notes=True)
+    data: dict[str, Any] = json.loads((folder / "p.json").read_text())
+    data["_with_process_notes"] = json.loads((folder / "pn.json").read_text())
+    return data
+
+
+def test_process_notes_leave_only_when_asked(exported: dict[str, Any]) -> None:
+    assert all("process_notes" not in n for n in exported["notes"])
+    with_pn = exported["_with_process_notes"]["notes"]
+    assert any(n.get("process_notes") == "transference musings" for n in with_pn)
+
+
+def _signed(d: dict[str, Any]) -> dict[str, Any]:
+    return next(n for n in d["notes"] if n["status"] == "signed")
+
+
+def _draft(d: dict[str, Any]) -> dict[str, Any]:
+    return next(n for n in d["notes"] if n["status"] == "draft")
+
+
+CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    ("duplicate client id", lambda d: d["clients"][1].__setitem__("id", d["clients"][0]["id"]),
+     "two clients with id"),
+    ("duplicate note id", lambda d: _draft(d).__setitem__("id", _signed(d)["id"]),
+     "two notes with id"),
+    ("draft for a missing appointment", lambda d: _draft(d).__setitem__("appointment_id", 10**6),
+     "which is not in the file"),
+    ("appointment of a missing client", lambda d: d["appointments"][0].__setitem__("client_id",
+                                                                                    10**6),
+     "appointments[0] refers to client"),
+    ("name of the wrong type", lambda d: d["clients"][0].__setitem__("legal_name", 5),
+     "clients[0] (field 'legal_name')"),
+    ("start without offset", lambda d: d["appointments"][0].update(
+        start="2026-03-02T10:00:00", timezone=""), "appointments[0]"),
+    ("version as text", lambda d: d.__setitem__("version", "one"), "version"),
+    ("edited signed note", lambda d: _signed(d)["sections"][0].__setitem__(
+        "text", "something the clinician never signed"), "no longer matches its signature"),
+    ("clients not a list", lambda d: d.__setitem__("clients", {"a": 1}), "clients"),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_files_are_refused_before_the_vault_changes(
+        name: str, edit: Callable[[dict[str, Any]], None], words: str,
+        exported: dict[str, Any], data_dir: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = copy.deepcopy({k: v for k, v in exported.items() if not k.startswith("_")})
+    edit(doc)
+    with pytest.raises(InvalidInput, match="."):
+        parse_practice(doc)
+    bad = data_dir / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    target = data_dir / "empty"
+    Vault.create(target, PASSPHRASE)[0].close()
+    before = file_hashes(target)
+    monkeypatch.setenv("STILLNOTE_PASSPHRASE", PASSPHRASE)
+    assert main(["import", "practice", "--vault", str(target), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("stillnote: ") and err.count("\n") == 1 and words in err, err
+    assert file_hashes(target) == before  # not even an unlock entry
+
+
+def test_deeply_nested_and_huge_files(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = data_dir / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(InvalidInput, match="nested too deeply"):
+        load_practice_file(deep)
+    monkeypatch.setattr("app.practice_json.MAX_FILE_BYTES", 1000)
+    big = data_dir / "big.json"
+    big.write_text(json.dumps({"x": "y" * 2000}))
+    with pytest.raises(InvalidInput, match="too large"):
+        load_practice_file(big)
+
+
+def test_round_trip_is_exact(exported: dict[str, Any], data_dir: Path) -> None:
+    from app.practice_json import import_practice, practice_to_dict
+
+    doc = {k: v for k, v in exported.items() if not k.startswith("_")}
+    vault, _ = Vault.create(data_dir / "again", PASSPHRASE)
+    with vault:
+        import_practice(vault, copy.deepcopy(doc))
+        again = practice_to_dict(vault)
+    assert {k: v for k, v in again.items() if k != "exported_at"} == \
+        {k: v for k, v in doc.items() if k != "exported_at"}
