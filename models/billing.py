@@ -80,29 +80,59 @@ def suggest_cpt(service: Service | str, minutes: int, *, client_present: bool = 
                 crisis: bool = False) -> str:
     """The CPT code a session of ``service`` lasting ``minutes`` is usually billed with.
 
-    Returns "" when no code fits (an individual session under 16 minutes, a family session under
-    26): such a session is not billable as psychotherapy and the therapist must decide.
+    Returns "" when no code fits (an individual session under 16 minutes, a family or couple
+    session under 26): such a session is not billable as psychotherapy and the therapist must
+    decide; ``no_code_reason`` says why in one sentence. A couple is billed as family
+    psychotherapy: 90847 with the identified client present, 90846 without.
     """
+    return cpt_suggestion(service, minutes, client_present=client_present, crisis=crisis).code
+
+
+@dataclass(frozen=True)
+class CptSuggestion:
+    """A suggested code, or none with the plain reason; the therapist may always change it."""
+
+    code: str
+    reason: str = ""  # one sentence when ``code`` is ""
+
+
+def cpt_suggestion(service: Service | str, minutes: int, *, client_present: bool = True,
+                   crisis: bool = False) -> CptSuggestion:
+    """``suggest_cpt`` with the reason when no code fits."""
     service = Service(service)
     if minutes <= 0:
-        return ""
-    if crisis:
-        return CRISIS_FIRST_HOUR if minutes >= CRISIS_MIN_MINUTES else ""
+        return CptSuggestion("", "The session has no length, so no code can be suggested.")
+    if crisis and minutes >= CRISIS_MIN_MINUTES:
+        return CptSuggestion(CRISIS_FIRST_HOUR)
+    # A crisis session under 30 minutes is billed as ordinary psychotherapy (CPT's own rule).
     if service is Service.INTAKE:
-        return INTAKE
+        return CptSuggestion(INTAKE)
     if service is Service.GROUP:
-        return GROUP
+        return CptSuggestion(GROUP)
     if service in (Service.FAMILY, Service.COUPLE):
         if minutes < FAMILY_MIN_MINUTES:
-            return ""
-        return FAMILY_WITH_CLIENT if client_present else FAMILY_WITHOUT_CLIENT
+            return CptSuggestion("", f"A {minutes}-minute {service.value} session is shorter "
+                                     f"than the {FAMILY_MIN_MINUTES} minutes family "
+                                     "psychotherapy (90846/90847) requires, so no code is "
+                                     "suggested.")
+        return CptSuggestion(FAMILY_WITH_CLIENT if client_present else FAMILY_WITHOUT_CLIENT)
     if minutes < INDIVIDUAL_MIN_MINUTES:
-        return ""
+        return CptSuggestion("", f"A {minutes}-minute session is shorter than the "
+                                 f"{INDIVIDUAL_MIN_MINUTES} minutes psychotherapy (90832) "
+                                 "requires, so no code is suggested.")
     if minutes < INDIVIDUAL_45_FROM:
-        return PSYCHOTHERAPY_30
+        return CptSuggestion(PSYCHOTHERAPY_30)
     if minutes < INDIVIDUAL_60_FROM:
-        return PSYCHOTHERAPY_45
-    return PSYCHOTHERAPY_60
+        return CptSuggestion(PSYCHOTHERAPY_45)
+    return CptSuggestion(PSYCHOTHERAPY_60)
+
+
+def no_code_reason(appt: Appointment) -> str:
+    """Why ``appt`` has no code ("" when it has one, chosen or suggested)."""
+    if appt.cpt_code:
+        return ""
+    crisis = CRISIS_FIRST_HOUR in appt.add_on_codes
+    return cpt_suggestion(appt.service, appt.minutes, crisis=crisis).reason
 
 
 def crisis_add_on_units(minutes: int) -> int:

@@ -8,13 +8,14 @@ notes and free-text locations never do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar
 
+from app.billing.ics_timezone import vtimezone_lines
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.client import Client
 from models.practice import PracticeProfile
@@ -46,23 +47,32 @@ def event_uid(appt: Appointment) -> str:
     return f"appointment-{appt.id}@{UID_DOMAIN}"
 
 
-def _timezone_component(tzid: str, appointments: list[Appointment]) -> Timezone:
-    if appointments:
-        first = date(min(a.start for a in appointments).year - 1, 1, 1)
-        last = date(max(a.start for a in appointments).year + 2, 1, 1)
-    else:
-        today = date.today()
-        first, last = date(today.year - 1, 1, 1), date(today.year + 2, 1, 1)
-    try:
-        return Timezone.from_tzid(tzid, first_date=first, last_date=last)
-    except TypeError:  # icalendar 6.x without the date range arguments
-        return Timezone.from_tzid(tzid)
+# The zone is described from 2000 on (and earlier if an event is), not only around the exported
+# events: the same VTIMEZONE then comes out of every export, and a reader that keeps the first
+# definition of a TZID it saw (vobject does) stays right for older and later files too.
+ZONE_HISTORY_FROM = date(2000, 1, 1)
+
+
+def _timezone_lines(tzid: str, appointments: list[Appointment]) -> list[str]:
+    """The practice zone's VTIMEZONE: exact from 2000 (or the first event), open-ended after."""
+    years = [a.start.year for a in appointments]
+    first = ZONE_HISTORY_FROM
+    if years and min(years) <= first.year:
+        first = date(min(years) - 1, 1, 1)
+    # Ten years past the last event: enough years of the current rule that its form is
+    # unambiguous ("last Saturday" and "Saturday on or after the 24th" agree for a while).
+    last = date(max([*years, date.today().year]) + 10, 1, 1)
+    return list(vtimezone_lines(tzid, first, last))
+
+
+_CONTROL = {code: None for code in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)}
 
 
 def _escape(text: str) -> str:
-    """RFC 5545 TEXT escaping (3.3.11)."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """RFC 5545 TEXT escaping (3.3.11); other control characters are not allowed, so dropped."""
+    text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return text.translate(_CONTROL)
 
 
 def _fold(line: str) -> str:
@@ -82,8 +92,21 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts) + "\r\n"
 
 
-def _local(dt: datetime, tz: ZoneInfo) -> str:
-    return f"{dt.astimezone(tz):%Y%m%dT%H%M%S}"
+def _times(start: datetime, minutes: int, tzid: str, tz: ZoneInfo) -> list[str]:
+    """DTSTART and DTEND with TZID, or both in UTC when a wall-clock time would be ambiguous.
+
+    The end is the start plus elapsed minutes (not wall-clock arithmetic), so a session across
+    a DST change lasts as long as it was booked for. RFC 5545 reads a repeated local time (the
+    hour the clocks go back) as its first occurrence, so an event touching the second one can
+    only be written exactly in UTC; both ends then use UTC so no reader mixes the two forms.
+    """
+    begin = start.astimezone(UTC)
+    finish = begin + timedelta(minutes=minutes)
+    local_begin, local_finish = begin.astimezone(tz), finish.astimezone(tz)
+    if not (local_begin.fold or local_finish.fold):  # fold=1: the second of a repeated hour
+        return [f"DTSTART;TZID={tzid}:{local_begin:%Y%m%dT%H%M%S}",
+                f"DTEND;TZID={tzid}:{local_finish:%Y%m%dT%H%M%S}"]
+    return [f"DTSTART:{_utc(begin)}", f"DTEND:{_utc(finish)}"]
 
 
 def _utc(dt: datetime) -> str:
@@ -96,12 +119,11 @@ def _event(appt: Appointment, summary: str, tzid: str, tz: ZoneInfo, stamp: str)
         "BEGIN:VEVENT",
         f"UID:{_escape(event_uid(appt))}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;TZID={tzid}:{_local(appt.start, tz)}",
-        f"DTEND;TZID={tzid}:{_local(appt.end, tz)}",
+        *_times(appt.start, appt.minutes, tzid, tz),
         f"SEQUENCE:{max(0, appt.sequence)}",
         f"SUMMARY:{_escape(summary)}",
         "CLASS:PRIVATE",
-        "TRANSP:OPAQUE",
+        "TRANSP:" + ("TRANSPARENT" if cancelled else "OPAQUE"),  # a cancelled slot is free
         "LOCATION:" + ("Telehealth" if appt.modality is Modality.TELEHEALTH else "Office"),
         "STATUS:" + ("CANCELLED" if cancelled else "CONFIRMED"),
     ]
@@ -116,9 +138,10 @@ def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client]
               now: datetime | None = None) -> bytes:
     """A VCALENDAR with one VEVENT per appointment, times in the practice's time zone.
 
-    The calendar frame and its VTIMEZONE come from the icalendar package; the events are
-    written directly (same escaping and folding rules) because building thousands of icalendar
-    objects takes seconds, and a calendar app polling the auto-exported file needs it fast.
+    The calendar frame comes from the icalendar package; the VTIMEZONE (see ics_timezone) and
+    the events are written directly (same escaping and folding rules) because building
+    thousands of icalendar objects takes seconds, and a calendar app polling the auto-exported
+    file needs it fast.
     """
     tzid = practice.timezone
     tz = ZoneInfo(tzid)
@@ -130,8 +153,8 @@ def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client]
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Stillnote sessions")
-    cal.add("x-wr-timezone", tzid)
-    cal.add_component(_timezone_component(tzid, appts))
+    # No X-WR-TIMEZONE: every time carries a TZID already, and readers that honour it
+    # (recurring-ical-events via x-wr-timezone) move the UTC times of the repeated DST hour.
     frame = bytes(cal.to_ical())
     closing = b"END:VCALENDAR\r\n"
     if not frame.endswith(closing):
@@ -144,7 +167,8 @@ def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client]
             summary = event_summary(clients.get(appt.client_id), include_names)
             summaries[appt.client_id] = summary
         events.append(_event(appt, summary, tzid, tz, stamp))
-    return frame[: -len(closing)] + "".join(events).encode("utf-8") + closing
+    zone = "".join(_fold(line) for line in _timezone_lines(tzid, appts))
+    return frame[: -len(closing)] + (zone + "".join(events)).encode("utf-8") + closing
 
 
 def export_ics(vault: Any, out: Path, *, start: datetime | None = None,

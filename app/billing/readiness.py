@@ -45,7 +45,12 @@ def missing_billing_data(bill: Superbill) -> list[str]:
             missing.append(f"a billable ICD-10-CM code instead of {dx.code or '(blank)'}")
     for line in bill.lines:
         if not line.missed and not line.cpt:
-            missing.append(f"a CPT code for the session on {line.date_of_service.isoformat()}")
+            why = f" ({line.no_code_reason})" if line.no_code_reason else ""
+            missing.append(
+                f"a CPT code for the session on {line.date_of_service.isoformat()}{why}")
+        elif not line.missed and line.fee <= 0:
+            missing.append(f"a fee for the session on {line.date_of_service.isoformat()} "
+                           f"(set one for {line.cpt} under Billing > Fees)")
     return missing
 
 

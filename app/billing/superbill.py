@@ -24,6 +24,7 @@ from models.billing import (
     missed_session_fee,
     modifiers_for,
     money,
+    no_code_reason,
     place_of_service,
     session_fee,
 )
@@ -50,6 +51,7 @@ class SuperbillLine:
     paid: Decimal
     description: str
     missed: bool = False  # a no-show or late cancellation charged by policy
+    no_code_reason: str = ""  # why no code was suggested, when ``cpt`` is ""
 
     @property
     def codes_text(self) -> str:
@@ -76,6 +78,7 @@ class Superbill:
     lines: list[SuperbillLine] = field(default_factory=list)
     diagnoses: list[DiagnosisLine] = field(default_factory=list)
     issued_on: date | None = None
+    payments: list[Payment] = field(default_factory=list)  # for the lines above, by date
 
     @property
     def total_fee(self) -> Decimal:
@@ -109,6 +112,7 @@ def build_superbill(practice: PracticeProfile, client: Client,
                               description=dx.description or (describe(dx.code) if describe else ""))
                 for i, dx in enumerate(diagnoses)]
     pointers = diagnosis_pointers(len(dx_lines))
+    payments = list(payments)
     paid_by_appt: dict[int, Decimal] = {}
     for payment in payments:
         paid_by_appt[payment.appointment_id] = (paid_by_appt.get(payment.appointment_id, ZERO)
@@ -127,7 +131,8 @@ def build_superbill(practice: PracticeProfile, client: Client,
                 cpt=coded.primary, add_ons=coded.add_ons,
                 modifiers=modifiers_for(appt.modality, practice.telehealth_modifier),
                 units=1, pointers=pointers, fee=session_fee(appt, coded, fees), paid=paid,
-                description=CPT_DESCRIPTIONS.get(coded.primary, "")))
+                description=CPT_DESCRIPTIONS.get(coded.primary, ""),
+                no_code_reason=no_code_reason(appt)))
         else:
             label = "No-show" if appt.status is AppointmentStatus.NO_SHOW else "Late cancellation"
             lines.append(SuperbillLine(
@@ -136,8 +141,11 @@ def build_superbill(practice: PracticeProfile, client: Client,
                 fee=missed_session_fee(appt.status, policy), paid=paid,
                 description=f"{label} fee (practice policy; not billable to insurance)",
                 missed=True))
+    billed = {line.appointment_id for line in lines if line.appointment_id is not None}
+    received = sorted((p for p in payments if p.appointment_id in billed),
+                      key=lambda p: (p.paid_on, p.id or 0))
     return Superbill(practice=practice, client=client, start=start, end=end, lines=lines,
-                     diagnoses=dx_lines, issued_on=issued_on)
+                     diagnoses=dx_lines, issued_on=issued_on, payments=received)
 
 
 def day_bounds(start: date, end: date, timezone: str) -> tuple[datetime, datetime]:

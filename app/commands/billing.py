@@ -1,4 +1,4 @@
-"""`stillnote export superbill` and `stillnote export ics`."""
+"""`stillnote export superbill`, `export superbills` (a month) and `export ics`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
+def _month(text: str) -> tuple[int, int]:
+    try:
+        day = date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month; use YYYY-MM") from None
+    return day.year, day.month
+
+
 def register(groups: Any) -> None:
     bill = groups.export.add_parser(
         "superbill", help="a client's superbill for a date range as PDF")
@@ -27,6 +35,13 @@ def register(groups: Any) -> None:
     bill.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     bill.add_argument("--out", type=Path, required=True, help="PDF file to write")
     bill.set_defaults(func=cmd_superbill)
+
+    batch = groups.export.add_parser(
+        "superbills", help="a superbill for every client with sessions in a month, into a folder")
+    batch.add_argument("--vault", type=Path, default=None, help="vault folder")
+    batch.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    batch.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
+    batch.set_defaults(func=cmd_superbills)
 
     ics = groups.export.add_parser(
         "ics", help="the calendar as an .ics file (no client names unless asked)")
@@ -47,6 +62,22 @@ def cmd_superbill(args: argparse.Namespace) -> int:
     print(f"Wrote {args.out} ({len(bill.lines)} session{'s' if len(bill.lines) != 1 else ''}, "
           f"total ${bill.total_fee:,.2f}).")
     return 0
+
+
+def cmd_superbills(args: argparse.Namespace) -> int:
+    """Exit 0 when every superbill was made; 2 (after the others were written) when some were
+    refused, one line per client id with what is missing (ids, never names)."""
+    from app.billing.batch import batch_superbills
+
+    year, month = args.month
+    with open_from_args(args) as vault:
+        result = batch_superbills(vault, year, month, args.out)
+    count = len(result.written)
+    print(f"Wrote {count} superbill{'s' if count != 1 else ''} to {args.out}.")
+    for client_id, missing in result.refused.items():
+        sys.stderr.write(f"stillnote: client {client_id}: not made, missing: "
+                         f"{'; '.join(missing)}.\n")
+    return 2 if result.refused else 0
 
 
 def cmd_ics(args: argparse.Namespace) -> int:

@@ -15,8 +15,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.billing.superbill import Superbill
 from app.pdf.document import PageDecor, Styles, para, render_pdf, styles
+from app.pdf.fonts import SANS
 
 _GRID = TableStyle([
+    # Plain-text cells (see _cell) use the same font as the paragraphs around them.
+    ("FONTNAME", (0, 0), (-1, -1), SANS),
+    ("FONTSIZE", (0, 0), (-1, -1), 8),
+    ("LEADING", (0, 0), (-1, -1), 10),
     ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
     ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -24,7 +29,19 @@ _GRID = TableStyle([
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
 ])
 _PLAIN = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                     ("FONTNAME", (0, 0), (-1, -1), SANS),
+                     ("FONTSIZE", (0, 0), (-1, -1), 8),
+                     ("LEADING", (0, 0), (-1, -1), 10),
                      ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+
+
+def _cell(text: str, s: Styles) -> str | Flowable:
+    """Short ASCII text we generate (dates, codes, amounts) as a plain cell; anything else as a
+    paragraph. Paragraphs wrap and switch fonts per script but cost most of the render time,
+    which matters for a month of superbills."""
+    if text.isascii() and len(text) <= 16:
+        return text
+    return para(text, s.small)
 
 
 def usd(amount: Decimal) -> str:
@@ -32,7 +49,7 @@ def usd(amount: Decimal) -> str:
 
 
 def _pairs(rows: list[tuple[str, str]], s: Styles) -> Table:
-    data = [[para(label, s.small), para(value or "—", s.body)] for label, value in rows]
+    data = [[_cell(label, s), para(value or "—", s.body)] for label, value in rows]
     table = Table(data, colWidths=[1.05 * inch, 2.4 * inch], hAlign="LEFT")
     table.setStyle(_PLAIN)
     return table
@@ -90,28 +107,47 @@ def _services(bill: Superbill, s: Styles) -> list[Flowable]:
     data: list[list[object]] = [[para(h, s.small) for h in _SERVICE_HEAD]]
     for line in bill.lines:
         data.append([
-            para(line.date_of_service.isoformat(), s.small),
-            para(line.place_of_service, s.small),
-            para(line.codes_text or "—", s.small),
+            _cell(line.date_of_service.isoformat(), s),
+            _cell(line.place_of_service, s),
+            para(line.codes_text or "—", s.small),  # may wrap: a code and its add-ons
             para(line.description, s.small),
-            para(" ".join(line.modifiers), s.small),
-            para(str(line.units), s.small),
-            para(line.pointers, s.small),
-            para(usd(line.fee), s.small),
-            para(usd(line.paid), s.small),
+            _cell(" ".join(line.modifiers), s),
+            _cell(str(line.units), s),
+            _cell(line.pointers, s),
+            _cell(usd(line.fee), s),
+            _cell(usd(line.paid), s),
         ])
     table = Table(data, colWidths=[w * inch for w in _SERVICE_WIDTHS], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(_GRID)
+    table.setStyle(TableStyle([("ALIGN", (-2, 1), (-1, -1), "RIGHT")]))
     return [para("Services", s.heading), table]
+
+
+def _payments(bill: Superbill, s: Styles) -> list[Flowable]:
+    """Each payment received for the sessions above: the insurer's proof the client paid."""
+    if not bill.payments:
+        return []
+    dates = {line.appointment_id: line.date_of_service for line in bill.lines}
+    data: list[list[object]] = [[para(h, s.small) for h in ("Paid on", "Method",
+                                                              "For the session of", "Amount")]]
+    for payment in bill.payments:
+        session = dates.get(payment.appointment_id)
+        data.append([_cell(payment.paid_on.isoformat(), s), _cell(payment.method, s),
+                     _cell(session.isoformat() if session else "", s),
+                     _cell(usd(payment.amount), s)])
+    table = Table(data, colWidths=[1.0 * inch, 1.4 * inch, 1.3 * inch, 0.9 * inch],
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(_GRID)
+    table.setStyle(TableStyle([("ALIGN", (-1, 1), (-1, -1), "RIGHT")]))
+    return [para("Payments received", s.heading), table]
 
 
 def _diagnoses(bill: Superbill, s: Styles) -> list[Flowable]:
     data: list[list[object]] = [[para(h, s.small) for h in ("Pointer", "ICD-10-CM",
                                                               "Description")]]
     for dx in bill.diagnoses:
-        data.append([para(dx.pointer, s.small), para(dx.code, s.small),
-                     para(dx.description, s.small)])
+        data.append([_cell(dx.pointer, s), _cell(dx.code, s), para(dx.description, s.small)])
     table = Table(data, colWidths=[0.6 * inch, 1.0 * inch, 5.4 * inch], hAlign="LEFT")
     table.setStyle(_GRID)
     return [para("Diagnoses", s.heading), table]
@@ -141,7 +177,7 @@ def _signature(bill: Superbill, s: Styles) -> list[Flowable]:
 def superbill_story(bill: Superbill) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [para("Superbill", s.title)]
-    for part in (_parties, _services, _diagnoses):
+    for part in (_parties, _services, _diagnoses, _payments):
         story.extend(part(bill, s))
     # Totals and the signature line stay together so a page never ends between them.
     story.append(KeepTogether(_totals(bill, s) + _signature(bill, s)))

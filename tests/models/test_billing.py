@@ -3,6 +3,7 @@ authorization rules."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -19,11 +20,13 @@ from models.billing import (
     authorization_warnings,
     beyond_authorization,
     coded_service,
+    cpt_suggestion,
     crisis_add_on_units,
     diagnosis_pointers,
     is_billable,
     missed_session_fee,
     modifiers_for,
+    no_code_reason,
     npi_is_valid,
     place_of_service,
     session_fee,
@@ -59,8 +62,42 @@ def test_intake_and_group_do_not_depend_on_minutes() -> None:
     assert suggest_cpt(Service.GROUP, 10) == "90853"
 
 
+def test_no_code_comes_with_a_plain_reason() -> None:
+    short = cpt_suggestion(Service.INDIVIDUAL, 15)
+    assert short.code == ""
+    assert short.reason == ("A 15-minute session is shorter than the 16 minutes psychotherapy "
+                            "(90832) requires, so no code is suggested.")
+    couple = cpt_suggestion(Service.COUPLE, 20)
+    assert couple.code == "" and "20-minute couple session" in couple.reason
+    assert "26 minutes" in couple.reason
+    assert cpt_suggestion(Service.INDIVIDUAL, 16) == cpt_suggestion(Service.INDIVIDUAL, 37)
+    assert cpt_suggestion(Service.INDIVIDUAL, 16).reason == ""
+    # The reason follows the appointment; the therapist's own code silences it (editable).
+    assert "15-minute" in no_code_reason(_appt(minutes=15))
+    assert no_code_reason(_appt(minutes=15, cpt_code="90832")) == ""
+    assert coded_service(_appt(minutes=15, cpt_code="90832")).primary == "90832"
+    assert no_code_reason(_appt(minutes=50)) == ""
+
+
+def test_couple_is_billed_as_family_psychotherapy() -> None:
+    assert suggest_cpt(Service.COUPLE, 26) == "90847"
+    assert suggest_cpt(Service.COUPLE, 50, client_present=False) == "90846"
+    appt = _appt(minutes=50, service=Service.COUPLE)
+    assert coded_service(appt).primary == "90847"
+    assert coded_service(replace(appt, cpt_code="90846")).primary == "90846"
+
+
+def test_telehealth_line_codes() -> None:
+    # POS and modifier come from the practice setting: 10 or 02, and 95 by default.
+    assert (place_of_service("telehealth", "02"), modifiers_for("telehealth", "95")) == (
+        "02", ("95",))
+    assert (place_of_service("office", "10"), modifiers_for("office", "95")) == ("11", ())
+
+
 def test_crisis_codes_and_units() -> None:
-    assert suggest_cpt(Service.INDIVIDUAL, 29, crisis=True) == ""
+    # Under 30 minutes a crisis session is ordinary psychotherapy (CPT's rule).
+    assert suggest_cpt(Service.INDIVIDUAL, 29, crisis=True) == "90832"
+    assert suggest_cpt(Service.INDIVIDUAL, 10, crisis=True) == ""
     assert suggest_cpt(Service.INDIVIDUAL, 30, crisis=True) == "90839"
     assert crisis_add_on_units(74) == 0
     assert crisis_add_on_units(75) == 1

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.billing.payments import METHODS, Balance, balances, mark_paid
 from app.workspace import Workspace
-from models.billing import coded_service
+from models.billing import coded_service, no_code_reason
 from ui.billing.common import ClientRecordsPanel
 from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
@@ -28,7 +28,7 @@ COLUMNS = ("Date", "Status", "Code", "Fee", "Paid", "Owed")
 def _cells(balance: Balance, tz: ZoneInfo) -> tuple[str, ...]:
     appt = balance.appointment
     return (appt.start.astimezone(tz).date().isoformat(), appt.status.label,
-            coded_service(appt).primary if appt.status.value == "attended" else "",
+            (coded_service(appt).primary or "none") if appt.status.value == "attended" else "",
             f"${balance.fee:,.2f}", f"${balance.paid:,.2f}", f"${balance.owed:,.2f}")
 
 
@@ -59,6 +59,11 @@ class PaymentsPanel(ClientRecordsPanel):
         self.rows = balances(self.workspace.vault, client_id) if client_id is not None else []
         tz = ZoneInfo(self.workspace.vault.practice.get().timezone)
         fill_table(self.table, [_cells(balance, tz) for balance in self.rows])
+        for row, balance in enumerate(self.rows):
+            reason = no_code_reason(balance.appointment)
+            item = self.table.item(row, COLUMNS.index("Code"))
+            if reason and item is not None:  # the plain reason; the note editor sets a code
+                item.setToolTip(reason)
 
     def _selected(self) -> None:
         row = self.table.currentRow()

@@ -12,7 +12,7 @@ from app.billing.icd10 import description_of
 from app.billing.readiness import missing_billing_data, require_ready
 from app.billing.superbill import build_superbill
 from models.billing import FeePolicy
-from models.client import Client, Diagnosis
+from models.client import Client, Diagnosis, Insurance
 from models.common import Address
 from models.errors import InvalidInput, MissingBillingData
 from tests.app.billing import sample
@@ -84,14 +84,15 @@ def test_every_gap_is_listed_without_the_clients_name() -> None:
     appts = [replace(a, cpt_code="") for a in sample.appointments()]
     appts[2] = replace(appts[2], minutes=10)  # too short for any psychotherapy code
     prof = replace(sample.practice(), npi="123", tax_id="", address=Address())
-    bill = build_superbill(prof, bare, appts, [], {}, FeePolicy(), *MARCH)
+    bill = build_superbill(prof, bare, appts, [], sample.fees(), FeePolicy(), *MARCH)
     missing = missing_billing_data(bill)
     assert missing == [
         "a valid NPI (10 digits with a correct check digit)", "the tax ID (EIN or SSN)",
         "the practice address",
         "the client's date of birth", "the client's address", "the insurance payer",
         "the insurance member ID", "a diagnosis (ICD-10-CM code)",
-        "a CPT code for the session on 2026-03-16"]
+        "a CPT code for the session on 2026-03-16 (A 10-minute session is shorter than the 16 "
+        "minutes psychotherapy (90832) requires, so no code is suggested.)"]
     assert not any("Marisol" in m for m in missing)
 
 
@@ -106,3 +107,71 @@ def test_nothing_to_bill_is_an_invalid_input() -> None:
                            date(2025, 1, 1), date(2025, 1, 31))
     with pytest.raises(InvalidInput):
         require_ready(bill)
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    ({"npi": ""}, "the NPI"),
+    ({"npi": "1234567890"}, "a valid NPI (10 digits with a correct check digit)"),
+    ({"tax_id": ""}, "the tax ID (EIN or SSN)"),
+    ({"license_number": ""}, "the license number"),
+    ({"address": Address()}, "the practice address"),
+    ({"clinician_name": ""}, "the clinician's name"),
+])
+def test_each_practice_gap_alone_is_named(change: dict[str, object], named: str) -> None:
+    with pytest.raises(MissingBillingData) as info:
+        require_ready(_bill(**change))
+    assert info.value.missing == [named]
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    ({"date_of_birth": None}, "the client's date of birth"),
+    ({"diagnoses": []}, "a diagnosis (ICD-10-CM code)"),
+    ({"address": Address()}, "the client's address"),
+    ({"diagnoses": [Diagnosis("F43.1", is_primary=True)]},
+     "a billable ICD-10-CM code instead of F43.1"),
+])
+def test_each_client_gap_alone_is_named(change: dict[str, object], named: str) -> None:
+    client = replace(sample.client(), **change)  # type: ignore[arg-type]
+    with pytest.raises(MissingBillingData) as info:
+        require_ready(_bill(client=client))
+    assert info.value.missing == [named]
+    assert "Marisol" not in str(info.value)
+
+
+def test_payer_and_member_id_are_named() -> None:
+    client = replace(sample.client(), insurance=Insurance())
+    assert missing_billing_data(_bill(client=client)) == ["the insurance payer",
+                                                          "the insurance member ID"]
+
+
+def test_a_session_without_a_code_alone_is_named_with_the_reason() -> None:
+    appts = sample.appointments()
+    appts[1] = replace(appts[1], minutes=12, add_on_codes=[])
+    bill = build_superbill(sample.practice(), sample.client(), appts, [], sample.fees(),
+                           FeePolicy(), *MARCH)
+    with pytest.raises(MissingBillingData) as info:
+        require_ready(bill)
+    assert info.value.missing == [
+        "a CPT code for the session on 2026-03-09 (A 12-minute session is shorter than the 16 "
+        "minutes psychotherapy (90832) requires, so no code is suggested.)"]
+    # The therapist's own code makes it billable: the suggestion is never forced.
+    appts[1] = replace(appts[1], cpt_code="90832")
+    fees = {**sample.fees(), "90832": Decimal("100.00")}
+    require_ready(build_superbill(sample.practice(), sample.client(), appts, [], fees,
+                                  FeePolicy(), *MARCH))
+
+
+def test_a_session_without_a_fee_is_named() -> None:
+    fees = {k: v for k, v in sample.fees().items() if k != "90834"}
+    bill = build_superbill(sample.practice(), sample.client(), sample.appointments(), [], fees,
+                           FeePolicy(), *MARCH)
+    assert missing_billing_data(bill) == [
+        "a fee for the session on 2026-03-16 (set one for 90834 under Billing > Fees)"]
+
+
+def test_payments_received_are_listed_with_date_and_method() -> None:
+    bill = _bill()
+    assert [(p.paid_on, p.method, p.amount) for p in bill.payments] == [
+        (date(2026, 3, 2), "card", Decimal("200.00")),
+        (date(2026, 3, 9), "check", Decimal("100.00")),
+        (date(2026, 3, 10), "cash", Decimal("5.50"))]

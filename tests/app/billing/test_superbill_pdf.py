@@ -52,6 +52,8 @@ def test_every_field_is_in_the_pdf(tmp_path: Path) -> None:
         "Total charges", "$630.00", "Total paid", "$305.50", "Balance due", "$324.50",
         "Clinician signature", "Date of service", "POS", "CPT", "Modifiers", "Units",
         "Dx pointer", "Fee", "Paid",
+        # payments: date, method, amount
+        "Payments received", "Paid on", "Method", "card", "check", "cash", "$5.50",
     ]
     missing = [item for item in expected if item not in flat]
     assert missing == []
@@ -68,6 +70,11 @@ def test_every_field_is_in_the_pdf(tmp_path: Path) -> None:
     assert rows[2][-5:] == ["95", "1", "AB", "$150.00", "$0.00"]
     assert rows[3][-3:] == ["1", "$75.00", "$0.00"]
     assert "2026-03-30" not in flat  # cancelled: not billed
+    pay_rows = [line.split() for line in layout.splitlines()
+                if re.match(r"^\s*2026-03-\d\d\s+(card|check|cash)\s", line)]
+    assert pay_rows == [["2026-03-02", "card", "2026-03-02", "$200.00"],
+                        ["2026-03-09", "check", "2026-03-09", "$100.00"],
+                        ["2026-03-10", "cash", "2026-03-09", "$5.50"]]
     reader = PdfReader(str(out))
     assert (reader.metadata or {}).get("/Title") == "Superbill"  # no PHI in metadata
 

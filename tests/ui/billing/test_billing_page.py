@@ -195,3 +195,20 @@ def test_scheduling_past_authorization_asks(qtbot: QtBot, workspace: Any,
     assert "outside the authorization dates" in asked[0]
     lines = authorization_warning_lines(workspace, date(2026, 5, 20))
     assert lines == ["Mari Vega-Okafor: Authorization PA-1 ends in 11 days (2026-05-31)."]
+
+
+def test_a_session_without_a_code_shows_why(qtbot: QtBot, workspace: Any) -> None:
+    from models.appointment import AppointmentStatus
+
+    vault = workspace.vault
+    client_id = vault.clients.list()[0].id
+    vault.appointments.add(Appointment(client_id=client_id, start=sample.at(4, 15), minutes=12,
+                                       status=AppointmentStatus.ATTENDED))
+    page = _page(qtbot, workspace)
+    panel = page.payments
+    rows = [r for r in range(panel.table.rowCount())
+            if panel.table.item(r, 0).text() == "2026-03-04"]
+    assert len(rows) == 1
+    code = panel.table.item(rows[0], 2)
+    assert code.text() == "none"
+    assert code.toolTip().startswith("A 12-minute session is shorter than the 16 minutes")
