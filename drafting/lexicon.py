@@ -38,7 +38,8 @@ client clients therapist session sessions reported reports report described desc
 states noted notes indicated indicates observed observes shared shares expressed expresses
 presented presents documented following regarding risk status mental plan planned plans goal
 goals addressed progress used uses response responded included includes met assessment
-individual family couple couples group office telehealth using treatment
+individual family couple couples group office telehealth using treatment approach
+intervention interventions item recorded
 """)
 
 # Words that carry a negation; grouped so a faithful paraphrase may swap within a group only.
@@ -76,7 +77,10 @@ participated declined refused requested asked wanted tried began started stopped
 slept woke missed returned rated scored felt found made took gave met called wrote read walked
 drove used processed verbalized named disclosed initiated completed scheduled assigned modeled
 coached validated normalized summarized assessed screened administered conducted facilitated
-guided role-played rehearsed
+guided role-played rehearsed went got saw spoke told brought kept left ran sent held led lost
+won chose ate drank thought fell forgot paid quit set put sat stood understood wore became came
+knew heard bought caught rode drew taught gave built felt slept woke made took met wrote read
+rose grew shook hid
 """)
 PRESENT_VERBS: frozenset[str] = _wordset("""
 reports describes states says denies endorses notes identifies practices plans lists completes
@@ -90,18 +94,41 @@ follow meet keep start begin contact take walk journal apply increase reduce dec
 manage develop build establish maintain learn strengthen identify cope stop quit sleep drive
 eat exercise go do make plan share talk ask tell bring log record limit avoid engage explore
 discuss work spend join reach re-evaluate reassess assess refer coordinate consider check
+wake notice leave ride drink see stay sit give hold pay think submit rebuild reconnect resume
+obtain text email follow-up f/u return process agree grieve
 """)
 PERSON_NOUNS: frozenset[str] = _wordset("""
 father mother mom dad parent parents daughter son child children kids sibling siblings sister
 brother partner partners spouse wife husband boyfriend girlfriend family couple grandmother
 grandfather
-teen adolescent caregiver
+teen adolescent caregiver caregivers group boss coworker coworkers roommate friend friends peer
+peers teacher teachers doctor psychiatrist counselor nurse both guardian stepfather stepmother
 """)
 STATE_WORDS: frozenset[str] = _wordset("""
 tearful anxious engaged guarded calm cooperative withdrawn irritable restless quiet talkative
 open defensive agitated distracted focused motivated hopeful hopeless sad angry frustrated
 relieved animated flat tired fatigued sleepy alert pleasant reluctant ambivalent hesitant
+willing unwilling receptive eager ready able nervous upset tense worried overwhelmed stressed
+euthymic dysphoric bright polite friendly attentive insightful reserved shy confused articulate
+late depressed exhausted preoccupied disorganized disheveled isolated unmotivated discouraged
+embarrassed ashamed scared irritated annoyed excited bored lonely numb stuck better worse
 """)
+# "-ed" words that usually start a noun phrase in an intervention ("guided imagery").
+ED_ADJECTIVES: frozenset[str] = _wordset("""
+guided graded prolonged applied paced structured supported assisted focused timed written
+increased decreased reduced elevated depressed improved disrupted heightened impaired limited
+restricted blunted pressured worsened unresolved
+""")
+# Plan verbs for something the therapist and client do together ("review in 2 weeks").
+JOINT_VERBS: frozenset[str] = _wordset("""
+review reassess re-evaluate revisit meet f/u follow-up discuss explore process
+""")
+# Plan verbs for what the therapist does between sessions ("refer to psychiatry").
+THERAPIST_PLAN_VERBS: frozenset[str] = _wordset("""
+refer coordinate consult monitor administer re-administer send provide obtain update
+""")
+# Shorthand for the client: a rephrasing may drop it (the frame says "the client").
+CLIENT_WORDS: frozenset[str] = frozenset({"client", "clt", "cl", "ct", "pt", "patient"})
 PRONOUN_SUBJECTS: frozenset[str] = frozenset({"they", "she", "he"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours",
                                           "i'm", "i've", "we're", "myself", "ourselves"})

@@ -245,9 +245,10 @@ class _Run:
                 self.first_token_at = time.perf_counter()
             self._report(heading, f"{so_far} {partial.strip()}".strip(), index)
 
+        stop = _StopAt(self.deadline, self.cancel)
         try:
             result = self.engine.stream(prompts.rephrase_prompt(self.prefix, fact.sentence),
-                                        limit, prompts.STOP, self.cancel, on_text)
+                                        limit, prompts.STOP, stop, on_text)
         except (RuntimeError, ValueError, OSError) as exc:
             # llama.cpp failed mid-draft (out of memory, a decode error): finish without it.
             self.engine = None
@@ -257,19 +258,37 @@ class _Run:
             return fact.sentence
         self.tokens += result.tokens
         if result.cancelled:
-            self.cancelled = True
+            # The user's cancel, or the draft's time budget ran out mid-sentence (a busy
+            # machine): either way this fact keeps its deterministic sentence.
+            self.cancelled = self.cancel is not None and self.cancel.is_set()
             return fact.sentence
         if not result.text.strip():
             return fact.sentence  # the model had nothing to offer; nothing to flag
         verdict = check_sentence(result.text.strip(), fact)
         if verdict.ok:
             return result.text.strip()
+        if verdict.kind == "reworded":
+            return fact.sentence  # faithful but reworded: the therapist's words, no flag
         message = ("The model's wording left part of this fact out, so the therapist's own "
                    "words were used." if verdict.kind == "lost_fact" else
                    "The model's wording was not supported by the session facts, so the "
                    "therapist's own words were used.")
         self.flags.append(Flag(verdict.kind, heading, message, fact.sentence))
         return fact.sentence
+
+
+class _StopAt(threading.Event):
+    """Set when the user cancels or the draft's deadline passes, so one slow sentence cannot
+    push a draft far past its time budget (the engine checks it after every token)."""
+
+    def __init__(self, deadline: float, cancel: threading.Event | None) -> None:
+        super().__init__()
+        self._deadline = deadline
+        self._cancel = cancel
+
+    def is_set(self) -> bool:
+        return (super().is_set() or time.perf_counter() > self._deadline
+                or (self._cancel is not None and self._cancel.is_set()))
 
 
 def _sha256(path: Path) -> str:

@@ -36,7 +36,7 @@ def subject(sentence: str) -> str:
 @dataclass
 class Verdict:
     ok: bool
-    kind: str = ""  # "ungrounded" or "lost_fact" when not ok
+    kind: str = ""  # "ungrounded" or "lost_fact" when not ok ("reworded": kept, not flagged)
     reason: str = ""
 
 
@@ -98,7 +98,10 @@ def check_sentence(candidate: str, fact: Fact) -> Verdict:
         return Verdict(False, "ungrounded", "turns a plan into a fact or a fact into a plan")
     source = f"{fact.text} {fact.sentence}"
     extra_numbers = lx.numbers(candidate) - lx.numbers(source)
-    if extra_numbers:
+    # Digits must be the therapist's own digits: "two" may not become "2" (a reader, or a
+    # check, comparing the note with the session facts would find a number nobody wrote).
+    extra_digits = set(lx.NUMBER_RE.findall(candidate)) - set(lx.NUMBER_RE.findall(source))
+    if extra_numbers or extra_digits:
         return Verdict(False, "ungrounded", "contains a number the therapist did not write")
     source_stems = _stems(source)
     for word in lx.words(candidate):
@@ -111,7 +114,38 @@ def check_sentence(candidate: str, fact: Fact) -> Verdict:
         return Verdict(False, "ungrounded", "turns a denial around")
     if lx.mentions_risk(candidate) and not lx.mentions_risk(fact.text):
         return Verdict(False, "ungrounded", "mentions risk the therapist did not write")
-    return check_coverage(candidate, fact)
+    coverage = check_coverage(candidate, fact)
+    if coverage.ok and not _only_articles_added(lx.words(candidate), lx.words(fact.sentence)):
+        # Faithful in substance, but it swaps or drops the therapist's small words ("their"
+        # -> "her"); the deterministic sentence is kept and nothing needs the therapist's eye.
+        return Verdict(False, "reworded", "changes the therapist's wording")
+    return coverage
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_REPORTING_VERBS = frozenset({"reported", "described", "stated", "shared", "noted",
+                              "indicated", "expressed"})
+
+
+def _only_articles_added(candidate: list[str], sentence: list[str]) -> bool:
+    """Is ``candidate`` the rendered sentence with only articles added (and, at most, its
+    reporting verb swapped for another or a "that" after it dropped)?
+
+    Rephrasing is for grammar; the therapist's own words stay word for word, so a phrase the
+    therapist wrote can still be found in the note exactly as written.
+    """
+    i = j = 0
+    while i < len(sentence) and j < len(candidate):
+        said, wrote = sentence[i], candidate[j]
+        if said == wrote or (said in _REPORTING_VERBS and wrote in _REPORTING_VERBS):
+            i, j = i + 1, j + 1
+        elif wrote in _ARTICLES:
+            j += 1
+        elif said == "that" and i > 0 and sentence[i - 1] in _REPORTING_VERBS:
+            i += 1
+        else:
+            return False
+    return i == len(sentence) and all(w in _ARTICLES for w in candidate[j:])
 
 
 def check_coverage(text: str, fact: Fact) -> Verdict:

@@ -111,3 +111,18 @@ def test_check_draft_finds_ungrounded_sentences_and_lost_facts() -> None:
     assert kinds == ["lost_fact", "ungrounded"]
     good = [NoteSection("Subjective", facts[0].sentence), NoteSection("Plan", facts[1].sentence)]
     assert check_draft(good, facts) == []
+
+
+def test_number_words_do_not_become_digits() -> None:
+    f = fact("client_response", "identified two thinking traps")
+    assert not check_sentence("The client identified 2 thinking traps.", f).ok
+    assert check_sentence(f.sentence, f).ok
+
+
+def test_only_articles_may_be_added_to_the_therapists_words() -> None:
+    f = fact("presenting_concerns", "arguments with her sister about their father's care")
+    verdict = check_sentence(
+        "The client reported arguments with her sister about her father's care.", f)
+    assert not verdict.ok and verdict.kind == "reworded"
+    f = fact("presenting_concerns", "conflict with partner over money")
+    assert check_sentence("The client described conflict with the partner over money.", f).ok

@@ -1,0 +1,111 @@
+"""The shape of a piece of clinical shorthand: does it start with a verb, describe a state,
+carry its own subject? The renderer picks a sentence frame from the answer; nothing here adds
+or changes a word of the therapist's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting import lexicon as lx
+
+
+def first_words(fact: str) -> list[str]:
+    return lx.words(fact)[:2]
+
+
+def starts_with_verb(fact: str, verbs: frozenset[str]) -> bool:
+    first = first_words(fact)
+    return bool(first) and first[0] in verbs
+
+
+def person_subject(fact: str) -> bool:
+    first = first_words(fact)
+    return (len(first) == 2 and first[0] in lx.PERSON_NOUNS
+            and (first[1] in lx.PAST_VERBS or first[1] in lx.PRESENT_VERBS
+                 or first[1].endswith("ed")))
+
+
+NO_ARTICLE = frozenset({"both", "parents", "friends", "peers", "siblings", "caregivers"})
+STATE_ENDINGS = ("ive", "ful", "ous", "ent", "ant", "able", "ible", "al", "ic")
+
+
+# After a state word, these show the fact describes the client ("tearful when ...", "calm at
+# first"); a following noun shows a noun phrase instead ("intrusive memories", "calm place").
+STATE_FOLLOWERS = frozenset({"and", "but", "at", "when", "while", "during", "throughout", "then",
+                              "yet", "though", "although", "initially", "about", "to", "with",
+                              "toward", "towards", "after", "before", "in", "by", "for", "of",
+                              "overall", "today", "again", "as", "until", "once", "most", "all",
+                              "or", "somewhat", "very", "more", "less", "mostly", "from", "on",
+                              "than", "over", "around", "because", "due", "since"})
+
+
+def state_word(word: str) -> bool:
+    if word.startswith("un") and word.endswith("ed") and len(word) > 6:
+        return True  # "unmotivated", "unfocused"
+    if word.endswith("er") and (word[:-2] in lx.STATE_WORDS or word[:-1] in lx.STATE_WORDS):
+        return True  # "calmer by the end"
+    return word in lx.STATE_WORDS or (word.endswith(STATE_ENDINGS) and len(word) > 4
+                                      and not word.endswith("ment"))
+
+
+def is_state(fact: str) -> bool:
+    """'engaged', 'tearful at times', 'calm and guarded': how the client was."""
+    ws = lx.words(fact)
+    if not ws or not state_word(ws[0]):
+        return False
+    if ws[0] in lx.PAST_VERBS | lx.PRESENT_VERBS and ws[0] not in lx.STATE_WORDS:
+        return False
+    if len(ws) == 1:
+        return True
+    after = fact.split(None, 1)[0]
+    if after.endswith((",", ";", ":")):  # "engaged, tearful when ..."
+        return True
+    follower = ws[1]
+    if ws[0] in lx.PAST_VERBS and follower in ("in", "with", "to", "about"):
+        return False  # "engaged in role-play" is something the client did
+    return follower in STATE_FOLLOWERS or state_word(follower) or follower.endswith("ly")
+
+
+def is_clause(fact: str) -> bool:
+    """'SUDS dropped from 8 to 3', 'boss gave a good review': a subject of its own, then a verb."""
+    ws = lx.words(fact)
+    if len(ws) < 3 or ws[0] in lx.STOPWORDS or verb_first(fact):
+        return False
+    second = ws[1]
+    return (second in lx.PAST_VERBS or second in ("is", "was", "are", "were", "has", "had")
+            or (second.endswith("ed") and len(second) > 4 and second not in lx.ED_ADJECTIVES))
+
+
+OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your",
+                            "it", "them", "him", "this", "that", "these", "those", "to", "about",
+                            "with", "at", "on", "for", "up", "out", "from", "into", "through",
+                            "over", "back", "down", "off", "one", "two", "three", "some", "all",
+                            "each", "every", "no", "new", "more", "less", "both", "herself",
+                            "himself", "themselves", "themself"})
+
+
+def verb_first(fact: str) -> bool:
+    """Does the fact start with a verb ('completed', 'rode the bus'), not a noun phrase?"""
+    ws = lx.words(fact)
+    if not ws:
+        return False
+    first = ws[0]
+    nxt = ws[1] if len(ws) > 1 else ""
+    if first in lx.ED_ADJECTIVES and nxt and nxt not in OBJECT_STARTS:
+        return False  # "guided imagery", "increased anxiety at work"
+    if first in lx.STATE_WORDS and first not in lx.PAST_VERBS:
+        # "depressed", "isolated": how the client was; "isolated herself": something done
+        return first.endswith("ed") and nxt in OBJECT_STARTS
+    if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
+        return True
+    # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").
+    return first.endswith("ed") and len(first) > 4
+
+
+def said_of_itself(fact: str) -> bool:
+    """A noun phrase with its own participle ('homework reviewed'): no frame verb fits it."""
+    if re.search(r":\s", fact):
+        return False  # "ERP: left stove unchecked": a label and its detail
+    return any(w.endswith("ed") and len(w) > 4 and w not in lx.ED_ADJECTIVES
+               for w in lx.words(fact)[1:])
