@@ -159,6 +159,26 @@ def test_the_ics_file_is_rewritten_after_saves_and_status_changes(
     assert [kind for kind, _ in boxes.shown] == ["question"]  # no write failure reported
 
 
+def test_a_new_calendar_label_rewrites_the_ics_file(
+        qtbot: Any, unlocked: Any, boxes: Boxes, tmp_path: Path) -> None:
+    target = tmp_path / "calendar.ics"
+    workspace = workspace_of(unlocked)
+    workspace.settings.ics_auto_export_path = str(target)
+    client = _client(unlocked)
+    _book(unlocked, client, hour=15)
+
+    page = unlocked.main_view.go_to("Clients")
+    page.select_client(client.id)
+    dialog = page.detail.edit()
+    assert dialog is not None
+    dialog.calendar_code.setText("Blue-7")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog.save()
+    assert workspace.vault.clients.get(client.id).calendar_code == "Blue-7"
+    text = target.read_text(encoding="utf-8")
+    assert "Blue-7" in text and "Jordan" not in text
+
+
 # -- diagnoses --------------------------------------------------------------------------------
 def test_client_editor_accepts_only_billable_icd10_codes(
         qtbot: Any, unlocked: Any, boxes: Boxes) -> None:

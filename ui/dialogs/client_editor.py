@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from models.client import Client, Insurance
 from models.common import Address
+from ui import billing
 from ui.date_fields import date_edit, to_date, to_qdate
 from ui.dialogs.diagnosis_table import DiagnosisTable
 from ui.errors import message_for
@@ -33,7 +34,7 @@ DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
 # sentence naming the field, instead of being saved into a name and printed on superbills.
 LIMITS = {"legal name": 200, "preferred name": 200, "pronouns": 40, "date of birth": 20,
           "email": 254, "phone": 40, "street": 200, "city": 100, "state": 2, "ZIP code": 20,
-          "payer": 200, "member ID": 60, "group number": 60}
+          "payer": 200, "member ID": 60, "group number": 60, "calendar label": 20}
 
 
 def parse_date(text: str) -> date | None:
@@ -63,6 +64,10 @@ class ClientEditor(QDialog):
         self.preferred_name = QLineEdit(placeholderText="What they like to be called")
         self.pronouns = QComboBox(editable=True)
         self.pronouns.addItems(["", "she/her", "he/him", "they/them"])
+        self.calendar_code = QLineEdit(placeholderText="Initials by default, e.g. “C-7”")
+        self.calendar_code.setToolTip("What exported calendars (.ics) show for this client's "
+                                      "sessions instead of a name; calendars often sync to a "
+                                      "cloud.")
         self.dob = QLineEdit(placeholderText="MM/DD/YYYY")
         self.email = QLineEdit()
         self.phone = QLineEdit()
@@ -98,6 +103,7 @@ class ClientEditor(QDialog):
         city_row.addWidget(self.state)
         city_row.addWidget(self.postal_code)
         pf.addRow("City, state, ZIP", city_row)
+        pf.addRow("Calendar label", self.calendar_code)
         pf.addRow("", self.consent)
         pf.addRow("Consent date", self.consent_date)
         pf.addRow("", consent_hint)
@@ -129,6 +135,7 @@ class ClientEditor(QDialog):
         self.legal_name.setText(c.legal_name)
         self.preferred_name.setText(c.preferred_name)
         self.pronouns.setCurrentText(c.pronouns)
+        self.calendar_code.setText(c.calendar_code)
         self.dob.setText(f"{c.date_of_birth:%m/%d/%Y}" if c.date_of_birth else "")
         self.email.setText(c.email)
         self.phone.setText(c.phone)
@@ -150,7 +157,7 @@ class ClientEditor(QDialog):
                   "email": self.email, "phone": self.phone, "street": self.street,
                   "city": self.city, "state": self.state, "ZIP code": self.postal_code,
                   "payer": self.payer, "member ID": self.member_id,
-                  "group number": self.group_number}
+                  "group number": self.group_number, "calendar label": self.calendar_code}
         for name, field in fields.items():
             if field is not None and len(field.text().strip()) > LIMITS[name]:
                 if field in (self.payer, self.member_id, self.group_number):
@@ -196,7 +203,8 @@ class ClientEditor(QDialog):
                             self.state.text().strip().upper(), self.postal_code.text().strip()),
             insurance=Insurance(self.payer.text().strip(), self.member_id.text().strip(),
                                 self.group_number.text().strip()),
-            diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date)
+            diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date,
+            calendar_code=self.calendar_code.text().strip())
         client = replace(self.client, **fields) if self.client else Client(**fields)
         return None, client
 
@@ -216,5 +224,8 @@ class ClientEditor(QDialog):
             self.error.setText(message_for(exc))
             return
         assert saved.id is not None
+        if client.id is not None:
+            # A new name, initials or calendar code changes the events of the subscribed .ics.
+            billing.after_appointment_change(self, self.workspace)
         self.saved.emit(saved.id)
         self.accept()

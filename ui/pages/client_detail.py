@@ -86,12 +86,13 @@ class ClientDetail(QWidget):
         if self.client is not None and self.client.id is not None:
             self.show_client(self.client.id)
 
-    def edit(self) -> None:
+    def edit(self) -> ClientEditor | None:
         if self.client is None:
-            return
+            return None
         dialog = ClientEditor(self.workspace, self.client, self)
         dialog.saved.connect(self._edited)
         dialog.open()
+        return dialog
 
     def _edited(self, _client_id: int) -> None:
         self.reload()
