@@ -56,17 +56,24 @@ def _dob(client: Client) -> str:
     return client.date_of_birth.isoformat() if client.date_of_birth else "not recorded"
 
 
+def _local_start(data: NotePdfData) -> datetime:
+    """The session start in the practice's zone: the date of service is the local date."""
+    tz = _zone(data.timezone_name)
+    start = data.appointment.start
+    return start.astimezone(tz) if tz is not None else start
+
+
 def _facts_table(data: NotePdfData, st: Styles) -> Table:
     appt, client = data.appointment, data.client
+    start = _local_start(data)
     dx = client.primary_diagnosis
     diagnosis = ", ".join(f"{d.code} {d.description}".strip() for d in client.diagnoses) if dx \
         else "none recorded"
     rows = [
         ("Client", client.legal_name),
         ("Date of birth", _dob(client)),
-        ("Date of service", appt.start.date().isoformat()),
-        ("Start and duration",
-         f"{appt.start.strftime('%H:%M %Z').strip()}, {appt.minutes} minutes"),
+        ("Date of service", start.date().isoformat()),
+        ("Start and duration", f"{start.strftime('%H:%M %Z').strip()}, {appt.minutes} minutes"),
         ("Modality", str(appt.modality).capitalize()),
         ("Location", data.location or "not recorded"),
         ("Service code", data.service_code or "not recorded"),
@@ -128,7 +135,7 @@ def render_note_pdf(target: Path, data: NotePdfData, *,
     client = data.client
     decor = PageDecor(
         header=[f"{client.legal_name} · DOB {_dob(client)}",
-                f"Date of service {data.appointment.start.date().isoformat()}"],
+                f"Date of service {_local_start(data).date().isoformat()}"],
         watermark="" if data.note.is_signed else "DRAFT",
         footer="Confidential health information",
         title="Progress note",

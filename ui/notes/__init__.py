@@ -36,6 +36,7 @@ def open_note_editor(parent: QWidget | None, workspace: Any,
     _OPEN[note_id] = editor
     editor.closed.connect(lambda: _OPEN.pop(note_id, None))
     editor.show()
+    editor.activateWindow()  # typing goes to the new window at once, no click needed
     note_events().changed.emit()  # a new draft joins the unsigned queue
     editor.form.fields["presenting_concerns"].setFocus()
     return editor

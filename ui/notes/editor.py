@@ -51,6 +51,8 @@ from ui.timefmt import zone
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 3000
+DRAFT_KEY = "Ctrl+D"
+SIGN_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Return on the main keyboard, Enter on the keypad
 
 
 class NoteEditor(SigningActions, QWidget):
@@ -131,6 +133,7 @@ class NoteEditor(SigningActions, QWidget):
         mid.addWidget(self.draft_view, 1)
         bar = QHBoxLayout()
         self.progress = QProgressBar(objectName="draft_progress")
+        self.progress.setFormat("%v of %m sections")
         self.progress.setVisible(False)
         self.cancel_button = QPushButton("Cancel", objectName="cancel_draft")
         self.cancel_button.setVisible(False)
@@ -167,17 +170,33 @@ class NoteEditor(SigningActions, QWidget):
         self.sign_button.clicked.connect(self.open_sign_dialog)
         self.addendum_button.clicked.connect(self.open_addendum_dialog)
         self.export_button.clicked.connect(lambda: self.export_pdf())
+        # Keyboard first: Ctrl+D drafts, Ctrl+Enter signs (the dialog's default button is
+        # "Sign and lock", so Enter confirms), Ctrl+S saves now. Button tooltips say so.
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start_draft)
+        QShortcut(QKeySequence(DRAFT_KEY), self, activated=self._draft_shortcut)
+        for keys in SIGN_KEYS:
+            QShortcut(QKeySequence(keys), self, activated=self._sign_shortcut)
+        self.draft_button.setToolTip(f"Draft the note from the prompt ({DRAFT_KEY})")
+        self.sign_button.setToolTip(f"Sign and lock the note ({SIGN_KEYS[0]})")
 
         self.form.changed.connect(self._on_changed)
         self.form.left_field.connect(self.save_now)
         self.form.format_changed.connect(self._on_format)
+        self.form.clipped.connect(self.status.setText)
         self.draft_view.changed.connect(self._on_changed)
         self.draft_view.left_field.connect(self.save_now)
         self.review.acknowledge_requested.connect(self.acknowledge)
         self.review.insert_requested.connect(self.insert_lost_fact)
         self.review.ack_all.clicked.connect(self.acknowledge_all)
+
+    def _draft_shortcut(self) -> None:
+        if self.draft_button.isEnabled():
+            self.start_draft()
+
+    def _sign_shortcut(self) -> None:
+        if self.sign_button.isEnabled() and not (self.sign_dialog and
+                                                 self.sign_dialog.isVisible()):
+            self.open_sign_dialog()
 
     # --- state --------------------------------------------------------------------------
     @property

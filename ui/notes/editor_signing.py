@@ -62,6 +62,7 @@ class SigningActions:
         self.addendum_button.setEnabled(True)
         self._flag_state = ()
         self.refresh_review()
+        self.review.ack_all.setEnabled(False)
         self._show_signature()
 
     def _show_signature(self) -> None:

@@ -1,62 +1,76 @@
-"""A layout that wraps its widgets like words in a line (Qt's flow-layout example), for chips."""
+"""A row of chips that wraps like words in a line.
+
+Deliberately a QWidget that places its children itself, not a QLayout subclass: on PySide6
+with Python 3.11 a Python ``QLayout.itemAt``/``takeAt`` override that returns None (which Qt
+calls on every layout pass to find the end of the list) loses a reference to None each time,
+and after a few thousand layout passes the interpreter aborts with "none_dealloc". Widget
+virtuals used here return only ints, bools and QSize, which are safe.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-class FlowLayout(QLayout):
+class FlowWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
-        self.setSpacing(spacing)
+        self._chips: list[QWidget] = []
+        self._spacing = spacing
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt name)
-        self._items.append(item)
+    def add_widget(self, widget: QWidget) -> None:
+        widget.setParent(self)
+        self._chips.append(widget)
+        widget.show()
+        self._relayout()
 
-    def count(self) -> int:
-        return len(self._items)
+    def widgets(self) -> list[QWidget]:
+        return list(self._chips)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
+    def clear(self) -> None:
+        for widget in self._chips:
+            widget.hide()
+            widget.setParent(None)  # out of the form at once, not at the next event loop
+            widget.deleteLater()
+        self._chips = []
+        self._relayout()
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+    def _relayout(self) -> None:
+        self.updateGeometry()
+        self._arrange(self.width(), apply=True)
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        return self._arrange(width, apply=False)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
+        # Preferred: everything on one line; the form shrinks it and asks heightForWidth.
+        width = sum(c.sizeHint().width() for c in self._chips)
+        width += self._spacing * max(0, len(self._chips) - 1)
+        return QSize(max(width, 1), self._arrange(max(width, 1), apply=False))
 
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        widest = max((c.sizeHint().width() for c in self._chips), default=0)
+        return QSize(widest, self._arrange(max(widest, 1), apply=False))
 
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        gap = self.spacing()
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() and line_height > 0:
-                x, y = rect.x(), y + line_height + gap
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        self._arrange(self.width(), apply=True)
+
+    def _arrange(self, width: int, apply: bool) -> int:
+        x = y = line_height = 0
+        for chip in self._chips:
+            hint = chip.sizeHint()
+            if x > 0 and x + hint.width() > width:
+                x, y = 0, y + line_height + self._spacing
                 line_height = 0
             if apply:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + gap
+                chip.setGeometry(x, y, hint.width(), hint.height())
+            x += hint.width() + self._spacing
             line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
+        return y + line_height

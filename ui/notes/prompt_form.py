@@ -1,13 +1,15 @@
 """The session prompt: one field per prompt, format and approach pickers, quick picks.
 
-Keyboard first: Tab moves from field to field in form order (Tab never types a tab character),
-and every quick pick is reachable by keyboard as a button.
+Keyboard first: Tab moves from field to field in form order (Tab never types a tab character).
+Quick picks are mouse shortcuts that stay out of the Tab chain; clicking one puts the text and the
+focus into its field, so typing and Tab carry on from there.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -20,17 +22,44 @@ from PySide6.QtWidgets import (
 
 from models.client import Goal
 from models.note import FORMAT_HEADINGS, PROMPT_FIELDS, PROMPT_LABELS, Note, NoteFormat
-from ui.notes.flow_layout import FlowLayout
+from ui.notes.flow_layout import FlowWidget
 from ui.notes.quick_picks import APPROACHES, HINTS, INTERVENTIONS, add_pick
 
+# Longest paste a field takes. Qt re-lays out a 1 MB paragraph on every keystroke (about a
+# second each here), which would freeze the window; the drafting pipeline reads only the first
+# 4,000 characters of a field anyway (and flags the cut), so 20,000 loses nothing it would use.
+MAX_FIELD_CHARS = 20_000
 
-class PromptField(QPlainTextEdit):
-    """A short multi-line answer that hands focus on with Tab instead of typing it."""
+
+class ClippedEdit(QPlainTextEdit):
+    """Plain text that hands focus on with Tab and cuts pastes at MAX_FIELD_CHARS, saying so."""
+
+    clipped = Signal(str)  # one sentence for the status line
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt name)
+        text = source.text() if source.hasText() else ""
+        selected = len(self.textCursor().selectedText())
+        room = MAX_FIELD_CHARS - (len(self.toPlainText()) - selected)
+        if len(text) <= room:
+            super().insertFromMimeData(source)
+            return
+        self.insertPlainText(text[:max(0, room)])
+        self.clipped.emit(
+            f"The text pasted into {self.label} was {len(text):,} characters; only the first "
+            f"{MAX_FIELD_CHARS:,} characters of the field are kept.")
+
+
+class PromptField(ClippedEdit):
+    """A short multi-line answer of the session prompt."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(PROMPT_LABELS[name], parent)
         self.setObjectName(f"prompt_{name}")
-        self.setTabChangesFocus(True)
         self.setPlaceholderText(HINTS.get(name, ""))
         self.setMaximumHeight(72)
         self.setAccessibleName(PROMPT_LABELS[name])
@@ -42,13 +71,18 @@ class PromptForm(QWidget):
     changed = Signal()
     left_field = Signal()
     format_changed = Signal(str)
+    clipped = Signal(str)  # a paste was cut at MAX_FIELD_CHARS: the sentence to show
 
     def __init__(self, goals: list[Goal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields: dict[str, PromptField] = {}
+        self._read_only = False
+        self._chain: list[QWidget] = []
         outer = QVBoxLayout(self)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their fields: the prompt pane is narrow, and the fields and chip rows
+        # need its whole width (side-by-side labels left chips one per line).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.format_box = QComboBox(objectName="format_box")
         for fmt in NoteFormat:
             self.format_box.addItem(f"{fmt.value.upper()} ({', '.join(FORMAT_HEADINGS[fmt])})",
@@ -57,27 +91,32 @@ class PromptForm(QWidget):
         self.approach_box.addItems(APPROACHES)
         form.addRow(QLabel("&Format", buddy=self.format_box), self.format_box)
         form.addRow(QLabel("&Approach", buddy=self.approach_box), self.approach_box)
-        self.goal_picks = FlowLayout()
-        self.intervention_picks = FlowLayout()
+        self.goal_picks = FlowWidget()
+        self.intervention_picks = FlowWidget()
         for name in PROMPT_FIELDS:
             field = PromptField(name, self)
             field.textChanged.connect(self.changed)
             field.installEventFilter(self)
+            field.clipped.connect(self.clipped)
             self.fields[name] = field
             form.addRow(QLabel(PROMPT_LABELS[name], buddy=field), field)
             if name == "goals" and goals:
-                form.addRow("", self._holder(self.goal_picks))
+                form.addRow("", self.goal_picks)
                 for goal in goals:
                     self._pick_button(self.goal_picks, goal.text, "goals")
             if name == "interventions":
-                form.addRow("", self._holder(self.intervention_picks))
+                form.addRow("", self.intervention_picks)
             if name == "risk":
                 self.risk_not_assessed = QCheckBox("Risk &not assessed this session",
                                                    objectName="risk_not_assessed")
                 self.risk_not_assessed.toggled.connect(self.changed)
+                # Only while Risk is empty: a typed assessment and "not assessed" contradict
+                # each other, and a disabled box also drops out of the Tab chain.
+                field.textChanged.connect(self._sync_risk_box)
                 form.addRow("", self.risk_not_assessed)
-        self.process_notes = QPlainTextEdit(objectName="process_notes")
-        self.process_notes.setTabChangesFocus(True)
+        self.process_notes = ClippedEdit("Process notes", self)
+        self.process_notes.setObjectName("process_notes")
+        self.process_notes.clipped.connect(self.clipped)
         self.process_notes.setMaximumHeight(60)
         self.process_notes.setPlaceholderText(
             "Private psychotherapy notes: kept apart, never exported unless you ask.")
@@ -92,29 +131,19 @@ class PromptForm(QWidget):
         self._fill_interventions(self.approach_box.currentText())
         self._set_tab_order()
 
-    @staticmethod
-    def _holder(layout: FlowLayout) -> QWidget:
-        holder = QWidget()
-        holder.setLayout(layout)
-        return holder
-
-    def _pick_button(self, layout: FlowLayout, text: str, field: str) -> QPushButton:
+    def _pick_button(self, row: FlowWidget, text: str, field: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(f"pick_{field}")
         button.setFlat(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
         button.setStyleSheet("QPushButton { border: 1px solid #9aa; border-radius: 8px; "
                              "padding: 1px 6px; }")
         button.clicked.connect(lambda _=False, t=text, f=field: self.pick(f, t))
-        layout.addWidget(button)
+        row.add_widget(button)
         return button
 
     def _fill_interventions(self, approach: str) -> None:
-        while self.intervention_picks.count():
-            item = self.intervention_picks.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)  # out of the form at once, not at the next event loop
-                widget.deleteLater()
+        self.intervention_picks.clear()
         for text in INTERVENTIONS.get(approach, ()):
             self._pick_button(self.intervention_picks, text, "interventions")
 
@@ -122,6 +151,7 @@ class PromptForm(QWidget):
         editor = self.fields[field]
         editor.setPlainText(add_pick(editor.toPlainText(), text))
         editor.moveCursor(editor.textCursor().MoveOperation.End)
+        editor.setFocus()
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.format_box, self.approach_box]
@@ -132,6 +162,24 @@ class PromptForm(QWidget):
         chain.append(self.process_notes)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        self._chain = chain
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt names)
+        # Tab in a field arrives here (a child passes it to its parent). Walk the form's own
+        # order, skipping disabled widgets such as the risk box once Risk has text: Qt's
+        # focus chain goes through each editor's viewport and scroll bars and lost the way.
+        current = QApplication.focusWidget()
+        if current in self._chain:
+            step = 1 if next else -1
+            index = self._chain.index(current) + step
+            while 0 <= index < len(self._chain):
+                target = self._chain[index]
+                if target.isEnabled() and target.isVisibleTo(self):
+                    target.setFocus(Qt.FocusReason.TabFocusReason if next
+                                    else Qt.FocusReason.BacktabFocusReason)
+                    return True
+                index += step
+        return super().focusNextPrevChild(next)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.FocusOut:
@@ -145,6 +193,7 @@ class PromptForm(QWidget):
             for name, field in self.fields.items():
                 field.setPlainText(note.prompts.get(name, ""))
             self.risk_not_assessed.setChecked(note.risk_not_assessed)
+            self._sync_risk_box()
             self.process_notes.setPlainText(note.process_notes)
             index = self.format_box.findData(str(note.format))
             self.format_box.setCurrentIndex(max(0, index))
@@ -152,6 +201,12 @@ class PromptForm(QWidget):
                 self.approach_box.setCurrentText(approach)
         finally:
             self.blockSignals(False)
+
+    def _sync_risk_box(self) -> None:
+        has_text = bool(self.fields["risk"].toPlainText().strip())
+        if has_text and self.risk_not_assessed.isChecked():
+            self.risk_not_assessed.setChecked(False)
+        self.risk_not_assessed.setEnabled(not has_text and not self._read_only)
 
     def store(self, note: Note) -> None:
         note.prompts = {name: f.toPlainText() for name, f in self.fields.items()
@@ -165,12 +220,12 @@ class PromptForm(QWidget):
         return self.approach_box.currentText()
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         for field in (*self.fields.values(), self.process_notes):
             field.setReadOnly(read_only)
-        for widget in (self.format_box, self.approach_box, self.risk_not_assessed):
+        for widget in (self.format_box, self.approach_box):
             widget.setEnabled(not read_only)
-        for layout in (self.goal_picks, self.intervention_picks):
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                if item is not None and item.widget() is not None:
-                    item.widget().setEnabled(not read_only)
+        self._sync_risk_box()
+        for row in (self.goal_picks, self.intervention_picks):
+            for chip in row.widgets():
+                chip.setEnabled(not read_only)

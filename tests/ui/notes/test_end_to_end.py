@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from tests.app.notes.helpers import add_client, add_session
 
@@ -52,20 +52,28 @@ class Tally:
         return "\n".join(lines)
 
 
-def click(qtbot: Any, tally: Tally, widget: Any) -> None:
+def click(qtbot: Any, tally: Tally, widget: Any, pos: QPoint | None = None) -> None:
     assert widget.isEnabled() and widget.isVisible(), widget.objectName()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or QPoint())
     tally.clicks += 1
 
 
-def type_text(qtbot: Any, tally: Tally, widget: Any, text: str) -> None:
-    qtbot.keyClicks(widget, text)
+# Keys go where the keyboard focus is, as they would for the therapist: no test-only setFocus.
+def focused() -> Any:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(qtbot: Any, tally: Tally, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
     tally.keys += len(text)
 
 
-def tab(qtbot: Any, tally: Tally, widget: Any) -> None:
-    qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    tally.keys += 1
+def key(qtbot: Any, tally: Tally, keys: Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), keys, modifier)
+    tally.keys += 1  # a chord (Ctrl+D) counts as one keystroke
 
 
 def pdf_text(path: Path) -> str:
@@ -88,15 +96,14 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
         tally.clicks += 1  # the "Write note" action on the attended appointment
         editor = open_note_editor(None, workspace, appt.id)
         assert editor is not None
-        qtbot.waitExposed(editor)
+        qtbot.waitUntil(editor.isActiveWindow)
     form = editor.form
 
     with tally.step("type the prompt (Tab between fields)"):
         order = ["presenting_concerns", "mental_status", "goals", "interventions",
                  "client_response", "progress", "risk", "plan"]
         for name in order:
-            field_widget = form.fields[name]
-            field_widget.setFocus()
+            assert focused() is form.fields[name], (name, focused().objectName())
             if name == "goals":
                 picks = [b for b in form.findChildren(QPushButton, "pick_goals")]
                 click(qtbot, tally, picks[0])
@@ -106,9 +113,9 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
                                   if b.text() == label)
                     click(qtbot, tally, button)
             else:
-                type_text(qtbot, tally, field_widget, TYPICAL[name])
+                type_text(qtbot, tally, TYPICAL[name])
             if name != order[-1]:
-                tab(qtbot, tally, form.fields[name])
+                key(qtbot, tally, Qt.Key.Key_Tab)
         assert form.fields["interventions"].toPlainText() == \
             "Cognitive restructuring, thought record"
         assert form.fields["plan"].toPlainText() == TYPICAL["plan"]
@@ -116,7 +123,8 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
     with tally.step("Draft (real model, streamed)"):
         progress: list[Any] = []
         with qtbot.waitSignal(editor.draft_finished, timeout=300_000) as blocker:
-            click(qtbot, tally, editor.draft_button)
+            key(qtbot, tally, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+            assert editor.job is not None, "Ctrl+D did not start a draft"
             assert editor.cancel_button.isVisible() and editor.progress.isVisible()
             editor.job.progress.connect(progress.append)
         outcome = blocker.args[0]
@@ -128,9 +136,11 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
 
     with tally.step("edit the draft"):
         last = list(editor.draft_view.editors.values())[-1]
-        last.setFocus()
-        last.moveCursor(last.textCursor().MoveOperation.End)
-        type_text(qtbot, tally, last, " Call if sleep worsens.")
+        viewport = last.viewport()
+        # A click below the text puts the cursor at its end.
+        click(qtbot, tally, viewport, QPoint(viewport.width() - 5, viewport.height() - 5))
+        assert focused() is last
+        type_text(qtbot, tally, " Call if sleep worsens.")
     assert "Call if sleep worsens." in editor.note.body_text()
 
     with tally.step("review flags"):
@@ -138,14 +148,15 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
             click(qtbot, tally, editor.review.ack_all)
         assert editor.review.gaps_label.text() == "Nothing: the note is complete."
 
-    with tally.step("Sign (dialog shows signer)"):
-        click(qtbot, tally, editor.sign_button)
+    with tally.step("Sign (Ctrl+Enter, check signer, Enter)"):
+        key(qtbot, tally, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         dialog = editor.sign_dialog
-        assert dialog is not None
+        assert dialog is not None, "Ctrl+Enter did not open the sign dialog"
         signer = dialog.findChild(QLabel, "signer").text()
         assert signer == "Dana Reyes, LCSW"
+        qtbot.waitUntil(dialog.isActiveWindow)
         with qtbot.waitSignal(editor.signed, timeout=10_000):
-            click(qtbot, tally, dialog.sign_button)
+            key(qtbot, tally, Qt.Key.Key_Return)  # "Sign and lock" is the default button
     assert "Signed by Dana Reyes, LCSW at" in editor.signed_label.text()
     note_id = editor.note.id
     t = outcome.draft.timings
