@@ -72,8 +72,10 @@ class NoteEditor(SigningActions, QWidget):
         self.addendum_dialog: AddendumDialog | None = None
         self._flag_state: tuple[Any, ...] = ()
         self._tz = zone(context.practice.timezone)
-        client, appt = context.client, context.appointment
-        self.setWindowTitle(f"Note — {client.display_name} — {appt.start.date().isoformat()}")
+        # Titles show in the task bar, window switcher and screen shares: no client name there
+        # (the header inside the window names the client).
+        start = context.appointment.start.astimezone(self._tz)
+        self.setWindowTitle(f"Stillnote — Progress note, {start:%m/%d/%Y %H:%M}")
         self._build()
         self.form.load(self.note, preferred_approach(workspace.vault, context.client.id))
         self.draft_view.set_headings(FORMAT_HEADINGS[self.note.format])

@@ -49,6 +49,16 @@ def test_form_defaults_to_last_format_and_tabs_between_fields(qtbot: Any, worksp
     assert editor.form.fields["mental_status"].hasFocus() or not editor.isActiveWindow()
 
 
+def test_window_title_never_names_the_client(qtbot: Any, workspace: Any) -> None:
+    vault = workspace.vault
+    client = add_client(vault)
+    editor = _open(qtbot, workspace, add_session(vault, client).id)
+    title = editor.windowTitle()
+    assert title.startswith("Stillnote — Progress note")
+    for part in client.legal_name.split():
+        assert part not in title
+
+
 def test_autosave_timer_and_focus_change_persist_typing(qtbot: Any, workspace: Any) -> None:
     vault = workspace.vault
     appt = add_session(vault, add_client(vault))
