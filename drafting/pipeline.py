@@ -9,7 +9,6 @@ never given to the model. Without a usable model the whole draft is deterministi
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -135,9 +134,9 @@ class DraftPipeline:
             return None
         if self._info is None:
             path = engine.path
-            from drafting.default_model import verified_sha256
+            from drafting.default_model import sha256_of, verified_sha256
 
-            sha = self._known_sha or verified_sha256(path) or _sha256(path)
+            sha = self._known_sha or verified_sha256(path) or sha256_of(path)
             self._info = ModelInfo(name=path.stem, path=path, size_bytes=path.stat().st_size,
                                    sha256=sha)
         return self._info
@@ -289,11 +288,3 @@ class _StopAt(threading.Event):
     def is_set(self) -> bool:
         return (super().is_set() or time.perf_counter() > self._deadline
                 or (self._cancel is not None and self._cancel.is_set()))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
