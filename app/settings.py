@@ -28,7 +28,6 @@ class DeviceSettings:
     last_vault_dir: str = ""
     ics_auto_export_path: str = ""
     ics_include_names: bool = False
-    telehealth_pos: str = "10"
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

@@ -16,12 +16,12 @@ def test_defaults_without_a_file(data_dir: Path) -> None:
     settings = load_settings()
     assert settings == DeviceSettings()
     assert settings.idle_lock_minutes == 10 and settings.n_ctx == 2048
-    assert settings.telehealth_pos == "10" and settings.ics_include_names is False
+    assert settings.ics_include_names is False
 
 
 def test_round_trip_in_the_data_dir(data_dir: Path) -> None:
     settings = DeviceSettings(idle_lock_minutes=5, model_path="/m/x.gguf", n_threads=2,
-                              last_vault_dir="/v", ics_include_names=True, telehealth_pos="02")
+                              last_vault_dir="/v", ics_include_names=True)
     save_settings(settings)
     path = paths.settings_file()
     assert path.parent == data_dir

@@ -76,3 +76,18 @@ def test_model_file_threads_and_context_are_device_settings(
     page.default_model.click()
     assert load_settings().model_path == ""
     assert workspace_of(unlocked).settings is unlocked.settings
+
+
+def test_telehealth_billing_is_a_practice_setting(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
+    from ui.dialogs.practice_profile import PracticeProfileDialog
+
+    page = unlocked.main_view.go_to("Settings")
+    page.profile_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, PracticeProfileDialog) and dialog.isVisible()
+    assert dialog.telehealth_pos.currentData() == "10"  # the client's home, by default
+    dialog.telehealth_pos.setCurrentIndex(dialog.telehealth_pos.findData("02"))
+    dialog.telehealth_modifier.setText("gt")
+    dialog.save()
+    practice = workspace_of(unlocked).vault.practice.get()
+    assert (practice.telehealth_pos, practice.telehealth_modifier) == ("02", "GT")

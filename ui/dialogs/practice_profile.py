@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.workspace import Workspace
 from ui.errors import message_for
@@ -18,6 +28,7 @@ class PracticeProfileDialog(QDialog):
         self.form = PracticeProfileForm()
         self.original = workspace.practice()
         self.form.set_profile(self.original)
+        self.telehealth_pos, self.telehealth_modifier, billing = self._telehealth_box()
         self.error = QLabel()
         self.error.setObjectName("error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -26,6 +37,7 @@ class PracticeProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addWidget(billing)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -37,11 +49,26 @@ class PracticeProfileDialog(QDialog):
         profile = self.form.profile()
         # Fields the form does not show are kept as they were.
         profile.email = self.original.email
-        profile.telehealth_pos = self.original.telehealth_pos
-        profile.telehealth_modifier = self.original.telehealth_modifier
+        profile.telehealth_pos = str(self.telehealth_pos.currentData())
+        profile.telehealth_modifier = self.telehealth_modifier.text().strip().upper()
         try:
             self.workspace.vault.practice.save(profile)
         except Exception as exc:
             self.error.setText(message_for(exc))
             return
         self.accept()
+
+    def _telehealth_box(self) -> tuple[QComboBox, QLineEdit, QGroupBox]:
+        """How telehealth sessions are billed: place of service and modifier."""
+        pos = QComboBox()
+        pos.addItem("10 — telehealth in the client's home", "10")
+        pos.addItem("02 — telehealth elsewhere", "02")
+        pos.setCurrentIndex(max(0, pos.findData(self.original.telehealth_pos)))
+        modifier = QLineEdit(self.original.telehealth_modifier, maxLength=2)
+        modifier.setPlaceholderText("none")
+        modifier.setToolTip("Added to telehealth lines on superbills (usually 95).")
+        box = QGroupBox("Telehealth billing")
+        form = QFormLayout(box)
+        form.addRow("Place of service", pos)
+        form.addRow("Modifier", modifier)
+        return pos, modifier, box
