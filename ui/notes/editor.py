@@ -37,6 +37,7 @@ from app.notes import (
     sign_blockers,
     update_session_details,
 )
+from models.billing import no_code_reason
 from models.completeness import flag_resolved
 from models.errors import StillnoteError
 from models.note import FORMAT_HEADINGS, NoteFormat
@@ -108,6 +109,9 @@ class NoteEditor(SigningActions, QWidget):
         self.location_edit = QLineEdit(ctx.location, objectName="location")
         self.code_edit = QLineEdit(ctx.service_code, objectName="service_code")
         self.code_edit.setMaximumWidth(90)
+        if not ctx.service_code:  # say why no code was suggested (e.g. a 12-minute session)
+            self.code_edit.setToolTip(no_code_reason(appt))
+            self.code_edit.setPlaceholderText("none")
         details.addWidget(QLabel("&Location:", buddy=self.location_edit))
         details.addWidget(self.location_edit, 1)
         details.addWidget(QLabel("Service &code:", buddy=self.code_edit))

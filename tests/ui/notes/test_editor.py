@@ -59,6 +59,13 @@ def test_window_title_never_names_the_client(qtbot: Any, workspace: Any) -> None
         assert part not in title
 
 
+def test_a_session_too_short_for_a_code_says_why(qtbot: Any, workspace: Any) -> None:
+    vault = workspace.vault
+    editor = _open(qtbot, workspace, add_session(vault, add_client(vault), minutes=12).id)
+    assert editor.code_edit.text() == ""
+    assert "shorter than the 16 minutes" in editor.code_edit.toolTip()
+
+
 def test_autosave_timer_and_focus_change_persist_typing(qtbot: Any, workspace: Any) -> None:
     vault = workspace.vault
     appt = add_session(vault, add_client(vault))
