@@ -14,7 +14,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
-from models.billing import Authorization, Payment
+from models.billing import Authorization, Payment, sessions_used
 from models.client import Client, Diagnosis, Goal, Insurance
 from models.common import Address
 from models.note import FORMAT_HEADINGS, Note, NoteFormat, NoteSection
@@ -99,6 +99,16 @@ _CLIENTS: tuple[_DemoClient, ...] = (
                 Recurrence.BIWEEKLY, 10),
 )
 
+# Authorizations: most have sessions to spare and end months away, so Today opens calm; one
+# runs out soon and one has a single session left, to show what the warnings look like.
+_AUTH_SESSIONS = 40
+_AUTH_ENDS_SOON = 4  # index in _CLIENTS: ends in 10 days
+_AUTH_LAST_SESSION = 10  # index in _CLIENTS: one authorized session left
+# Clients whose sessions 11-24 days ago recorded passive ideation with a safety plan (signed:
+# only notes of the last 10 days stay drafts), so the Risk follow-up page shows something.
+_RISK_CLIENTS = (1, 5)
+_ELEVATED_RISK = "passive suicidal ideation without plan or intent; safety plan reviewed"
+
 _CONCERNS = ("worry about work deadlines", "low mood most mornings", "trouble falling asleep",
              "conflict at home over chores", "anxiety before social events",
              "intrusive memories after a news story")
@@ -129,17 +139,27 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
             counts["clients"] += 1
             for text in spec.goals:
                 vault.goals.add(Goal(client.id, text, target_date=today + timedelta(days=120)))
-            if spec.payer:
-                vault.billing.authorizations.add(Authorization(
-                    client.id, f"AUTH-{1000 + index}", 20, today - timedelta(days=100),
-                    today + timedelta(days=80), spec.payer))
             discharged = index == len(_CLIENTS) - 1
-            for appt in _schedule(vault, spec, client.id, today, tz, rng, discharged):
+            appts = _schedule(vault, spec, client.id, today, tz, rng, discharged)
+            for appt in appts:
                 counts["appointments"] += 1
-                _maybe_note(vault, appt, today, tz, rng, counts)
+                _maybe_note(vault, appt, today, tz, rng, counts, index in _RISK_CLIENTS)
+            if spec.payer:
+                vault.billing.authorizations.add(_authorization(client.id, index, spec.payer,
+                                                                today, appts))
             if discharged:
                 vault.clients.discharge(client.id, today - timedelta(days=14))
     return counts
+
+
+def _authorization(client_id: int, index: int, payer: str, today: date,
+                   appts: list[Appointment]) -> Authorization:
+    start = today - timedelta(days=100)  # covers every past session, intake included
+    end = today + timedelta(days=10 if index == _AUTH_ENDS_SOON else 150)
+    auth = Authorization(client_id, f"AUTH-{1000 + index}", _AUTH_SESSIONS, start, end, payer)
+    if index == _AUTH_LAST_SESSION:
+        auth.sessions_authorized = sessions_used(auth, appts) + 1
+    return auth
 
 
 def _add_client(vault: Vault, spec: _DemoClient, index: int, today: date) -> Client:
@@ -194,7 +214,7 @@ _PROCESS_NOTE = ("Process note (private): noticed my own impatience when the hom
 
 
 def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
-                rng: random.Random, counts: dict[str, int]) -> None:
+                rng: random.Random, counts: dict[str, int], risk_client: bool = False) -> None:
     if appt.status is not AppointmentStatus.ATTENDED or appt.id is None:
         return
     age = (today - appt.start.date()).days
@@ -209,6 +229,8 @@ def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
         "risk": "denied suicidal and homicidal ideation",
         "plan": rng.choice(_PLANS),
     }
+    if risk_client and 11 <= age <= 24:  # after the random choices: the stream stays the same
+        prompts["risk"] = _ELEVATED_RISK
     texts = [f"Client reported {prompts['presenting_concerns']}. Risk: {prompts['risk']}.",
              f"Therapist used {prompts['interventions']}. Mental status: "
              f"{prompts['mental_status']}.",

@@ -331,8 +331,8 @@ def beyond_authorization(appt: Appointment, authorizations: Sequence[Authorizati
     covering = [a for a in mine if a.start <= day <= a.end]
     if not covering:
         latest = max(mine, key=lambda a: a.end)
-        return (f"{day.isoformat()} is outside the authorization dates "
-                f"({latest.start.isoformat()} to {latest.end.isoformat()}).")
+        return (f"{day:%m/%d/%Y} is outside the authorization dates "
+                f"({latest.start:%m/%d/%Y} to {latest.end:%m/%d/%Y}).")
     for auth in covering:
         if sessions_used(auth, appointments, exclude_id=appt.id) < auth.sessions_authorized:
             return ""

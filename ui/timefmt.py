@@ -22,6 +22,11 @@ def _local() -> tzinfo:
     return local
 
 
+def date_text(day: date | None) -> str:
+    """A date as every page shows it (MM/DD/YYYY); an em dash for no date."""
+    return f"{day:%m/%d/%Y}" if day else "—"
+
+
 def today(tz: tzinfo) -> date:
     return datetime.now(tz).date()
 

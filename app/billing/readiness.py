@@ -47,9 +47,9 @@ def missing_billing_data(bill: Superbill) -> list[str]:
         if not line.missed and not line.cpt:
             why = f" ({line.no_code_reason})" if line.no_code_reason else ""
             missing.append(
-                f"a CPT code for the session on {line.date_of_service.isoformat()}{why}")
+                f"a CPT code for the session on {line.date_of_service:%m/%d/%Y}{why}")
         elif not line.missed and line.fee <= 0:
-            missing.append(f"a fee for the session on {line.date_of_service.isoformat()} "
+            missing.append(f"a fee for the session on {line.date_of_service:%m/%d/%Y} "
                            f"(set one for {line.cpt} under Billing > Fees)")
     return missing
 
@@ -61,5 +61,5 @@ def require_ready(bill: Superbill) -> None:
         raise MissingBillingData(missing)
     if not bill.lines:
         raise InvalidInput(
-            f"There is no attended or billable session between {bill.start.isoformat()} "
-            f"and {bill.end.isoformat()}.")
+            f"There is no attended or billable session between {bill.start:%m/%d/%Y} "
+            f"and {bill.end:%m/%d/%Y}.")

@@ -99,3 +99,29 @@ def test_some_notes_carry_private_process_notes(demo_vault) -> None:  # type: ig
     assert all("process_notes" not in n for n in practice_to_dict(demo_vault)["notes"])
     with_pn = practice_to_dict(demo_vault, include_process_notes=True)["notes"]
     assert any(n["process_notes"] for n in with_pn)
+
+
+def test_only_one_or_two_clients_get_authorization_warnings(demo_vault) -> None:  # type: ignore[no-untyped-def]
+    from app.billing.authorizations import status_for_client, warnings_for_today
+
+    vault, _ = demo_vault
+    warned = {w.client_id for w in warnings_for_today(vault, TODAY)}
+    assert 1 <= len(warned) <= 2
+    insured = [c for c in vault.clients.list(active_only=True) if c.insurance.payer]
+    healthy = [s for c in insured for s in status_for_client(vault, c.id)
+               if s.left > 1 and s.authorization.end >= TODAY + timedelta(days=90)]
+    assert len(healthy) >= len(insured) - 2
+
+
+def test_recent_signed_notes_record_elevated_risk(demo_vault) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from app.notes import risk_follow_up
+
+    vault, _ = demo_vault
+    now = datetime.combine(TODAY, time(18, 0), tzinfo=ZoneInfo("America/New_York"))
+    items = risk_follow_up(vault, now=now)
+    assert 1 <= len(items) <= 2
+    assert all(vault.notes.get(i.note_id).is_signed for i in items)
+    assert all("safety plan" in i.risk_text for i in items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from app.billing.authorizations import (
@@ -13,23 +14,25 @@ from app.billing.authorizations import (
 )
 from app.workspace import Workspace
 from models.billing import authorization_warnings
-from ui.billing.common import ClientRecordsPanel
+from ui.billing.common import DATE_FORMAT, ClientRecordsPanel
 from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
-from ui.widgets import fill_table
+from ui.timefmt import date_text
+from ui.widgets import button_row, fill_table
 
 COLUMNS = ("Number", "Payer", "From", "To", "Authorized", "Used", "Left")
+OVERBOOKED_COLOUR = QColor("#a3362a")  # the stylesheet's #error red: more sessions than allowed
 
 
 def _cells(status: AuthorizationStatus) -> tuple[str, ...]:
     auth = status.authorization
-    return (auth.number, auth.payer, auth.start.isoformat(), auth.end.isoformat(),
+    return (auth.number, auth.payer, date_text(auth.start), date_text(auth.end),
             str(auth.sessions_authorized), str(status.used), str(status.left))
 
 
 class AuthorizationsPanel(ClientRecordsPanel):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(workspace, COLUMNS, parent)
+        super().__init__(workspace, COLUMNS, parent, stretch=COLUMNS.index("Payer"))
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.number = QLineEdit()
@@ -38,8 +41,8 @@ class AuthorizationsPanel(ClientRecordsPanel):
         self.sessions.setRange(1, 500)
         self.sessions.setValue(12)
         today = date.today()
-        self.start = date_edit(today)
-        self.end = date_edit(today + timedelta(days=180))
+        self.start = date_edit(today, DATE_FORMAT)
+        self.end = date_edit(today + timedelta(days=180), DATE_FORMAT)
         self.add_button = QPushButton("Add authorization")
         self.add_button.clicked.connect(self.add)
         form = QFormLayout()
@@ -48,7 +51,7 @@ class AuthorizationsPanel(ClientRecordsPanel):
         form.addRow("Sessions authorized", self.sessions)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
-        form.addRow(self.add_button)
+        form.addRow(button_row(self.add_button))
         self.arrange(self.warnings, form)
 
     def reload_table(self) -> None:
@@ -56,6 +59,7 @@ class AuthorizationsPanel(ClientRecordsPanel):
         vault = self.workspace.vault
         rows = status_for_client(vault, client_id) if client_id is not None else []
         fill_table(self.table, [_cells(status) for status in rows])
+        self._emphasise_overbooked(rows)
         messages: list[str] = []
         if client_id is not None and rows:
             appts = vault.appointments.for_client(client_id)
@@ -63,6 +67,17 @@ class AuthorizationsPanel(ClientRecordsPanel):
                 messages += [w.message for w in authorization_warnings(
                     status.authorization, appts, date.today())]
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
+
+    def _emphasise_overbooked(self, rows: list[AuthorizationStatus]) -> None:
+        bold = QFont()
+        bold.setBold(True)
+        column = COLUMNS.index("Left")
+        for row, status in enumerate(rows):
+            item = self.table.item(row, column)
+            if status.left < 0 and item is not None:
+                item.setForeground(QBrush(OVERBOOKED_COLOUR))
+                item.setFont(bold)
+                item.setToolTip(f"{-status.left} more sessions than authorized")
 
     def add(self) -> None:
         client_id = self.client.client_id()
@@ -77,6 +92,6 @@ class AuthorizationsPanel(ClientRecordsPanel):
             self.status.problem(message_for(exc))
             return
         self.status.ok(f"Authorization {auth.number or '(no number)'} added: "
-                       f"{auth.sessions_authorized} sessions until {auth.end.isoformat()}.")
+                       f"{auth.sessions_authorized} sessions until {date_text(auth.end)}.")
         self.number.clear()
         self.reload_table()

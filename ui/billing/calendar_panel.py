@@ -22,7 +22,7 @@ from app.billing.ics_autoexport import auto_export
 from app.billing.superbill import day_bounds
 from app.settings import save_settings
 from app.workspace import Workspace
-from ui.billing.common import StatusLine
+from ui.billing.common import DATE_FORMAT, StatusLine
 from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
 from ui.widgets import button_row
@@ -45,8 +45,8 @@ class CalendarPanel(QWidget):
         self.workspace = workspace
         today = date.today()
         self.only_range = QCheckBox("Only from … to …")
-        self.start = date_edit(today - timedelta(days=30))
-        self.end = date_edit(today + timedelta(days=180))
+        self.start = date_edit(today - timedelta(days=30), DATE_FORMAT)
+        self.end = date_edit(today + timedelta(days=180), DATE_FORMAT)
         for edit in (self.start, self.end):
             edit.setEnabled(False)
             self.only_range.toggled.connect(edit.setEnabled)
@@ -63,7 +63,7 @@ class CalendarPanel(QWidget):
         form.addRow(range_row)
         form.addRow(self.include_names)
         form.addRow(self.names_warning)
-        form.addRow(self.export_button)
+        form.addRow(button_row(self.export_button))
 
         self.auto_path = QLabel()
         self.auto_path.setWordWrap(True)

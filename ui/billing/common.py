@@ -66,13 +66,22 @@ class StatusLine(QLabel):
         self.setText(text)
 
 
-def record_table(columns: Sequence[str]) -> QTableWidget:
-    """A read-only table of records whose columns share the width."""
+DATE_FORMAT = "MM/dd/yyyy"  # date fields read as dates do on every other page
+
+
+def record_table(columns: Sequence[str], stretch: int | None = None) -> QTableWidget:
+    """A read-only table of records; the columns share the width, or column ``stretch`` takes
+    the room left after the others fit their contents."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -84,12 +93,12 @@ class ClientRecordsPanel(QWidget):
     """
 
     def __init__(self, workspace: Workspace, columns: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, stretch: int | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.client = ClientChooser()
         self.client.currentIndexChanged.connect(lambda _i: self.reload_table())
-        self.table = record_table(columns)
+        self.table = record_table(columns, stretch)
         self.status = StatusLine()
 
     def arrange(self, *below_table: QWidget | QLayout) -> None:

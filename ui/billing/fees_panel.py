@@ -23,6 +23,7 @@ from models.billing import CPT_DESCRIPTIONS, FeePolicy
 from models.errors import InvalidInput
 from ui.billing.common import StatusLine
 from ui.errors import message_for
+from ui.widgets import button_row
 
 
 def _amount_or_zero(text: str, what: str) -> Decimal:
@@ -62,7 +63,7 @@ class FeesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
-        layout.addWidget(self.save_button)
+        layout.addLayout(button_row(self.save_button))
         layout.addWidget(self.status)
 
     def refresh(self) -> None:

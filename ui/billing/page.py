@@ -29,6 +29,7 @@ class BillingPage(QWidget):
         self.tabs.addTab(self.fees, "Fees")
         self.tabs.addTab(self.calendar, "Calendar export")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)  # as every other page
         layout.addWidget(page_title("Billing"))
         layout.addWidget(self.tabs, 1)
         self.refresh()

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
 from app.billing.payments import METHODS, Balance, balances, mark_paid
 from app.workspace import Workspace
 from models.billing import coded_service, no_code_reason
-from ui.billing.common import ClientRecordsPanel
+from ui.billing.common import DATE_FORMAT, ClientRecordsPanel
 from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
-from ui.widgets import fill_table
+from ui.timefmt import date_text
+from ui.widgets import button_row, fill_table
 
 COLUMNS = ("Date", "Status", "Code", "Fee", "Paid", "Owed")
 
 
 def _cells(balance: Balance, tz: ZoneInfo) -> tuple[str, ...]:
     appt = balance.appointment
-    return (appt.start.astimezone(tz).date().isoformat(), appt.status.label,
+    return (date_text(appt.start.astimezone(tz).date()), appt.status.label,
             (coded_service(appt).primary or "none") if appt.status.value == "attended" else "",
             f"${balance.fee:,.2f}", f"${balance.paid:,.2f}", f"${balance.owed:,.2f}")
 
@@ -41,7 +42,7 @@ class PaymentsPanel(ClientRecordsPanel):
         self.table.itemSelectionChanged.connect(self._selected)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("e.g. 150.00")
-        self.paid_on = date_edit(date.today())
+        self.paid_on = date_edit(date.today(), DATE_FORMAT)
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems(METHODS)
@@ -51,7 +52,7 @@ class PaymentsPanel(ClientRecordsPanel):
         form.addRow("Amount", self.amount)
         form.addRow("Paid on", self.paid_on)
         form.addRow("Method", self.method)
-        form.addRow(self.pay_button)
+        form.addRow(button_row(self.pay_button))
         self.arrange(form)
 
     def reload_table(self) -> None:
@@ -84,7 +85,7 @@ class PaymentsPanel(ClientRecordsPanel):
             return
         day = appt.start.astimezone(ZoneInfo(self.workspace.vault.practice.get().timezone))
         self.status.ok(f"Recorded ${payment.amount:,.2f} ({payment.method}) for the session "
-                       f"on {day.date().isoformat()}.")
+                       f"on {date_text(day.date())}.")
         self.amount.clear()
         self.reload_table()
         self.table.selectRow(row)

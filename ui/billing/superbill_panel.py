@@ -23,9 +23,10 @@ from app.billing.exports import export_superbill
 from app.billing.superbill import Superbill
 from app.workspace import Workspace
 from models.errors import MissingBillingData
-from ui.billing.common import ClientChooser, StatusLine
+from ui.billing.common import DATE_FORMAT, ClientChooser, StatusLine
 from ui.date_fields import date_edit, to_date, to_qdate
 from ui.errors import message_for
+from ui.widgets import button_row
 from ui.worker import Operation
 
 
@@ -44,8 +45,8 @@ class SuperbillPanel(QWidget):
         today = date.today()
         first = today.replace(day=1)
         self.client = ClientChooser()
-        self.start = date_edit(first)
-        self.end = date_edit(today)
+        self.start = date_edit(first, DATE_FORMAT)
+        self.end = date_edit(today, DATE_FORMAT)
         self.make_button = QPushButton("Make superbill…")
         self.make_button.clicked.connect(self.choose_file)
         one = QGroupBox("One client")
@@ -53,7 +54,7 @@ class SuperbillPanel(QWidget):
         form.addRow("Client", self.client)
         form.addRow("From", self.start)
         form.addRow("To", self.end)
-        form.addRow(self.make_button)
+        form.addRow(button_row(self.make_button))
 
         previous = first - timedelta(days=1)
         self.month = QDateEdit(to_qdate(previous.replace(day=1)))
@@ -63,7 +64,7 @@ class SuperbillPanel(QWidget):
         month_box = QGroupBox("Every client with sessions in a month")
         month_form = QFormLayout(month_box)
         month_form.addRow("Month", self.month)
-        month_form.addRow(self.batch_button)
+        month_form.addRow(button_row(self.batch_button))
 
         self.status = StatusLine()
         layout = QVBoxLayout(self)

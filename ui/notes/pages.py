@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,20 +20,33 @@ from PySide6.QtWidgets import (
 from app.notes import risk_follow_up, unsigned_queue
 from models.errors import StillnoteError
 from ui.notes.events import note_events
-from ui.widgets import fill_table
+from ui.timefmt import date_text
+from ui.widgets import EmptyState, fill_table, hint_label, list_table, page_title
 
-OVERDUE_BACKGROUND = QColor("#ffe1d6")
+# Only the age of an overdue note stands out, in the amber text Today uses for its warnings:
+# a whole red row for every late note said nothing once most notes were late.
+OVERDUE_COLOUR = QColor("#6b4500")
+RISK_EMPTY = "No client's notes in the last 30 days recorded elevated risk."
+UNSIGNED_EMPTY = "No unsigned notes"
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+def _page_layout(widget: QWidget, title: str) -> QVBoxLayout:
+    """The title and margins every sidebar page has."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.addWidget(page_title(title))
+    return layout
+
+
+def _stack(table: QTableWidget, empty: QWidget) -> QStackedWidget:
+    body = QStackedWidget()
+    body.addWidget(table)
+    body.addWidget(empty)
+    return body
+
+
+def _notes(n: int) -> str:
+    return f"{n} unsigned note" + ("" if n == 1 else "s")
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -70,13 +82,15 @@ class UnsignedNotesPage(QWidget):
         self.workspace = workspace
         self._open_editor = open_editor
         self.items: list[Any] = []
-        layout = QVBoxLayout(self)
+        layout = _page_layout(self, "Unsigned notes")
         self.summary = QLabel(objectName="unsigned_summary")
         layout.addWidget(self.summary)
-        self.table = _table(["Date of service", "Client", "Age"])
+        self.table = list_table(["Date of service", "Client", "Age"], 1)
         self.table.cellActivated.connect(self._open_row)
         self.table.cellDoubleClicked.connect(self._open_row)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState(UNSIGNED_EMPTY, "Every note is signed.")
+        self.body = _stack(self.table, self.empty)
+        layout.addWidget(self.body, 1)
         _add_refresh(layout, self.refresh)
         self.refresh()
 
@@ -93,18 +107,19 @@ class UnsignedNotesPage(QWidget):
         bold = QFont()
         bold.setBold(True)
         for row, item in enumerate(self.items):
-            cells = [_item(item.date_of_service.isoformat()), _item(item.client_name),
-                     _item(item.age_text + (" — over 24 h" if item.overdue else ""))]
+            age = _item(item.age_text + (" — overdue" if item.overdue else ""))
+            if item.overdue:
+                age.setForeground(QBrush(OVERDUE_COLOUR))
+                age.setFont(bold)
+                age.setToolTip("Unsigned for more than 24 hours")
+            cells = [_item(date_text(item.date_of_service)), _item(item.client_name), age]
             for col, cell in enumerate(cells):
-                if item.overdue:
-                    cell.setBackground(QBrush(OVERDUE_BACKGROUND))
-                    cell.setFont(bold)
-                    cell.setToolTip("Unsigned for more than 24 hours")
                 self.table.setItem(row, col, cell)
         overdue = sum(1 for i in self.items if i.overdue)
         self.summary.setText(
-            f"{len(self.items)} unsigned note(s)" + (f", {overdue} older than 24 hours"
-                                                      if overdue else ""))
+            _notes(len(self.items)) + (f", {overdue} older than 24 hours" if overdue else "")
+            if self.items else "")
+        self.body.setCurrentWidget(self.table if self.items else self.empty)
         self.count_changed.emit(len(self.items))
 
     def overdue_rows(self) -> list[int]:
@@ -129,11 +144,16 @@ class RiskFollowUpPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.items: list[Any] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Clients whose notes in the last 30 days recorded elevated "
-                                "risk (ideation, plan, intent, self-harm or a safety plan)."))
-        self.table = _table(["Client", "Latest such session", "Risk as recorded"])
-        layout.addWidget(self.table, 1)
+        layout = _page_layout(self, "Risk follow-up")
+        layout.addWidget(hint_label("Clients whose notes in the last 30 days recorded elevated "
+                                    "risk (ideation, plan, intent, self-harm or a safety plan)."))
+        # The recorded risk is the useful text: it takes the room, not the date.
+        self.table = list_table(["Client", "Latest such session", "Risk as recorded"], 2)
+        self.table.setWordWrap(True)
+        self.empty = EmptyState(RISK_EMPTY)
+        self.empty.label.setWordWrap(True)
+        self.body = _stack(self.table, self.empty)
+        layout.addWidget(self.body, 1)
         _add_refresh(layout, self.refresh)
         self.refresh()
 
@@ -142,5 +162,11 @@ class RiskFollowUpPage(QWidget):
         if items is None:
             return
         self.items = items
-        fill_table(self.table, [(item.client_name, item.date_of_service.isoformat(),
+        fill_table(self.table, [(item.client_name, date_text(item.date_of_service),
                                  item.risk_text) for item in self.items])
+        for row, item in enumerate(self.items):  # long recorded risk wraps; the full text too
+            cell = self.table.item(row, 2)
+            if cell is not None:
+                cell.setToolTip(item.risk_text)
+        self.table.resizeRowsToContents()
+        self.body.setCurrentWidget(self.table if self.items else self.empty)

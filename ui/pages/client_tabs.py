@@ -26,14 +26,10 @@ from models.note import Note
 from ui import appointment_actions as actions
 from ui.date_fields import date_edit, to_date
 from ui.errors import show_error
-from ui.timefmt import service_label, time_range, zone
+from ui.timefmt import date_text, service_label, time_range, zone
 from ui.widgets import button_row, fill_table, hint_label, list_table, status_colour
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; a stray paste must not become one
-
-
-def _d(value: date | None) -> str:
-    return f"{value:%m/%d/%Y}" if value else "—"
 
 
 class ProfileTab(QWidget):
@@ -53,15 +49,15 @@ class ProfileTab(QWidget):
         ins = c.insurance
         values = {
             "Legal name": c.legal_name, "Preferred name": c.preferred_name or "—",
-            "Pronouns": c.pronouns or "—", "Date of birth": _d(c.date_of_birth),
+            "Pronouns": c.pronouns or "—", "Date of birth": date_text(c.date_of_birth),
             "Email": c.email or "—", "Phone": c.phone or "—",
             "Address": c.address.one_line() or "—",
             "Insurance": (f"{ins.payer}, member {ins.member_id}"
                           + (f", group {ins.group_number}" if ins.group_number else "")
                           if ins.payer else "Self-pay"),
-            "AI documentation consent": (f"Yes, given {_d(c.ai_consent_date)}" if c.ai_consent
-                                         else "Not given"),
-            "Status": ("Active" if c.is_active else f"Discharged {_d(c.discharged_on)}"),
+            "AI documentation consent": (f"Yes, given {date_text(c.ai_consent_date)}"
+                                         if c.ai_consent else "Not given"),
+            "Status": ("Active" if c.is_active else f"Discharged {date_text(c.discharged_on)}"),
         }
         for key, text in values.items():
             self.labels[key].setText(text)
@@ -147,7 +143,7 @@ class GoalsTab(_ClientListTab):
 
     def reload(self, client_id: int) -> None:
         self.goals = self.workspace.vault.goals.for_client(client_id)
-        fill_table(self.table, [(g.text, g.status.value.capitalize(), _d(g.target_date))
+        fill_table(self.table, [(g.text, g.status.value.capitalize(), date_text(g.target_date))
                                 for g in self.goals])
         self.empty.setVisible(not self.goals)
         self._goal_selected()

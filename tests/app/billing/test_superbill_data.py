@@ -91,7 +91,7 @@ def test_every_gap_is_listed_without_the_clients_name() -> None:
         "the practice address",
         "the client's date of birth", "the client's address", "the insurance payer",
         "the insurance member ID", "a diagnosis (ICD-10-CM code)",
-        "a CPT code for the session on 2026-03-16 (A 10-minute session is shorter than the 16 "
+        "a CPT code for the session on 03/16/2026 (A 10-minute session is shorter than the 16 "
         "minutes psychotherapy (90832) requires, so no code is suggested.)"]
     assert not any("Marisol" in m for m in missing)
 
@@ -152,7 +152,7 @@ def test_a_session_without_a_code_alone_is_named_with_the_reason() -> None:
     with pytest.raises(MissingBillingData) as info:
         require_ready(bill)
     assert info.value.missing == [
-        "a CPT code for the session on 2026-03-09 (A 12-minute session is shorter than the 16 "
+        "a CPT code for the session on 03/09/2026 (A 12-minute session is shorter than the 16 "
         "minutes psychotherapy (90832) requires, so no code is suggested.)"]
     # The therapist's own code makes it billable: the suggestion is never forced.
     appts[1] = replace(appts[1], cpt_code="90832")
@@ -166,7 +166,7 @@ def test_a_session_without_a_fee_is_named() -> None:
     bill = build_superbill(sample.practice(), sample.client(), sample.appointments(), [], fees,
                            FeePolicy(), *MARCH)
     assert missing_billing_data(bill) == [
-        "a fee for the session on 2026-03-16 (set one for 90834 under Billing > Fees)"]
+        "a fee for the session on 03/16/2026 (set one for 90834 under Billing > Fees)"]
 
 
 def test_payments_received_are_listed_with_date_and_method() -> None:

@@ -207,8 +207,27 @@ def test_a_session_without_a_code_shows_why(qtbot: QtBot, workspace: Any) -> Non
     page = _page(qtbot, workspace)
     panel = page.payments
     rows = [r for r in range(panel.table.rowCount())
-            if panel.table.item(r, 0).text() == "2026-03-04"]
+            if panel.table.item(r, 0).text() == "03/04/2026"]
     assert len(rows) == 1
     code = panel.table.item(rows[0], 2)
     assert code.text() == "none"
     assert code.toolTip().startswith("A 12-minute session is shorter than the 16 minutes")
+
+
+def test_overbooked_authorization_stands_out(qtbot: QtBot, workspace: Any) -> None:
+    page = _page(qtbot, workspace)
+    panel = page.authorizations
+    today = date.today()
+    panel.start.setDate(QDate(2026, 1, 1))
+    panel.end.setDate(QDate(today.year + 1, 12, 31))
+    panel.sessions.setValue(5)
+    panel.add()
+    left = panel.table.item(0, 6)
+    assert left.text() == "1" and not left.font().bold()  # sessions left: plain
+    assert panel.table.item(0, 2).text() == "01/01/2026"
+    panel.sessions.setValue(2)
+    panel.add()
+    rows = {panel.table.item(r, 4).text(): r for r in range(panel.table.rowCount())}
+    over = panel.table.item(rows["2"], 6)
+    assert over.text() == "-2" and over.font().bold()
+    assert over.toolTip() == "2 more sessions than authorized"

@@ -28,7 +28,7 @@ def test_unsigned_page_counts_and_highlights_overdue(qtbot: Any, workspace: Any)
     assert page.overdue_rows() == [0]
     assert page.table.item(0, 1).text() == "Bo Chen"
     assert page.table.item(0, 2).font().bold() and not page.table.item(1, 2).font().bold()
-    assert "over 24 h" in page.table.item(0, 2).text()
+    assert "overdue" in page.table.item(0, 2).text()
     signed = _note(vault, ana, 5)
     with qtbot.waitSignal(page.count_changed) as blocker:
         page.refresh()
@@ -80,3 +80,51 @@ def test_queue_follows_notes_written_and_signed_in_the_editor(qtbot: Any, worksp
     with qtbot.waitSignal(page.count_changed) as blocker:
         assert editor.sign()
     assert blocker.args == [0]
+
+
+def test_unsigned_page_emphasises_only_overdue_ages(qtbot: Any, workspace: Any) -> None:
+    from ui.notes import UnsignedNotesPage
+    from ui.notes.pages import OVERDUE_COLOUR
+
+    vault = workspace.vault
+    ana, bo = add_client(vault), add_client(vault, "Bo Chen")
+    _note(vault, bo, 30)
+    _note(vault, ana, 3)
+    page = UnsignedNotesPage(workspace)
+    qtbot.addWidget(page)
+    assert page.overdue_rows() == [0]
+    assert page.summary.text() == "2 unsigned notes, 1 older than 24 hours"
+    overdue_age, fresh_age = page.table.item(0, 2), page.table.item(1, 2)
+    assert overdue_age.foreground().color() == OVERDUE_COLOUR
+    assert "overdue" in overdue_age.text() and "overdue" not in fresh_age.text()
+    assert fresh_age.foreground().color() != OVERDUE_COLOUR and not fresh_age.font().bold()
+    for col in (0, 1):  # the date and the name stay plain on both rows
+        assert not page.table.item(0, col).font().bold()
+        assert page.table.item(0, col).foreground().color() != OVERDUE_COLOUR
+    shown = page.table.item(0, 0).text()
+    assert len(shown) == 10 and shown[2] == "/" and shown[5] == "/"  # MM/DD/YYYY
+
+
+def test_unsigned_page_singular_and_empty(qtbot: Any, workspace: Any) -> None:
+    from ui.notes import UnsignedNotesPage
+
+    page = UnsignedNotesPage(workspace)
+    qtbot.addWidget(page)
+    assert page.body.currentWidget() is page.empty
+    _note(workspace.vault, add_client(workspace.vault), 2)
+    page.refresh()
+    assert page.summary.text() == "1 unsigned note"
+    assert page.body.currentWidget() is page.table
+
+
+def test_risk_follow_up_says_so_when_empty(qtbot: Any, workspace: Any) -> None:
+    from ui.notes import RiskFollowUpPage
+
+    vault = workspace.vault
+    _note(vault, add_client(vault), 24, "Denies SI, HI, plan or intent.")
+    page = RiskFollowUpPage(workspace)
+    qtbot.addWidget(page)
+    assert page.table.rowCount() == 0
+    assert page.body.currentWidget() is page.empty
+    assert page.empty.label.text() == (
+        "No client's notes in the last 30 days recorded elevated risk.")
