@@ -60,3 +60,30 @@ def score(sample: dict[str, Any], draft_json: dict[str, Any]) -> dict[str, Any]:
         "sentences": len(sentences), "prose": prose,
         "bad_sentences": [s for s in sentences if not is_third_person_prose(s)],
     }
+
+
+def assert_quality_bar(pipeline: Any, files: list[Path]) -> list[Any]:
+    """Draft every case with ``pipeline`` and hold the set to the issue's bar: no must_not
+    phrase, no invented number and every heading in each draft; over the whole set at least 95%
+    of the must facts and 90% of sentences in complete third-person prose. Prints each draft."""
+    from drafting.facts_json import facts_from_file
+
+    must_total = must_present = sentences = prose = 0
+    drafts = []
+    for path in files:
+        draft = pipeline.draft(facts_from_file(path))
+        drafts.append(draft)
+        result = score(load_sample(path), draft.to_json())
+        print(f"\n== {path.stem}: must {result['must_present']}/{result['must_total']}, prose "
+              f"{result['prose']}/{result['sentences']}, {draft.timings}\n{draft.text()}")
+        must_total += result["must_total"]
+        must_present += result["must_present"]
+        sentences += result["sentences"]
+        prose += result["prose"]
+        assert not result["must_not_hits"], (path.stem, result, draft.text())
+        assert not result["extra_numbers"], (path.stem, result, draft.text())
+        assert not result["missing_headings"], (path.stem, result)
+    print(f"\nmust {must_present}/{must_total}, prose {prose}/{sentences}")
+    assert must_present / must_total >= 0.95
+    assert prose / sentences >= 0.90
+    return drafts

@@ -20,7 +20,7 @@ from drafting.pipeline import DraftPipeline, deterministic_draft
 from drafting.render import field_facts, name_tokens
 from models.note import FORMAT_HEADINGS
 
-from .helpers import load_sample, score
+from .helpers import assert_quality_bar, load_sample, score
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 
@@ -63,33 +63,6 @@ def test_each_field_lands_under_its_heading(path: Path) -> None:
         assert '"' in sentence or "-I" in sentence or after_title, (path.stem, sentence)
 
 
-@pytest.fixture(scope="module")
-def pipeline(default_model_path: Path) -> DraftPipeline:
-    pipe = DraftPipeline(default_model_path)
-    pipe.load()
-    yield pipe  # type: ignore[misc]
-    pipe.close()
-
-
 @pytest.mark.slow
 def test_cases_meet_the_quality_bar(pipeline: DraftPipeline) -> None:
-    must_total = must_present = sentences = prose = 0
-    report = []
-    for path in case_files():
-        case = load_sample(path)
-        draft = pipeline.draft(facts_from_file(path))
-        result = score(case, draft.to_json())
-        report.append((path.stem, result, draft.text()))
-        must_total += result["must_total"]
-        must_present += result["must_present"]
-        sentences += result["sentences"]
-        prose += result["prose"]
-        assert not result["must_not_hits"], (path.stem, result, draft.text())
-        assert not result["extra_numbers"], (path.stem, result, draft.text())
-        assert not result["missing_headings"], (path.stem, result)
-    for name, result, text in report:
-        print(f"\n== {name}: must {result['must_present']}/{result['must_total']}, prose "
-              f"{result['prose']}/{result['sentences']}\n{text}")
-    print(f"\nmust {must_present}/{must_total}, prose {prose}/{sentences}")
-    assert must_present / must_total >= 0.95
-    assert prose / sentences >= 0.90
+    assert_quality_bar(pipeline, case_files())

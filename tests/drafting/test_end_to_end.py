@@ -10,17 +10,9 @@ from drafting.default_model import DEFAULT_MODEL_SHA256, ensure_default_model
 from drafting.facts_json import facts_from_file
 from drafting.pipeline import DraftPipeline
 
-from .helpers import load_sample, sample_files, score
+from .helpers import assert_quality_bar, sample_files
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def pipeline(default_model_path: Path) -> DraftPipeline:
-    pipe = DraftPipeline(default_model_path)
-    pipe.load()
-    yield pipe  # type: ignore[misc]
-    pipe.close()
 
 
 def test_default_model_is_assembled_once_and_verified(default_model_path: Path) -> None:
@@ -33,32 +25,17 @@ def test_default_model_is_assembled_once_and_verified(default_model_path: Path) 
 
 
 def test_samples_meet_the_quality_bar(pipeline: DraftPipeline) -> None:
-    must_total = must_present = sentences = prose = 0
-    report = []
-    for path in sample_files():
-        sample = load_sample(path)
-        draft = pipeline.draft(facts_from_file(path))
-        result = score(sample, draft.to_json())
-        report.append((path.name, result, draft.timings, draft.text()))
-        must_total += result["must_total"]
-        must_present += result["must_present"]
-        sentences += result["sentences"]
-        prose += result["prose"]
-        assert not result["must_not_hits"], (path.name, result)
-        assert not result["extra_numbers"], (path.name, result, draft.text())
-        assert not result["missing_headings"], (path.name, result)
-        assert draft.model is not None and draft.model.sha256 == DEFAULT_MODEL_SHA256
-    for name, result, timings, text in report:
-        print(f"\n== {name}: must {result['must_present']}/{result['must_total']}, prose "
-              f"{result['prose']}/{result['sentences']}, {timings}\n{text}")
-    assert must_present / must_total >= 0.95
-    assert prose / sentences >= 0.90
+    drafts = assert_quality_bar(pipeline, sample_files())
+    assert all(d.model is not None and d.model.sha256 == DEFAULT_MODEL_SHA256 for d in drafts)
 
 
-def test_model_sentences_are_used_when_faithful(pipeline: DraftPipeline) -> None:
-    """The model does get to phrase things: some sentence differs from the plain rendering."""
+def test_model_sentences_are_used_when_faithful(default_model_path: Path) -> None:
+    """The model does get to phrase things: some sentence differs from the plain rendering.
+    (A generous time budget: on a busy machine the default budget may end before the model
+    writes, which is correct behaviour but not what this test is about.)"""
     from drafting.render import plan_sections
 
+    pipeline = DraftPipeline(default_model_path, time_budget_s=600)
     changed = 0
     for path in sample_files():
         facts = facts_from_file(path)
@@ -68,6 +45,7 @@ def test_model_sentences_are_used_when_faithful(pipeline: DraftPipeline) -> None
             for sentence in section.text.split(". "):
                 if sentence.rstrip(".") + "." not in plain:
                     changed += 1
+    pipeline.close()
     assert changed > 0
 
 
