@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.commands.vault_access import open_from_args
+from app.commands.vault_access import open_from_args, vault_arg
 
 
 def _date(text: str) -> date:
@@ -29,7 +29,7 @@ def _month(text: str) -> tuple[int, int]:
 def register(groups: Any) -> None:
     bill = groups.export.add_parser(
         "superbill", help="a client's superbill for a date range as PDF")
-    bill.add_argument("--vault", type=Path, default=None, help="vault folder")
+    vault_arg(bill)
     bill.add_argument("--client", type=int, required=True, help="client id")
     bill.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     bill.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
@@ -38,14 +38,14 @@ def register(groups: Any) -> None:
 
     batch = groups.export.add_parser(
         "superbills", help="a superbill for every client with sessions in a month, into a folder")
-    batch.add_argument("--vault", type=Path, default=None, help="vault folder")
+    vault_arg(batch)
     batch.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     batch.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
     batch.set_defaults(func=cmd_superbills)
 
     ics = groups.export.add_parser(
         "ics", help="the calendar as an .ics file (no client names unless asked)")
-    ics.add_argument("--vault", type=Path, default=None, help="vault folder")
+    vault_arg(ics)
     ics.add_argument("--out", type=Path, required=True, help=".ics file to write")
     ics.add_argument("--from", dest="start", type=_date, default=None, metavar="YYYY-MM-DD")
     ics.add_argument("--to", dest="end", type=_date, default=None, metavar="YYYY-MM-DD")

@@ -42,3 +42,4 @@ def test_raw_sql_update_of_a_draft_is_allowed(vault: Vault) -> None:
     appt = vault.appointments.add(Appointment(client.id or 0, datetime(2026, 3, 2, 15, tzinfo=UTC)))
     note = vault.notes.save_draft(Note(appt.id or 0, client.id or 0))
     vault.connection.execute("UPDATE notes SET process_notes = 'x' WHERE id = ?", (note.id,))
+    assert vault.notes.get(note.id or 0).process_notes == "x"

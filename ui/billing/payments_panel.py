@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-from zoneinfo import ZoneInfo
+from datetime import date, tzinfo
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,13 +19,13 @@ from models.billing import coded_service, no_code_reason
 from ui.billing.common import DATE_FORMAT, ClientRecordsPanel
 from ui.date_fields import date_edit, to_date
 from ui.errors import message_for
-from ui.timefmt import date_text
+from ui.timefmt import date_text, zone
 from ui.widgets import button_row, fill_table
 
 COLUMNS = ("Date", "Status", "Code", "Fee", "Paid", "Owed")
 
 
-def _cells(balance: Balance, tz: ZoneInfo) -> tuple[str, ...]:
+def _cells(balance: Balance, tz: tzinfo) -> tuple[str, ...]:
     appt = balance.appointment
     return (date_text(appt.start.astimezone(tz).date()), appt.status.label,
             (coded_service(appt).primary or "none") if appt.status.value == "attended" else "",
@@ -58,7 +57,7 @@ class PaymentsPanel(ClientRecordsPanel):
     def reload_table(self) -> None:
         client_id = self.client.client_id()
         self.rows = balances(self.workspace.vault, client_id) if client_id is not None else []
-        tz = ZoneInfo(self.workspace.vault.practice.get().timezone)
+        tz = zone(self.workspace.vault.practice.get().timezone)
         fill_table(self.table, [_cells(balance, tz) for balance in self.rows])
         for row, balance in enumerate(self.rows):
             reason = no_code_reason(balance.appointment)
@@ -83,7 +82,7 @@ class PaymentsPanel(ClientRecordsPanel):
         except Exception as exc:
             self.status.problem(message_for(exc))
             return
-        day = appt.start.astimezone(ZoneInfo(self.workspace.vault.practice.get().timezone))
+        day = appt.start.astimezone(zone(self.workspace.vault.practice.get().timezone))
         self.status.ok(f"Recorded ${payment.amount:,.2f} ({payment.method}) for the session "
                        f"on {date_text(day.date())}.")
         self.amount.clear()
