@@ -19,7 +19,7 @@ from drafting import prompt as prompts
 from drafting.engine import Engine
 from drafting.formats import headings, is_optional, section_fields
 from drafting.render import EMPTY_SECTION, Fact, plan_sections
-from drafting.types import Draft, DraftProgress, Flag, ModelInfo, Timings
+from drafting.types import Draft, DraftProgress, Flag, FlagKind, ModelInfo, Timings
 from drafting.verifier import check_sentence
 from models.errors import ModelError
 from models.note import PROMPT_LABELS, NoteSection
@@ -46,7 +46,7 @@ def truncate_fields(facts: SessionFacts, limit: int = MAX_FIELD_CHARS,
             cut = cut[: cut.rfind(" ")] if " " in cut[limit // 2:] else cut
             prompts_in[name] = cut
             label = PROMPT_LABELS.get(name, name)
-            flags.append(Flag("field_truncated", _heading_of(facts, name),
+            flags.append(Flag(FlagKind.FIELD_TRUNCATED, _heading_of(facts, name),
                               f"The answer to {label} was very long; only its first "
                               f"{limit:,} characters were used.", label))
     return replace(facts, prompts=prompts_in), flags
@@ -70,13 +70,13 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
             label = PROMPT_LABELS[name]
             if name == "risk":
                 if not text:
-                    flags.append(Flag("risk_not_assessed", heading,
+                    flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
                                       "No risk assessment was recorded for this session.", ""))
                 elif "not assessed" in text.lower() or "not evaluated" in text.lower():
-                    flags.append(Flag("risk_not_assessed", heading,
+                    flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
                                       "Risk was not assessed this session.", text))
             elif not text and not is_optional(facts.format, name):
-                flags.append(Flag("empty_field", heading, f"Nothing was entered for {label}.",
+                flags.append(Flag(FlagKind.EMPTY_FIELD, heading, f"Nothing was entered for {label}.",
                                   label))
     return flags
 
@@ -179,7 +179,7 @@ def _compose(facts: SessionFacts, engine: Engine | None, no_model_reason: str | 
     plan = plan_sections(facts)
     ready = time.perf_counter()  # first_token_s counts from here: load_s is reported apart
     if no_model_reason is not None:
-        flags.append(Flag("no_model", None, "No language model could be used, so the "
+        flags.append(Flag(FlagKind.NO_MODEL, None, "No language model could be used, so the "
                           "draft is written in the therapist's own words.", no_model_reason))
     run = _Run(engine, prompts.prefix(style_examples), token_budget, ready + time_budget_s,
                cancel, on_progress, len(plan))
@@ -189,7 +189,7 @@ def _compose(facts: SessionFacts, engine: Engine | None, no_model_reason: str | 
         sections.append(NoteSection(heading=heading, text=text or EMPTY_SECTION))
     flags += run.flags
     if run.cancelled:
-        flags.append(Flag("cancelled", None, "Drafting was cancelled; the rest of the "
+        flags.append(Flag(FlagKind.CANCELLED, None, "Drafting was cancelled; the rest of the "
                           "note is in the therapist's own words."))
     timings = Timings(load_s=0.0,
                       first_token_s=None if run.first_token_at is None
@@ -251,7 +251,7 @@ class _Run:
         except (RuntimeError, ValueError, OSError) as exc:
             # llama.cpp failed mid-draft (out of memory, a decode error): finish without it.
             self.engine = None
-            self.flags.append(Flag("no_model", heading, "The model stopped working during "
+            self.flags.append(Flag(FlagKind.NO_MODEL, heading, "The model stopped working during "
                                    "drafting, so the rest is in the therapist's own words.",
                                    type(exc).__name__))
             return fact.sentence
@@ -272,7 +272,7 @@ class _Run:
                    "words were used." if verdict.kind == "lost_fact" else
                    "The model's wording was not supported by the session facts, so the "
                    "therapist's own words were used.")
-        self.flags.append(Flag(verdict.kind, heading, message, fact.sentence))
+        self.flags.append(Flag(FlagKind(verdict.kind), heading, message, fact.sentence))
         return fact.sentence
 
 

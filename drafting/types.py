@@ -5,32 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.flags import Flag, FlagKind
 from models.note import NoteFormat, NoteSection
 
-FLAG_KINDS: tuple[str, ...] = (
-    "ungrounded",
-    "lost_fact",
-    "risk_not_assessed",
-    "empty_field",
-    "no_model",
-    "field_truncated",
-    "cancelled",
-)
 
-
-@dataclass
-class Flag:
-    """Something the therapist should look at before signing; ``message`` is one plain sentence."""
-
-    kind: str
-    section: str | None
-    message: str
-    text: str = ""  # the sentence or fact concerned
-
-    def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "section": self.section, "message": self.message,
-                "text": self.text}
-
+__all__ = ["Draft", "DraftProgress", "Flag", "FlagKind", "ModelInfo", "Timings"]
 
 @dataclass
 class DraftProgress:

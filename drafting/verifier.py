@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from drafting import lexicon as lx
 from drafting.render import Fact, split_facts
-from drafting.types import Flag
+from drafting.types import Flag, FlagKind
 from models.note import NoteSection
 
 _PASSIVE_DENIAL_RE = re.compile(
@@ -185,13 +185,13 @@ def check_draft(sections: list[NoteSection], facts: list[Fact], extra_source: st
             unknown = [w for w in lx.words(sentence) if w not in lx.ADDABLE
                        and w not in lx.FRAME_WORDS and lx.stem(w) not in source_stems]
             if unknown or not lx.numbers(sentence) <= source_numbers:
-                flags.append(Flag("ungrounded", section.heading,
+                flags.append(Flag(FlagKind.UNGROUNDED, section.heading,
                                   "This sentence says something the session facts do not.",
                                   sentence))
     whole = " ".join(s.text for s in sections)
     for fact in facts:
         if fact.text and not check_coverage(whole, Fact(fact.field, fact.text, "", False)).ok:
-            flags.append(Flag("lost_fact", None,
+            flags.append(Flag(FlagKind.LOST_FACT, None,
                               "The draft no longer contains this fact from the session.",
                               fact.text))
     return flags

@@ -17,7 +17,7 @@ from typing import Any
 
 from drafting.facts_json import facts_from_file, facts_from_text, parse_format
 from drafting.pipeline import DraftPipeline
-from drafting.types import Draft
+from drafting.types import Draft, FlagKind
 from models.note import NoteFormat
 
 
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         pipeline.close()
     for flag in draft.flags:
-        if flag.kind == "no_model":
+        if flag.kind is FlagKind.NO_MODEL:
             sys.stderr.write(f"stillnote: {flag.text} The draft uses the therapist's own "
                              "words.\n")
     if args.json:
@@ -88,6 +88,6 @@ def render_text(draft: Draft) -> str:
         lines.append("Review before signing:")
         for flag in draft.flags:
             where = f"[{flag.section}] " if flag.section else ""
-            detail = f" ({flag.text})" if flag.text and flag.kind != "no_model" else ""
+            detail = f" ({flag.text})" if flag.text and flag.kind is not FlagKind.NO_MODEL else ""
             lines.append(f"- {where}{flag.message}{detail}")
     return "\n".join(lines).rstrip() + "\n"

@@ -15,6 +15,7 @@ from drafting.pipeline import Draft, DraftPipeline, DraftProgress, deterministic
 from models.appointment import Appointment
 from models.client import Client
 from models.errors import NoteLocked
+from models.flags import FlagKind
 from models.note import PROMPT_FIELDS, Note, NoteFormat
 from models.session_facts import SessionFacts, SessionInfo
 
@@ -74,7 +75,7 @@ def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: Dr
     allowed, reason = ai_drafting_allowed(client)
     if allowed:
         draft = pipeline.draft(facts, on_progress=on_progress, cancel=cancel)
-        used_model = not any(f.kind == "no_model" for f in draft.flags)
+        used_model = not any(f.kind is FlagKind.NO_MODEL for f in draft.flags)
     else:
         draft = deterministic_draft(facts)
         used_model = False
