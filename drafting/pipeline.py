@@ -76,8 +76,8 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
                     flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
                                       "Risk was not assessed this session.", text))
             elif not text and not is_optional(facts.format, name):
-                flags.append(Flag(FlagKind.EMPTY_FIELD, heading, f"Nothing was entered for {label}.",
-                                  label))
+                flags.append(Flag(FlagKind.EMPTY_FIELD, heading,
+                                  f"Nothing was entered for {label}.", label))
     return flags
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from models.flags import Flag, FlagKind
 from models.note import NoteFormat, NoteSection
 
-
 __all__ = ["Draft", "DraftProgress", "Flag", "FlagKind", "ModelInfo", "Timings"]
 
 @dataclass
