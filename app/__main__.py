@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from app import paths
+from storage import files
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
 
     demo_passphrase = ""
     if args.demo:  # built by the window on first use, so the window shows at once
-        vault_dir = Path(args.vault) if args.vault else paths.demo_vault_dir()
+        vault_dir = Path(args.vault) if args.vault else files.demo_vault_dir()
         demo_passphrase = os.environ.get("STILLNOTE_PASSPHRASE") or DEMO_PASSPHRASE
     else:
-        vault_dir = Path(args.vault) if args.vault else paths.default_vault_dir()
+        vault_dir = Path(args.vault) if args.vault else files.default_vault_dir()
     from ui.application import run
 
     return run(vault_dir, demo_passphrase=demo_passphrase)

@@ -32,8 +32,8 @@ from models.note import (
     content_hash,
 )
 from models.practice import PracticeProfile
-from storage.atomic import write_text_atomic
 from storage.codec import local_value, tz_key
+from storage.files import write_text_atomic
 from storage.repositories.practice import profile_from_dict
 from storage.vault import Vault
 

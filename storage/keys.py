@@ -25,7 +25,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from models.errors import InvalidInput, VaultError, WrongPassphrase
-from storage.atomic import write_text_atomic
+from storage.files import write_text_atomic
 
 KEYS_FILE = "keys.json"
 FORMAT = "stillnote-keys"

@@ -7,7 +7,6 @@ key is unwrapped and verified, and only then is the database opened at all.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -15,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from models.errors import StorageFull, VaultError, VaultTooNew
+from models.errors import VaultError, VaultTooNew
 from storage import keyring_store
 from storage.audit import AuditLog
 from storage.connection import (
@@ -28,6 +27,7 @@ from storage.connection import (
     key_pragma,
     translate,
 )
+from storage.files import copy_file_atomic
 from storage.keys import KEYS_FILE, KeyFile, new_key_file
 from storage.migrations import LATEST_VERSION, apply_migrations, schema_version
 
@@ -324,20 +324,12 @@ def open_vault_with_keyring(vault_dir: Path) -> Vault | None:
 
 
 def _backup_before_migrating(conn: Connection, vault_dir: Path, version: int) -> Path:
-    """An encrypted copy of the vault as it was, kept beside it, before the schema changes."""
+    """An encrypted copy of the vault as it was, kept beside it, before the schema changes.
+
+    The same key opens the copy, and keys.json already wraps it: a byte copy stays encrypted.
+    A copy that cannot be written (StorageFull) stops the upgrade before anything changed.
+    """
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     target = vault_dir / f"stillnote.v{version}.before-upgrade.db"
-    tmp = vault_dir / f".{target.name}.tmp"
-    tmp.unlink(missing_ok=True)
-    try:
-        # The same key opens the copy, and keys.json already wraps it: a byte copy stays encrypted.
-        shutil.copyfile(vault_dir / DB_FILE, tmp)
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageFull(f"The vault could not be copied before upgrading ({exc.strerror}); "
-                          "nothing was changed.") from None
+    copy_file_atomic(vault_dir / DB_FILE, target)
     return target

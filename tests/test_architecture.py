@@ -14,7 +14,7 @@ NETWORK_MODULES = {"socket", "ssl", "http", "urllib", "urllib3", "requests", "ht
 PROJECT_PACKAGES = ("models", "storage", "drafting", "app", "ui")
 # The one way to write a file (atomic, fsync, owner-only) serves drafting's model assembly too;
 # drafting knows nothing else of storage.
-SHARED_HELPERS = {"storage.atomic"}
+SHARED_HELPERS = {"storage.files"}
 
 
 def _imports(path: Path) -> set[str]:

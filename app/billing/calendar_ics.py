@@ -19,7 +19,7 @@ from app.billing.ics_timezone import vtimezone_lines
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.client import Client
 from models.practice import PracticeProfile
-from storage.atomic import write_bytes_atomic
+from storage.files import write_bytes_atomic
 
 PRODID = "-//Stillnote//Stillnote calendar export//EN"
 UID_DOMAIN = "stillnote.local"

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import paths
 from app.commands.vault_access import open_for_command, open_from_args, vault_arg, vault_dir_of
 from app.passphrase import passphrase_from_environment_or_prompt
 from models.errors import VaultError
+from storage import files
 from storage.vault import Vault
 
 
@@ -71,7 +71,7 @@ def _print_recovery_key(recovery_key: str) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from app.demo import build_demo_practice
 
-    vault_dir = vault_dir_of(args, paths.demo_vault_dir())
+    vault_dir = vault_dir_of(args, files.demo_vault_dir())
     vault, recovery_key = _create_for_command(vault_dir)
     with vault:
         counts = build_demo_practice(vault)

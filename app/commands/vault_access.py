@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import paths
 from app.passphrase import passphrase_from_environment_or_prompt
+from storage import files
 from storage.vault import Vault
 
 
@@ -19,7 +19,7 @@ def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
     """The folder given with --vault (~ expanded), else ``default``, else the usual vault."""
     if args.vault:
         return Path(args.vault).expanduser()
-    return default if default is not None else paths.default_vault_dir()
+    return default if default is not None else files.default_vault_dir()
 
 
 def open_for_command(vault_dir: Path) -> Vault:

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from app.pdf.fonts import SANS, SANS_BOLD, font_runs, markup, register_fonts
-from storage.atomic import write_bytes_atomic
+from storage.files import write_bytes_atomic
 
 MARGIN = 0.75 * inch
 

@@ -221,12 +221,12 @@ def test_unwritable_output_folder_is_one_line(demo: Path, data_dir: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
 
-    import storage.atomic
+    import storage.files
 
     def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise OSError(errno.EROFS, "Read-only file system")  # as root, chmod cannot show it
 
-    monkeypatch.setattr(storage.atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(storage.files.tempfile, "mkstemp", refuse)
     for argv in (["export", "practice", "--out"], ["backup", "--out"]):
         code, _, err = _run(capsys, *argv[:-1], "--vault", str(demo), argv[-1],
                             str(data_dir / "ro" / "out.file"))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app import paths
 from app.settings import DeviceSettings, load_settings, save_settings
+from storage import files
 
 
 def test_defaults_without_a_file(data_dir: Path) -> None:
@@ -23,7 +23,7 @@ def test_round_trip_in_the_data_dir(data_dir: Path) -> None:
     settings = DeviceSettings(idle_lock_minutes=5, model_path="/m/x.gguf", n_threads=2,
                               last_vault_dir="/v", ics_include_names=True)
     save_settings(settings)
-    path = paths.settings_file()
+    path = files.settings_file()
     assert path.parent == data_dir
     assert (path.stat().st_mode & 0o777) == 0o600
     assert load_settings() == settings
@@ -31,14 +31,14 @@ def test_round_trip_in_the_data_dir(data_dir: Path) -> None:
 
 def test_malformed_file_gives_defaults_and_a_warning(data_dir: Path,
                                                      caplog: pytest.LogCaptureFixture) -> None:
-    paths.settings_file().write_text("{oops", encoding="utf-8")
+    files.settings_file().write_text("{oops", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert load_settings() == DeviceSettings()
     assert "defaults" in caplog.text
 
 
 def test_a_bad_field_falls_back_alone(data_dir: Path) -> None:
-    paths.settings_file().write_text(json.dumps({
+    files.settings_file().write_text(json.dumps({
         "idle_lock_minutes": "ten", "n_threads": 4, "ics_include_names": "yes", "unknown": 1,
         "n_ctx": -5}), encoding="utf-8")
     settings = load_settings()
@@ -47,5 +47,5 @@ def test_a_bad_field_falls_back_alone(data_dir: Path) -> None:
 
 
 def test_non_object_json(data_dir: Path) -> None:
-    paths.settings_file().write_text("[1, 2]", encoding="utf-8")
+    files.settings_file().write_text("[1, 2]", encoding="utf-8")
     assert load_settings() == DeviceSettings()

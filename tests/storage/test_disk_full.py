@@ -16,7 +16,7 @@ import pytest
 
 from models.client import Client
 from models.errors import StorageFull
-from storage.atomic import write_bytes_atomic
+from storage.files import write_bytes_atomic
 from storage.vault import Vault
 
 from .conftest import PASSPHRASE

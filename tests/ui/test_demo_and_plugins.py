@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from app import paths
 from app.settings import DeviceSettings
 from app.workspace import DEMO_PASSPHRASE, ensure_demo_vault, vault_exists
 from models.appointment import AppointmentStatus
 from models.client import Client
+from storage import files
 from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
 from ui import notes
 from ui.shell import StillnoteWindow
@@ -20,7 +20,7 @@ from ui.unlock_screen import UnlockScreen
 
 
 def test_demo_opens_unlocked_and_prefills_after_lock(qtbot: Any, boxes: Boxes) -> None:
-    vault_dir = paths.demo_vault_dir()
+    vault_dir = files.demo_vault_dir()
     ensure_demo_vault(vault_dir)
     assert vault_exists(vault_dir)
     window = StillnoteWindow(vault_dir, DeviceSettings(), demo_passphrase=DEMO_PASSPHRASE)
@@ -48,8 +48,8 @@ def test_launcher_runs_the_window_on_the_demo_vault(
                         lambda vault_dir, demo_passphrase="": calls.append(
                             (vault_dir, demo_passphrase)) or 0)
     assert launcher.main(["--demo"]) == 0
-    assert calls == [(paths.demo_vault_dir(), DEMO_PASSPHRASE)]
-    assert not vault_exists(paths.demo_vault_dir())  # the window builds it, with itself shown
+    assert calls == [(files.demo_vault_dir(), DEMO_PASSPHRASE)]
+    assert not vault_exists(files.demo_vault_dir())  # the window builds it, with itself shown
     calls.clear()
     assert launcher.main(["--vault", "/nowhere/vault"]) == 0
     assert calls == [(Path("/nowhere/vault"), "")]
@@ -59,7 +59,7 @@ def test_the_window_builds_the_demo_on_first_use_then_opens_it(qtbot: Any,
                                                                  boxes: Boxes) -> None:
     from ui.busy_screen import BusyScreen
 
-    vault_dir = paths.demo_vault_dir()
+    vault_dir = files.demo_vault_dir()
     window = StillnoteWindow(vault_dir, DeviceSettings(), demo_passphrase=DEMO_PASSPHRASE)
     qtbot.addWidget(window)
     window.show()
