@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from models.errors import ModelError, StorageFull
-from storage.files import models_dir, sha256_of, write_atomic_with, write_bytes_atomic
+from storage.files import models_dir, write_atomic_with, write_bytes_atomic
+from storage.files import sha256_of as sha256_of  # drafting.pipeline hashes a chosen model with it
 
 DEFAULT_MODEL_NAME = "gemma-3-270m-q4_k_m"
 DEFAULT_MODEL_FILE = DEFAULT_MODEL_NAME + ".gguf"

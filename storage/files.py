@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 import platformdirs
 
@@ -106,7 +106,7 @@ def write_text_atomic(target: Path, text: str) -> None:
     write_bytes_atomic(target, text.encode("utf-8"))
 
 
-def copy_stream_atomic(source: BinaryIO, target: Path) -> None:
+def copy_stream_atomic(source: IO[bytes], target: Path) -> None:
     """Copy everything ``source`` yields into ``target``, atomically and owner-only."""
 
     def write(stream: BinaryIO) -> None:
