@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.errors import StillnoteError
+from models.errors import StillnoteBug, StillnoteError
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
@@ -92,10 +92,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("stillnote: interrupted; nothing was left half-written.\n")
         return 130
     except Exception as exc:  # our bug: say so plainly, without PHI or a traceback
-        sys.stderr.write(
-            f"stillnote: an internal error stopped the command ({type(exc).__name__}); "
-            "nothing already saved was changed.\n")
+        sys.stderr.write(f"stillnote: an internal error stopped the command ({bug_name(exc)}); "
+                         "nothing already saved was changed.\n")
         return EXIT_INTERNAL_ERROR
+
+
+def bug_name(exc: BaseException) -> str:
+    """What to log about our bug: its type, and for a StillnoteBug its PHI-free ``str`` (an
+    error code); never another exception's message, which may quote a record."""
+    if isinstance(exc, StillnoteBug) and str(exc):
+        return f"{type(exc).__name__}: {exc}"
+    return type(exc).__name__
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The few kinds of problem a user can cause.
 
 Each carries one plain sentence (its ``str``) that the CLI prints on stderr and the window shows
-in a dialog. Anything else that escapes is our bug, not the user's, and is reported as such.
+in a dialog. Anything else that escapes is our bug, not the user's, and is reported as such:
+the CLI exits 70, the window shows a generic sentence, and the log names the exception type
+(and, for a ``StillnoteBug``, its PHI-free ``str``), never a message that may quote a record.
 """
 
 from __future__ import annotations
@@ -49,3 +51,8 @@ class MissingBillingData(StillnoteError):
 
 class KeyringUnavailable(StillnoteError):
     """No OS keyring service is available on this device (normal on headless Linux)."""
+
+
+class StillnoteBug(Exception):
+    """Our bug, caught where it happened: ``str`` is safe to log (an error code or name, never
+    a value from the record). Not a StillnoteError: the user is not asked to fix it."""

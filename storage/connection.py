@@ -1,4 +1,9 @@
-"""Opening the SQLCipher file with the raw data key, and turning SQLite errors into plain ones.
+"""Opening the SQLCipher file with the raw data key, and sorting SQLite errors by their code.
+
+The user's environment (a damaged file, a full disk, a folder that cannot be written, another
+process holding the file) becomes one plain sentence; an error in Stillnote's own SQL becomes a
+DatabaseBug, which the CLI reports with exit 70 and the window as "something went wrong", as
+qutebrowser's misc/sql.py does.
 
 The connection runs in autocommit mode; ``Vault.transaction`` issues BEGIN IMMEDIATE / SAVEPOINT
 itself so every repository write and its audit entry commit together.
@@ -6,15 +11,26 @@ itself so every repository write and its audit entry commit together.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from models.errors import NoteLocked, StillnoteError, StorageFull, VaultError
+from models.errors import (
+    InvalidInput,
+    NoteLocked,
+    StillnoteBug,
+    StillnoteError,
+    StorageFull,
+    VaultError,
+)
+
+log = logging.getLogger(__name__)
 
 DB_FILE = "stillnote.db"
 DAMAGED = "The vault file is damaged and cannot be opened; restore it from a backup."
@@ -75,23 +91,83 @@ def configure_for_writing(conn: Connection) -> None:
         raise translate(exc) from None
 
 
-def translate(exc: BaseException) -> StillnoteError:
-    """The user-facing error for a SQLite failure (the message never carries row content)."""
+class DatabaseBug(StillnoteBug):
+    """SQLite refused Stillnote's own SQL (a syntax error, a missing column, a misuse): our bug.
+
+    ``str`` is the SQLite error name and code only; the message may quote SQL or values.
+    """
+
+
+# Primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PROTOCOL = 10, 11, 13, 14, 15
+SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_NOTADB = 18, 19, 26
+
+IN_USE = "The vault is in use by another Stillnote window; close it and try again."
+NOT_WRITABLE = "The vault file cannot be written; check the folder's permissions."
+DISK_FULL = "The disk is full, so the change was not saved; nothing was lost."
+SIGNED_NOTE_LOCKED = "The note is signed and cannot be changed; add an addendum instead."
+
+# What the user's environment causes, by primary code: the sentence they see.
+_ENVIRONMENT: dict[int, Callable[[], StillnoteError]] = {
+    SQLITE_CORRUPT: lambda: VaultError(DAMAGED),
+    SQLITE_NOTADB: lambda: VaultError(DAMAGED),
+    SQLITE_FULL: lambda: StorageFull(DISK_FULL),
+    SQLITE_BUSY: lambda: VaultError(IN_USE),
+    SQLITE_LOCKED: lambda: VaultError(IN_USE),
+    SQLITE_PROTOCOL: lambda: VaultError(IN_USE),
+    SQLITE_READONLY: lambda: VaultError(NOT_WRITABLE),
+    SQLITE_PERM: lambda: VaultError(NOT_WRITABLE),
+    SQLITE_CANTOPEN: lambda: VaultError(NOT_WRITABLE),
+    SQLITE_IOERR: lambda: VaultError("The vault file could not be read or written (a disk "
+                                     "error); nothing was changed."),
+    SQLITE_NOMEM: lambda: StorageFull("This computer ran out of memory, so nothing was changed; "
+                                      "close other programs and try again."),
+    SQLITE_TOOBIG: lambda: InvalidInput("The text is too long to be saved; shorten it."),
+}
+
+# Errors raised without a code (by the driver itself, or built in a test) are sorted by their
+# message, as qutebrowser does for drivers that do not report one; anything else is a bug.
+_ENVIRONMENT_WORDS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("not a database", "malformed", "corrupt"), SQLITE_CORRUPT),
+    (("disk is full",), SQLITE_FULL),
+    (("database is locked", "database is busy"), SQLITE_BUSY),
+    (("readonly", "read-only", "unable to open"), SQLITE_READONLY),
+)
+
+
+def _constraint(exc: BaseException) -> StillnoteError | None:
+    """A refused write the user can cause (a signed note, a missing or duplicate record).
+
+    The driver reports only the primary code, so the kind of constraint comes from the fixed
+    words SQLite (or our trigger) puts first in the message.
+    """
     text = str(exc).lower()
     if SIGNED_NOTE_MESSAGE in text:
-        return NoteLocked("The note is signed and cannot be changed; add an addendum instead.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return VaultError(DAMAGED)
-    if "disk is full" in text or "database or disk is full" in text:
-        return StorageFull("The disk is full, so the change was not saved; nothing was lost.")
-    if "database is locked" in text or "database is busy" in text:
-        return VaultError("The vault is in use by another Stillnote window; close it and "
-                          "try again.")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return VaultError("The vault file cannot be written; check the folder's permissions.")
+        return NoteLocked(SIGNED_NOTE_LOCKED)
     if "foreign key" in text:
         return VaultError("The record refers to a client or appointment that does not exist.")
-    if isinstance(exc, dbapi2.IntegrityError):
+    if "unique" in text:
         return VaultError("The change conflicts with a record already in the vault.")
-    return VaultError("The vault could not be read or written "
-                      f"({type(exc).__name__}); nothing was changed.")
+    return None  # NOT NULL, CHECK and other triggers: Stillnote wrote what it should not
+
+
+def translate(exc: BaseException) -> StillnoteError | DatabaseBug:
+    """The user's sentence for an environment failure, else a DatabaseBug (logged, no PHI)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    name = str(getattr(exc, "sqlite_errorname", "") or type(exc).__name__)
+    if not isinstance(code, int):  # no code: sort by the words SQLite uses for each case
+        text = str(exc).lower()
+        code = next((c for words, c in _ENVIRONMENT_WORDS if any(w in text for w in words)),
+                    SQLITE_CONSTRAINT if isinstance(exc, dbapi2.IntegrityError) else -1)
+    primary = code & 0xFF if code >= 0 else code
+    if primary == SQLITE_CONSTRAINT:
+        refused = _constraint(exc)
+        if refused is not None:
+            return refused
+    elif primary in _ENVIRONMENT:
+        return _ENVIRONMENT[primary]()
+    elif SIGNED_NOTE_MESSAGE in str(exc).lower():  # a trigger's RAISE seen without its code
+        return NoteLocked(SIGNED_NOTE_LOCKED)
+    log.error("database error in Stillnote's own SQL: %s (%s)", name, code)
+    return DatabaseBug(f"{name} ({code})")

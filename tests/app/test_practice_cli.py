@@ -233,3 +233,17 @@ def test_unwritable_output_folder_is_one_line(demo: Path, data_dir: Path,
         assert code == 2 and "may not write to" in _one_line_error(err)
     assert not (data_dir / "ro" / "out.file").exists()
     assert [p.name for p in demo.iterdir() if p.name.startswith(".")] == []
+
+
+def test_our_own_sql_bug_exits_70_with_one_line_naming_no_phi(
+        demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from storage.audit import AuditLog
+
+    def broken_verify(self: AuditLog) -> None:
+        self._vault.query("SELECT detail FROM audit_log WHERE actor = 'Maya Thornton' AND oops")
+
+    monkeypatch.setattr(AuditLog, "verify", broken_verify)
+    code, _, err = _run(capsys, "audit", "verify", "--vault", str(demo))
+    line = _one_line_error(err)
+    assert code == 70 and "internal error" in line and "DatabaseBug: SQLITE_ERROR" in line
+    assert "Maya" not in line and "could not be read or written" not in line
