@@ -11,12 +11,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from storage.codec import now_utc
-
-if TYPE_CHECKING:
-    from storage.vault import Vault
+from storage.database import Database
 
 GENESIS = "0" * 64
 
@@ -49,19 +46,20 @@ def entry_hash(entry_id: int, at: str, actor: str, action: str, entity: str,
 
 
 class AuditLog:
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
+    def __init__(self, db: Database, actor: str) -> None:
+        self._db = db
+        self._actor = actor
 
     def record(self, action: str, entity: str, entity_id: int | None,
                detail: str = "") -> AuditEntry:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             last = conn.execute(
                 "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
             entry_id = (last[0] + 1) if last else 1
             prev = last[1] if last else GENESIS
             at = now_utc()
             at_text = at.isoformat()
-            actor = self._vault.actor
+            actor = self._actor
             digest = entry_hash(entry_id, at_text, actor, action, entity, entity_id, detail, prev)
             conn.execute(
                 "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, "
@@ -70,14 +68,14 @@ class AuditLog:
         return AuditEntry(entry_id, at, actor, action, entity, entity_id, detail, prev, digest)
 
     def entries(self) -> list[AuditEntry]:
-        rows = self._vault.query(
+        rows = self._db.query(
             "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash "
             "FROM audit_log ORDER BY id")
         return [AuditEntry(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6],
                            r[7], r[8]) for r in rows]
 
     def verify(self) -> AuditVerdict:
-        rows = self._vault.query(
+        rows = self._db.query(
             "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash "
             "FROM audit_log ORDER BY id")
         prev = GENESIS

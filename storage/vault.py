@@ -7,9 +7,7 @@ key is unwrapped and verified, and only then is the database opened at all.
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -27,42 +25,38 @@ from storage.connection import (
     key_pragma,
     translate,
 )
+from storage.database import Database, Params
 from storage.files import copy_file_atomic
 from storage.keys import KEYS_FILE, KeyFile, new_key_file
 from storage.migrations import LATEST_VERSION, apply_migrations, schema_version
-
-Params = Sequence[Any] | dict[str, Any]
+from storage.repositories import (
+    AppointmentRepository,
+    BillingRepository,
+    ClientRepository,
+    GoalRepository,
+    NoteRepository,
+    PracticeRepository,
+    SettingsRepository,
+)
 
 
 class Vault:
     """An unlocked practice. Create with ``Vault.create`` or ``Vault.open``; close when done."""
 
     def __init__(self, path: Path, conn: Connection, key_file: KeyFile, data_key: bytes) -> None:
-        from storage.repositories import (
-            AppointmentRepository,
-            BillingRepository,
-            ClientRepository,
-            GoalRepository,
-            NoteRepository,
-            PracticeRepository,
-            SettingsRepository,
-        )
-
         self.path = path
         self.actor = "clinician"  # solo practice: the one person who can unlock the vault
-        self._conn: Connection | None = conn
+        self._db = Database(conn)
         self._key_file = key_file
         self._data_key = data_key
-        self._lock = threading.RLock()
-        self._depth = 0
-        self.audit = AuditLog(self)
-        self.practice = PracticeRepository(self)
-        self.clients = ClientRepository(self)
-        self.goals = GoalRepository(self)
-        self.appointments = AppointmentRepository(self)
-        self.notes = NoteRepository(self)
-        self.billing = BillingRepository(self)
-        self.settings = SettingsRepository(self)
+        self.audit = AuditLog(self._db, self.actor)
+        self.practice = PracticeRepository(self._db, self.audit)
+        self.clients = ClientRepository(self._db, self.audit)
+        self.goals = GoalRepository(self._db, self.audit)
+        self.appointments = AppointmentRepository(self._db, self.audit)
+        self.notes = NoteRepository(self._db, self.audit)
+        self.billing = BillingRepository(self._db, self.audit)
+        self.settings = SettingsRepository(self._db, self.audit)
 
     # --- creating and opening ---------------------------------------------------------------
     @staticmethod
@@ -206,7 +200,7 @@ class Vault:
         so the copy is never plaintext, not even in a temp file.
         """
         key = key_pragma(self._data_key).split("=", 1)[1].strip()
-        with self._lock:
+        with self._db.lock:
             conn = self.connection
             version = schema_version(conn)
             try:
@@ -231,74 +225,30 @@ class Vault:
     def key_file(self) -> KeyFile:
         return self._key_file
 
-    # --- connection and transactions --------------------------------------------------------
+    # --- connection and transactions (app/ writes several records in one) -----------------
     @property
     def connection(self) -> Connection:
-        if self._conn is None:
-            raise VaultError("The vault is locked; unlock it again to continue.")
-        return self._conn
+        return self._db.connection
 
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> AbstractContextManager[Connection]:
         """One atomic write; nested calls become savepoints of the outer transaction."""
-        with self._lock:
-            conn = self.connection
-            depth = self._depth
-            try:
-                conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
-            except DatabaseError as exc:
-                raise translate(exc) from None
-            self._depth += 1
-            try:
-                yield conn
-            except BaseException as exc:
-                self._depth -= 1
-                # SQLite may already have rolled back by itself (e.g. disk full).
-                with suppress(DatabaseError):
-                    if depth == 0:
-                        conn.execute("ROLLBACK")
-                    else:
-                        conn.execute(f"ROLLBACK TO sp{depth}")
-                        conn.execute(f"RELEASE sp{depth}")
-                if isinstance(exc, DatabaseError):
-                    raise translate(exc) from None
-                raise
-            else:
-                self._depth -= 1
-                try:
-                    conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
-                except DatabaseError as exc:
-                    if depth == 0:
-                        with suppress(DatabaseError):
-                            conn.execute("ROLLBACK")
-                    raise translate(exc) from None
+        return self._db.transaction()
 
     def query(self, sql: str, params: Params = ()) -> list[Any]:
-        with self._lock:
-            try:
-                return list(self.connection.execute(sql, params).fetchall())
-            except DatabaseError as exc:
-                raise translate(exc) from None
+        return self._db.query(sql, params)
 
     def query_one(self, sql: str, params: Params = ()) -> Any:
-        rows = self.query(sql, params)
-        return rows[0] if rows else None
+        return self._db.query_one(sql, params)
 
     # --- closing ----------------------------------------------------------------------------
     def close(self) -> None:
-        with self._lock:
-            if self._conn is None:
-                return
-            with suppress(DatabaseError):
-                # Fold the WAL back into the main file so the folder is one file at rest.
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._conn.close()
-            self._conn = None
+        with self._db.lock:
+            self._db.close()
             self._data_key = b""
 
     @property
     def is_open(self) -> bool:
-        return self._conn is not None
+        return self._db.is_open
 
     def __enter__(self) -> Vault:
         return self

@@ -66,7 +66,7 @@ class AppointmentRepository(Repository):
         """Store a new appointment; ``id`` and ``uid`` already set are kept (practice import)."""
         stored = replace(appt, uid=appt.uid or new_uid(), updated_at=appt.updated_at or now_utc(),
                          add_on_codes=list(appt.add_on_codes))
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(_INSERT, (appt.id, *_values(stored)))
             stored.id = int(cur.lastrowid or 0)
             self._audit("create", stored.id, f"client {stored.client_id}")
@@ -76,13 +76,13 @@ class AppointmentRepository(Repository):
                    count: int) -> list[Appointment]:
         series_id = first.series_id or str(uuid.uuid4())
         occurrences = expand_series(replace(first, series_id=series_id), recurrence, count)
-        with self._vault.transaction():
+        with self._db.transaction():
             return [self.add(a) for a in occurrences]
 
     def update(self, appt: Appointment) -> Appointment:
         if appt.id is None:
             raise ValueError("update needs a stored appointment")
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             before = self.get(appt.id)
             moved = any(getattr(before, f) != getattr(appt, f) for f in _CALENDAR_FIELDS)
             stored = replace(appt, uid=before.uid,
@@ -93,7 +93,7 @@ class AppointmentRepository(Repository):
         return stored
 
     def set_status(self, appt_id: int, status: AppointmentStatus) -> Appointment:
-        with self._vault.transaction():
+        with self._db.transaction():
             return self.update(replace(self.get(appt_id), status=AppointmentStatus(status)))
 
     def get(self, appt_id: int) -> Appointment:
@@ -107,12 +107,12 @@ class AppointmentRepository(Repository):
         if client_id is not None:
             sql += " AND client_id = ?"
             params.append(client_id)
-        return [_appointment(r) for r in self._vault.query(sql + " ORDER BY start_utc, id", params)]
+        return [_appointment(r) for r in self._db.query(sql + " ORDER BY start_utc, id", params)]
 
     def for_client(self, client_id: int) -> list[Appointment]:
-        rows = self._vault.query(_SELECT + " WHERE client_id = ? ORDER BY start_utc, id",
+        rows = self._db.query(_SELECT + " WHERE client_id = ? ORDER BY start_utc, id",
                                  (client_id,))
         return [_appointment(r) for r in rows]
 
     def all(self) -> list[Appointment]:
-        return [_appointment(r) for r in self._vault.query(_SELECT + " ORDER BY start_utc, id")]
+        return [_appointment(r) for r in self._db.query(_SELECT + " ORDER BY start_utc, id")]

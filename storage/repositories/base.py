@@ -1,31 +1,32 @@
-"""What every repository shares: the vault it belongs to, a 'must exist' lookup, row SQL."""
+"""What every repository shares: the vault's database and audit log, a 'must exist' lookup, row
+SQL. Repositories know the Database, never the Vault that owns them (no import cycle)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from models.errors import VaultError
-
-if TYPE_CHECKING:
-    from storage.vault import Vault
+from storage.audit import AuditLog
+from storage.database import Database
 
 
 class Repository:
     table: str = ""
     entity: str = ""  # the name used in audit entries
 
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
+    def __init__(self, db: Database, audit: AuditLog) -> None:
+        self._db = db
+        self._audit_log = audit
 
     def _row(self, sql: str, params: tuple[Any, ...], what: str) -> Any:
-        row = self._vault.query_one(sql, params)
+        row = self._db.query_one(sql, params)
         if row is None:
             raise VaultError(f"{what} was not found in the vault.")
         return row
 
     def _audit(self, action: str, entity_id: int | None, detail: str = "") -> None:
-        self._vault.audit.record(action, self.entity, entity_id, detail)
+        self._audit_log.record(action, self.entity, entity_id, detail)
 
 
 def row_sql(table: str, columns: Sequence[str]) -> tuple[str, str, str]:

@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from models.billing import Authorization, Payment
+from storage.audit import AuditLog
 from storage.codec import date_text, date_value, money_text, money_value
+from storage.database import Database
 from storage.repositories.base import Repository
 
 
@@ -31,7 +33,7 @@ class PaymentRepository(Repository):
     _select = "SELECT id, appointment_id, amount, paid_on, method FROM payments"
 
     def add(self, payment: Payment) -> Payment:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO payments (id, appointment_id, amount, paid_on, method) "
                 "VALUES (?, ?, ?, ?, ?)", (payment.id, payment.appointment_id,
@@ -42,21 +44,21 @@ class PaymentRepository(Repository):
         return stored
 
     def for_appointment(self, appt_id: int) -> list[Payment]:
-        rows = self._vault.query(self._select + " WHERE appointment_id = ? ORDER BY paid_on, id",
+        rows = self._db.query(self._select + " WHERE appointment_id = ? ORDER BY paid_on, id",
                                  (appt_id,))
         return [_payment(r) for r in rows]
 
     def for_client(self, client_id: int) -> list[Payment]:
-        rows = self._vault.query(
+        rows = self._db.query(
             self._select + " WHERE appointment_id IN (SELECT id FROM appointments "
             "WHERE client_id = ?) ORDER BY paid_on, id", (client_id,))
         return [_payment(r) for r in rows]
 
     def all(self) -> list[Payment]:
-        return [_payment(r) for r in self._vault.query(self._select + " ORDER BY paid_on, id")]
+        return [_payment(r) for r in self._db.query(self._select + " ORDER BY paid_on, id")]
 
     def delete(self, payment_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM payments WHERE id = ?", (payment_id,))
             self._audit("delete", payment_id)
 
@@ -67,7 +69,7 @@ class AuthorizationRepository(Repository):
                "FROM authorizations")
 
     def add(self, auth: Authorization) -> Authorization:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO authorizations (id, client_id, number, sessions_authorized, "
                 "start_date, end_date, payer) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -80,7 +82,7 @@ class AuthorizationRepository(Repository):
     def update(self, auth: Authorization) -> Authorization:
         if auth.id is None:
             raise ValueError("update needs a stored authorization")
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self._row("SELECT id FROM authorizations WHERE id = ?", (auth.id,),
                       "The authorization")
             conn.execute(
@@ -92,23 +94,23 @@ class AuthorizationRepository(Repository):
         return replace(auth)
 
     def for_client(self, client_id: int) -> list[Authorization]:
-        rows = self._vault.query(self._select + " WHERE client_id = ? ORDER BY start_date, id",
+        rows = self._db.query(self._select + " WHERE client_id = ? ORDER BY start_date, id",
                                  (client_id,))
         return [_authorization(r) for r in rows]
 
     def all(self) -> list[Authorization]:
-        return [_authorization(r) for r in self._vault.query(self._select + " ORDER BY id")]
+        return [_authorization(r) for r in self._db.query(self._select + " ORDER BY id")]
 
 
 class FeeScheduleRepository(Repository):
     entity = "fee"
 
     def get_all(self) -> dict[str, Decimal]:
-        rows = self._vault.query("SELECT cpt, fee FROM fee_schedule ORDER BY cpt")
+        rows = self._db.query("SELECT cpt, fee FROM fee_schedule ORDER BY cpt")
         return {str(r[0]): money_value(r[1]) for r in rows}
 
     def set(self, cpt: str, fee: Decimal) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT INTO fee_schedule (cpt, fee) VALUES (?, ?) "
                          "ON CONFLICT(cpt) DO UPDATE SET fee = excluded.fee",
                          (cpt, money_text(fee)))
@@ -118,7 +120,7 @@ class FeeScheduleRepository(Repository):
 class BillingRepository:
     """vault.billing.payments / .authorizations / .fees"""
 
-    def __init__(self, vault: Any) -> None:
-        self.payments = PaymentRepository(vault)
-        self.authorizations = AuthorizationRepository(vault)
-        self.fees = FeeScheduleRepository(vault)
+    def __init__(self, db: Database, audit: AuditLog) -> None:
+        self.payments = PaymentRepository(db, audit)
+        self.authorizations = AuthorizationRepository(db, audit)
+        self.fees = FeeScheduleRepository(db, audit)

@@ -61,7 +61,7 @@ class ClientRepository(Repository):
     def add(self, client: Client) -> Client:
         """Store a new client; an ``id`` already set is kept (practice import)."""
         stored = replace(client, created_at=client.created_at or now_utc())
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(_INSERT, (client.id, *_values(stored)))
             stored.id = int(cur.lastrowid or 0)
             self._audit("create", stored.id)
@@ -71,7 +71,7 @@ class ClientRepository(Repository):
         if client.id is None:
             raise ValueError("update needs a stored client")
         before = self.get(client.id)
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute(_UPDATE,
                          (*_values(replace(client, created_at=before.created_at)), client.id))
             self._audit("update", client.id, changed_fields(before, client, _AUDITED))
@@ -82,7 +82,7 @@ class ClientRepository(Repository):
 
     def list(self, active_only: bool = False, search: str = "") -> list[Client]:
         sql = _SELECT + (" WHERE status = 'active'" if active_only else "")
-        rows = self._vault.query(sql)
+        rows = self._db.query(sql)
         needle = search.strip().casefold()
         if needle:
             # Match on the raw columns (names, email, phone, calendar code) before building
@@ -94,7 +94,7 @@ class ClientRepository(Repository):
         return clients
 
     def discharge(self, client_id: int, on: date) -> Client:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.get(client_id)
             conn.execute("UPDATE clients SET status = ?, discharged_on = ? WHERE id = ?",
                          (str(ClientStatus.DISCHARGED), on.isoformat(), client_id))
@@ -102,12 +102,12 @@ class ClientRepository(Repository):
         return self.get(client_id)
 
     def set_last_note_format(self, client_id: int, fmt: str) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("UPDATE clients SET last_note_format = ? WHERE id = ?",
                          (str(fmt), client_id))
 
     def count(self) -> int:
-        return int(self._vault.query_one("SELECT count(*) FROM clients")[0])
+        return int(self._db.query_one("SELECT count(*) FROM clients")[0])
 
 
 class GoalRepository(Repository):
@@ -115,7 +115,7 @@ class GoalRepository(Repository):
 
     def add(self, goal: Goal) -> Goal:
         stored = replace(goal)
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO goals (id, client_id, text, status, target_date) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -127,7 +127,7 @@ class GoalRepository(Repository):
     def update(self, goal: Goal) -> Goal:
         if goal.id is None:
             raise ValueError("update needs a stored goal")
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self._row("SELECT id FROM goals WHERE id = ?", (goal.id,), "The goal")
             conn.execute("UPDATE goals SET client_id = ?, text = ?, status = ?, target_date = ? "
                          "WHERE id = ?", (goal.client_id, goal.text, str(goal.status),
@@ -136,7 +136,7 @@ class GoalRepository(Repository):
         return replace(goal)
 
     def for_client(self, client_id: int) -> list[Goal]:
-        rows = self._vault.query("SELECT id, client_id, text, status, target_date FROM goals "
+        rows = self._db.query("SELECT id, client_id, text, status, target_date FROM goals "
                                  "WHERE client_id = ? ORDER BY id", (client_id,))
         return [Goal(id=r[0], client_id=r[1], text=r[2], status=GoalStatus(r[3]),
                      target_date=date_value(r[4])) for r in rows]

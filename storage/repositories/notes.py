@@ -64,7 +64,7 @@ class NoteRepository(Repository):
         if note.is_signed:
             raise NoteLocked(_LOCKED)
         now = now_utc()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             existing = self._existing(note)
             if existing is None:
                 stored = replace(note, created_at=note.created_at or now, updated_at=now)
@@ -81,7 +81,7 @@ class NoteRepository(Repository):
 
     def _existing(self, note: Note) -> Note | None:
         if note.id is not None:
-            row = self._vault.query_one(_SELECT + " WHERE id = ?", (note.id,))
+            row = self._db.query_one(_SELECT + " WHERE id = ?", (note.id,))
             if row is not None:
                 return _note(row)
         return self.for_appointment(note.appointment_id)
@@ -90,7 +90,7 @@ class NoteRepository(Repository):
         """Insert a note exactly as exported (signed or not) with its addenda: practice import."""
         now = now_utc()
         note = replace(note, created_at=note.created_at or now, updated_at=note.updated_at or now)
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(_INSERT, (note.id, *_values(note)))
             note_id = int(cur.lastrowid or 0)
             stored = replace(note, id=note_id)
@@ -103,34 +103,34 @@ class NoteRepository(Repository):
         return _note(self._row(_SELECT + " WHERE id = ?", (note_id,), "The note"))
 
     def for_appointment(self, appt_id: int) -> Note | None:
-        row = self._vault.query_one(_SELECT + " WHERE appointment_id = ?", (appt_id,))
+        row = self._db.query_one(_SELECT + " WHERE appointment_id = ?", (appt_id,))
         return _note(row) if row is not None else None
 
     def for_client(self, client_id: int) -> list[Note]:
-        rows = self._vault.query(
+        rows = self._db.query(
             _SELECT + " n WHERE client_id = ? ORDER BY (SELECT start_utc FROM appointments a "
             "WHERE a.id = n.appointment_id), id", (client_id,))
         return [_note(r) for r in rows]
 
     def unsigned(self) -> list[Note]:
-        rows = self._vault.query(
+        rows = self._db.query(
             _SELECT + " n WHERE status = 'draft' ORDER BY (SELECT start_utc FROM appointments a "
             "WHERE a.id = n.appointment_id), id")
         return [_note(r) for r in rows]
 
     def signed_between(self, start: datetime, end: datetime) -> list[Note]:
         # signed_at is stored with its offset; compare in Python to stay exact across zones.
-        rows = self._vault.query(_SELECT + " WHERE status = 'signed' ORDER BY signed_at, id")
+        rows = self._db.query(_SELECT + " WHERE status = 'signed' ORDER BY signed_at, id")
         notes = [_note(r) for r in rows]
         return [n for n in notes if n.signed_at is not None and start <= n.signed_at < end]
 
     def all(self) -> list[Note]:
-        return [_note(r) for r in self._vault.query(_SELECT + " ORDER BY id")]
+        return [_note(r) for r in self._db.query(_SELECT + " ORDER BY id")]
 
     def sign(self, note_id: int, signer_name: str, credentials: str, at: datetime) -> Note:
         if at.tzinfo is None:
             raise ValueError("signing time must be timezone-aware")
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             note = self.get(note_id)
             if note.is_signed:
                 raise NoteLocked("The note is already signed; add an addendum instead.")
@@ -144,7 +144,7 @@ class NoteRepository(Repository):
 
     def add_addendum(self, note_id: int, text: str, signer_name: str, credentials: str,
                      at: datetime) -> Addendum:
-        with self._vault.transaction():
+        with self._db.transaction():
             note = self.get(note_id)
             if not note.is_signed:
                 raise NoteLocked("Addenda follow a signed note; this note is still a draft, "
@@ -157,7 +157,7 @@ class NoteRepository(Repository):
         return stored
 
     def _insert_addendum(self, add: Addendum) -> Addendum:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO addenda (id, note_id, text, signed_at, signed_by, signer_credentials,"
                 " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -166,14 +166,14 @@ class NoteRepository(Repository):
         return replace(add, id=int(cur.lastrowid or 0))
 
     def addenda(self, note_id: int) -> list[Addendum]:
-        rows = self._vault.query(
+        rows = self._db.query(
             "SELECT id, note_id, text, signed_at, signed_by, signer_credentials, content_hash "
             "FROM addenda WHERE note_id = ? ORDER BY signed_at, id", (note_id,))
         return [Addendum(id=r[0], note_id=r[1], text=r[2], signed_at=datetime.fromisoformat(r[3]),
                          signed_by=r[4], signer_credentials=r[5], content_hash=r[6]) for r in rows]
 
     def delete_draft(self, note_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             if self.get(note_id).is_signed:
                 raise NoteLocked("The note is signed and cannot be deleted.")
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
@@ -188,7 +188,7 @@ class NoteRepository(Repository):
         query = fts_query(text)
         if not query:
             return []
-        rows = self._vault.query("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
+        rows = self._db.query("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
                                  "ORDER BY rowid DESC LIMIT ?", (query, int(limit)))
         return [int(r[0]) for r in rows]
 

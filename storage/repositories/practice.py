@@ -24,13 +24,13 @@ class PracticeRepository(Repository):
     entity = "practice"
 
     def get(self) -> PracticeProfile:
-        row = self._vault.query_one("SELECT profile FROM practice WHERE id = 1")
+        row = self._db.query_one("SELECT profile FROM practice WHERE id = 1")
         if row is None:
             return PracticeProfile()
         return profile_from_dict(from_json(row[0], {}))
 
     def save(self, profile: PracticeProfile) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT INTO practice (id, profile) VALUES (1, ?) "
                          "ON CONFLICT(id) DO UPDATE SET profile = excluded.profile",
                          (to_json(asdict(profile)),))

@@ -240,7 +240,7 @@ def test_our_own_sql_bug_exits_70_with_one_line_naming_no_phi(
     from storage.audit import AuditLog
 
     def broken_verify(self: AuditLog) -> None:
-        self._vault.query("SELECT detail FROM audit_log WHERE actor = 'Maya Thornton' AND oops")
+        self._db.query("SELECT detail FROM audit_log WHERE actor = 'Maya Thornton' AND oops")
 
     monkeypatch.setattr(AuditLog, "verify", broken_verify)
     code, _, err = _run(capsys, "audit", "verify", "--vault", str(demo))
