@@ -22,6 +22,7 @@ from models.billing import Authorization, Payment
 from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
 from models.common import Address
 from models.errors import InvalidInput
+from models.flags import Flag
 from models.note import (
     Addendum,
     Note,
@@ -398,6 +399,16 @@ def _appointment(r: dict[str, Any]) -> Appointment:
         updated_at=_dt(r.get("updated_at")))
 
 
+def _flags(raw: object) -> list[Flag]:
+    """Verifier flags as exported; a kind this version does not know is refused."""
+    if not isinstance(raw, list) or not all(isinstance(f, dict) for f in raw):
+        raise KeyError("flags")
+    try:
+        return [Flag.from_dict(f) for f in raw]
+    except ValueError:
+        raise KeyError("flags") from None
+
+
 def _note(r: dict[str, Any]) -> tuple[Note, list[Addendum]]:
     prompts = r.get("prompts") or {}
     if not isinstance(prompts, dict):
@@ -407,15 +418,13 @@ def _note(r: dict[str, Any]) -> tuple[Note, list[Addendum]]:
             isinstance(x, dict) and isinstance(x.get("heading"), str)
             and isinstance(x.get("text"), str) for x in sections):
         raise KeyError("sections")
-    flags = r.get("flags") or []
-    if not isinstance(flags, list):
-        raise KeyError("flags")
+    flags = _flags(r.get("flags") or [])
     note = Note(
         id=_int(r["id"]), appointment_id=_int(r["appointment_id"]),
         client_id=_int(r["client_id"]), format=NoteFormat(r.get("format", "soap")),
         prompts=dict(prompts),
         sections=[NoteSection(heading=x["heading"], text=x["text"]) for x in sections],
-        flags=list(flags), status=NoteStatus(r.get("status", "draft")),
+        flags=flags, status=NoteStatus(r.get("status", "draft")),
         process_notes=_s(r, "process_notes"),
         risk_not_assessed=bool(r.get("risk_not_assessed", False)),
         signed_at=_dt(r.get("signed_at")), signed_by=_s(r, "signed_by"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from models.appointment import Appointment
 from models.client import Client
+from models.errors import NOTE_LOCKED
+from models.flags import Flag, FlagKind
 from models.note import Note
 
 # Words in any prompt that oblige a documented risk assessment before signing.
@@ -41,7 +43,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 # Flag kinds that go away on their own once the note text shows the problem is fixed.
-SELF_RESOLVING = ("lost_fact", "ungrounded", "risk_not_assessed")
+SELF_RESOLVING = (FlagKind.LOST_FACT, FlagKind.UNGROUNDED, FlagKind.RISK_NOT_ASSESSED)
 
 
 @dataclass(frozen=True)
@@ -134,23 +136,22 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def flag_resolved(flag: Mapping[str, object], note: Note) -> bool:
+def flag_resolved(flag: Flag, note: Note) -> bool:
     """Whether a verifier flag no longer applies because the note was edited to fix it."""
-    kind = flag.get("kind")
-    text = _normal(str(flag.get("text") or ""))
+    text = _normal(flag.text)
     body = _normal(note.body_text())
-    if kind == "lost_fact":
+    if flag.kind is FlagKind.LOST_FACT:
         return bool(text) and text in body
-    if kind == "ungrounded":
+    if flag.kind is FlagKind.UNGROUNDED:
         return bool(text) and text not in body
-    if kind == "risk_not_assessed":
+    if flag.kind is FlagKind.RISK_NOT_ASSESSED:
         return _filled(note, "risk") or note.risk_not_assessed
     return False
 
 
-def open_flags(note: Note) -> list[dict[str, object]]:
+def open_flags(note: Note) -> list[Flag]:
     """Flags neither acknowledged by the therapist nor resolved by an edit."""
-    return [f for f in note.flags if not f.get("acknowledged") and not flag_resolved(f, note)]
+    return [f for f in note.flags if not f.acknowledged and not flag_resolved(f, note)]
 
 
 def recorded_elevated_risk(risk_text: str) -> bool:
@@ -180,7 +181,7 @@ def signing_blockers(
     """Plain sentences, one per reason the note cannot be signed yet; empty means signable."""
     reasons: list[str] = []
     if note.is_signed:
-        return ["The note is already signed; add an addendum instead."]
+        return [NOTE_LOCKED]
     if not note.sections or not any(s.text.strip() for s in note.sections):
         reasons.append("The note has no text yet: draft or write it first.")
     result = check_note(note, appointment, client, service_code=service_code, location=location)

@@ -37,8 +37,14 @@ class ModelError(StillnoteError):
     """The language model file is missing, corrupt or not a GGUF model."""
 
 
+NOTE_LOCKED = "The note is signed and cannot be changed; add an addendum instead."
+
+
 class NoteLocked(StillnoteError):
     """A signed note cannot be changed; only an addendum can be added."""
+
+    def __init__(self, message: str = NOTE_LOCKED) -> None:
+        super().__init__(message)
 
 
 class MissingBillingData(StillnoteError):

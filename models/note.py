@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from models.flags import Flag
+
 
 class NoteFormat(StrEnum):
     SOAP = "soap"
@@ -67,8 +69,8 @@ class Note:
     format: NoteFormat = NoteFormat.SOAP
     prompts: dict[str, str] = field(default_factory=dict)  # PROMPT_FIELDS -> therapist's words
     sections: list[NoteSection] = field(default_factory=list)
-    # Verifier flags as plain dicts {"kind", "section", "message", ...} plus "acknowledged": bool.
-    flags: list[dict[str, object]] = field(default_factory=list)
+    # What the verifier asks the therapist to look at (fixed, or acknowledged) before signing.
+    flags: list[Flag] = field(default_factory=list)
     status: NoteStatus = NoteStatus.DRAFT
     # Psychotherapy (process) notes: private, never exported unless explicitly asked.
     process_notes: str = ""

@@ -106,7 +106,6 @@ SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_NOTADB = 18, 19, 26
 IN_USE = "The vault is in use by another Stillnote window; close it and try again."
 NOT_WRITABLE = "The vault file cannot be written; check the folder's permissions."
 DISK_FULL = "The disk is full, so the change was not saved; nothing was lost."
-SIGNED_NOTE_LOCKED = "The note is signed and cannot be changed; add an addendum instead."
 
 # What the user's environment causes, by primary code: the sentence they see.
 _ENVIRONMENT: dict[int, Callable[[], StillnoteError]] = {
@@ -144,7 +143,7 @@ def _constraint(exc: BaseException) -> StillnoteError | None:
     """
     text = str(exc).lower()
     if SIGNED_NOTE_MESSAGE in text:
-        return NoteLocked(SIGNED_NOTE_LOCKED)
+        return NoteLocked()
     if "foreign key" in text:
         return VaultError("The record refers to a client or appointment that does not exist.")
     if "unique" in text:
@@ -168,6 +167,6 @@ def translate(exc: BaseException) -> StillnoteError | DatabaseBug:
     elif primary in _ENVIRONMENT:
         return _ENVIRONMENT[primary]()
     elif SIGNED_NOTE_MESSAGE in str(exc).lower():  # a trigger's RAISE seen without its code
-        return NoteLocked(SIGNED_NOTE_LOCKED)
+        return NoteLocked()
     log.error("database error in Stillnote's own SQL: %s (%s)", name, code)
     return DatabaseBug(f"{name} ({code})")

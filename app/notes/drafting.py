@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from drafting.pipeline import Draft, DraftPipeline, DraftProgress, deterministic_draft
+from drafting.pipeline import DraftPipeline, deterministic_draft
+from drafting.types import Draft, DraftProgress
 from models.appointment import Appointment
 from models.client import Client
 from models.errors import NoteLocked
@@ -70,7 +71,7 @@ def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: Dr
     Runs on the worker thread; touches no vault, so the UI thread saves the result.
     """
     if note.is_signed:
-        raise NoteLocked("A signed note cannot be redrafted; add an addendum instead.")
+        raise NoteLocked()
     facts = facts_for_note(note, appointment, client, approach)
     allowed, reason = ai_drafting_allowed(client)
     if allowed:
@@ -90,5 +91,5 @@ def apply_draft(note: Note, draft: Draft) -> Note:
     because the text they were about has been replaced."""
     note.format = NoteFormat(draft.format)
     note.sections = list(draft.sections)
-    note.flags = [{**f.to_dict(), "acknowledged": False} for f in draft.flags]
+    note.flags = [replace(f, acknowledged=False) for f in draft.flags]
     return note

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +18,7 @@ from models.billing import CPT_DESCRIPTIONS, coded_service
 from models.client import Client, Goal, GoalStatus
 from models.completeness import Completeness, check_note, open_flags, signing_blockers
 from models.errors import InvalidInput, NoteLocked
+from models.flags import Flag
 from models.note import Addendum, Note, NoteFormat
 from models.practice import PracticeProfile
 
@@ -108,7 +109,7 @@ def load_context(vault: Vault, note: Note) -> NoteContext:
 
 def _fingerprint(note: Note) -> str:
     payload = [str(note.format), note.prompts, [[s.heading, s.text] for s in note.sections],
-               note.flags, note.process_notes, note.risk_not_assessed]
+               [f.to_dict() for f in note.flags], note.process_notes, note.risk_not_assessed]
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -152,10 +153,8 @@ def sign_blockers(context: NoteContext) -> list[str]:
 def acknowledge_flag(note: Note, index: int, acknowledged: bool = True) -> Note:
     """Mark one verifier flag as seen and accepted by the therapist (saved by the next autosave)."""
     if note.is_signed:
-        raise NoteLocked("A signed note cannot be changed; add an addendum instead.")
-    flag = dict(note.flags[index])
-    flag["acknowledged"] = acknowledged
-    note.flags[index] = flag
+        raise NoteLocked()
+    note.flags[index] = replace(note.flags[index], acknowledged=acknowledged)
     return note
 
 
@@ -165,7 +164,7 @@ def acknowledge_all_flags(note: Note) -> Note:
     return note
 
 
-def pending_flags(note: Note) -> list[dict[str, object]]:
+def pending_flags(note: Note) -> list[Flag]:
     return open_flags(note)
 
 
@@ -212,7 +211,7 @@ def sign_note(vault: Vault, note: Note, *, signer_name: str | None = None,
     is neither fixed nor acknowledged, or a prompt mentions risk that was not assessed.
     """
     if note.is_signed:
-        raise NoteLocked("This note is already signed; add an addendum instead.")
+        raise NoteLocked()
     if note.id is None:
         raise InvalidInput("Save the note before signing it.")
     context = load_context(vault, note)

@@ -6,12 +6,14 @@ repository turns that refusal (or an attempt caught earlier) into NoteLocked.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
 from models.errors import NoteLocked
+from models.flags import Flag
 from models.note import (
     Addendum,
     Note,
@@ -28,23 +30,37 @@ _COLUMNS = ("appointment_id", "client_id", "format", "prompts", "sections", "fla
             "status", "process_notes", "risk_not_assessed", "signed_at", "signed_by",
             "signer_credentials", "content_hash", "created_at", "updated_at")
 _SELECT, _INSERT, _UPDATE = row_sql("notes", _COLUMNS)
-_LOCKED = "The note is signed and cannot be changed; add an addendum instead."
 _WORD = re.compile(r"\w+", re.UNICODE)
+log = logging.getLogger(__name__)
 
 
 def _values(n: Note) -> tuple[Any, ...]:
     return (n.appointment_id, n.client_id, str(n.format), to_json(dict(n.prompts)),
-            to_json([asdict(s) for s in n.sections]), to_json(list(n.flags)), n.body_text(),
+            to_json([asdict(s) for s in n.sections]), to_json([f.to_dict() for f in n.flags]),
+            n.body_text(),
             str(n.status), n.process_notes, int(n.risk_not_assessed), datetime_text(n.signed_at),
             n.signed_by, n.signer_credentials, n.content_hash, datetime_text(n.created_at),
             datetime_text(n.updated_at))
+
+
+def _flags(stored: Any, note_id: int) -> list[Flag]:
+    """The note's flags as stored; one of a kind this version does not know (written by a newer
+    Stillnote) is left out rather than making the note unreadable, and logged by note id."""
+    flags: list[Flag] = []
+    for data in stored if isinstance(stored, list) else []:
+        try:
+            flags.append(Flag.from_dict(data))
+        except (ValueError, TypeError, AttributeError):
+            log.warning("note %s: a flag of an unknown kind was left out", note_id)
+    return flags
 
 
 def _note(r: Any) -> Note:
     return Note(
         id=r[0], appointment_id=r[1], client_id=r[2], format=NoteFormat(r[3]),
         prompts=dict(from_json(r[4], {})),
-        sections=[NoteSection(**s) for s in from_json(r[5], [])], flags=list(from_json(r[6], [])),
+        sections=[NoteSection(**s) for s in from_json(r[5], [])],
+        flags=_flags(from_json(r[6], []), r[0]),
         status=NoteStatus(r[8]), process_notes=r[9], risk_not_assessed=bool(r[10]),
         signed_at=datetime_value(r[11]), signed_by=r[12], signer_credentials=r[13],
         content_hash=r[14], created_at=datetime_value(r[15]), updated_at=datetime_value(r[16]))
@@ -62,7 +78,7 @@ class NoteRepository(Repository):
     def save_draft(self, note: Note) -> Note:
         """Insert a new draft or update an existing one (NoteLocked if it was signed)."""
         if note.is_signed:
-            raise NoteLocked(_LOCKED)
+            raise NoteLocked()
         now = now_utc()
         with self._db.transaction() as conn:
             existing = self._existing(note)
@@ -73,7 +89,7 @@ class NoteRepository(Repository):
                 self._audit("create", stored.id, f"appointment {stored.appointment_id}")
                 return stored
             if existing.is_signed:
-                raise NoteLocked(_LOCKED)
+                raise NoteLocked()
             stored = replace(note, id=existing.id, created_at=existing.created_at, updated_at=now)
             conn.execute(_UPDATE, (*_values(stored), existing.id))
             self._audit("update", existing.id, f"appointment {stored.appointment_id}")
@@ -133,7 +149,7 @@ class NoteRepository(Repository):
         with self._db.transaction() as conn:
             note = self.get(note_id)
             if note.is_signed:
-                raise NoteLocked("The note is already signed; add an addendum instead.")
+                raise NoteLocked()
             signed = replace(note, status=NoteStatus.SIGNED, signed_at=at, signed_by=signer_name,
                              signer_credentials=credentials, updated_at=now_utc())
             signed.content_hash = content_hash(signed)
@@ -175,7 +191,7 @@ class NoteRepository(Repository):
     def delete_draft(self, note_id: int) -> None:
         with self._db.transaction() as conn:
             if self.get(note_id).is_signed:
-                raise NoteLocked("The note is signed and cannot be deleted.")
+                raise NoteLocked()
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             self._audit("delete", note_id)
 

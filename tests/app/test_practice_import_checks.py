@@ -70,6 +70,9 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("edited signed note", lambda d: _signed(d)["sections"][0].__setitem__(
         "text", "something the clinician never signed"), "no longer matches its signature"),
     ("clients not a list", lambda d: d.__setitem__("clients", {"a": 1}), "clients"),
+    ("flag of an unknown kind", lambda d: _draft(d).__setitem__(
+        "flags", [{"kind": "mystery", "section": None, "message": "?", "text": ""}]),
+     "(field 'flags')"),
 ]
 
 

@@ -14,6 +14,7 @@ from models.completeness import (
     risk_mentions,
     signing_blockers,
 )
+from models.flags import Flag, FlagKind
 from models.note import Note, NoteSection, NoteStatus
 
 FULL = {
@@ -109,17 +110,16 @@ def test_recorded_elevated_risk(text: str, elevated: bool) -> None:
 
 def test_flags_resolve_by_edit_or_acknowledgement() -> None:
     note = _note()
-    lost = {"kind": "lost_fact", "section": None, "message": "lost", "text": "poor sleep"}
-    bad = {"kind": "ungrounded", "section": "Subjective", "message": "x",
-           "text": "Client reported work stress."}
-    info = {"kind": "no_model", "section": None, "message": "no model", "text": ""}
+    lost = Flag(FlagKind.LOST_FACT, None, "lost", "poor sleep")
+    bad = Flag(FlagKind.UNGROUNDED, "Subjective", "x", "Client reported work stress.")
+    info = Flag(FlagKind.NO_MODEL, None, "no model", "")
     note.flags = [lost, bad, info]
     assert not flag_resolved(lost, note) and not flag_resolved(bad, note)
     assert len(open_flags(note)) == 3
     assert any("flagged" in b for b in signing_blockers(note, _appt(), _client()))
     note.sections = [NoteSection("Subjective", "Client described poor sleep.")]
     assert flag_resolved(lost, note) and flag_resolved(bad, note)
-    info["acknowledged"] = True
+    note.flags[2] = info.acknowledge()
     assert open_flags(note) == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from models.billing import Authorization, Payment
 from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
 from models.common import Address
 from models.errors import NoteLocked, VaultError
+from models.flags import Flag, FlagKind
 from models.note import Note, NoteFormat, NoteSection, NoteStatus, content_hash
 from models.practice import PracticeProfile
 from storage.vault import Vault
@@ -128,7 +130,8 @@ def _draft(vault: Vault) -> Note:
     appt = _appt(vault, client.id or 0)
     note = Note(appt.id or 0, client.id or 0, format=NoteFormat.SOAP,
                 prompts={"risk": "denied SI"},
-                flags=[{"kind": "ungrounded", "acknowledged": False}],
+                flags=[Flag(FlagKind.UNGROUNDED, "Subjective", "Not in the prompt.",
+                            "Client reported insomnia.", acknowledged=False)],
                 sections=[NoteSection("Subjective", "Client reported insomnia and worry.")],
                 process_notes="private thoughts", risk_not_assessed=True)
     return vault.notes.save_draft(note)
@@ -145,6 +148,16 @@ def test_note_draft_insert_update_and_lookups(vault: Vault) -> None:
     assert vault.notes.for_client(note.client_id) == [updated]
     assert vault.notes.unsigned() == [updated]
     assert vault.notes.all() == [updated]
+
+
+def test_a_stored_flag_of_an_unknown_kind_is_left_out_not_fatal(
+        vault: Vault, caplog: pytest.LogCaptureFixture) -> None:
+    note = _draft(vault)
+    newer = {"kind": "from_a_newer_version", "section": None, "message": "?", "text": ""}
+    vault.connection.execute("UPDATE notes SET flags = ? WHERE id = ?",
+                             (json.dumps([newer, note.flags[0].to_dict()]), note.id))
+    assert vault.notes.get(note.id or 0).flags == note.flags
+    assert f"note {note.id}: a flag of an unknown kind" in caplog.text
 
 
 def test_sign_locks_the_note_and_addenda_follow(vault: Vault) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.flags import Flag, FlagKind
 from models.note import NoteSection
 
 HIGHLIGHT = QColor("#ffe08a")
@@ -123,15 +124,16 @@ class DraftView(QWidget):
     def sections(self) -> list[NoteSection]:
         return [NoteSection(h, e.toPlainText()) for h, e in self.editors.items()]
 
-    def set_flags(self, flags: Sequence[dict[str, object]]) -> None:
+    def set_flags(self, flags: Sequence[Flag]) -> None:
         """Highlight each ungrounded sentence in its section (or wherever it appears)."""
         per_section: dict[str, list[tuple[str, str]]] = {h: [] for h in self.editors}
         for flag in flags:
-            if flag.get("kind") != "ungrounded" or flag.get("acknowledged"):
+            if flag.kind is not FlagKind.UNGROUNDED or flag.acknowledged:
                 continue
-            pair = (str(flag.get("text") or ""), str(flag.get("message") or ""))
-            section = flag.get("section")
-            targets = [str(section)] if section in per_section else list(per_section)
+            pair = (flag.text, flag.message)
+            section = flag.section
+            targets = ([section] if section is not None and section in per_section
+                       else list(per_section))
             for heading in targets:
                 per_section[heading].append(pair)
         for heading, editor in self.editors.items():

@@ -259,8 +259,7 @@ class NoteEditor(SigningActions, QWidget):
     def refresh_review(self) -> None:
         note = self.note
         resolved = [flag_resolved(f, note) for f in note.flags]
-        state = tuple((bool(f.get("acknowledged")), r) for f, r in zip(note.flags, resolved,
-                                                                        strict=True))
+        state = tuple((f.acknowledged, r) for f, r in zip(note.flags, resolved, strict=True))
         if state != self._flag_state or len(self.review.rows) != len(note.flags):
             self._flag_state = state
             self.review.set_flags(note.flags, resolved)
@@ -283,8 +282,7 @@ class NoteEditor(SigningActions, QWidget):
 
     def insert_lost_fact(self, index: int) -> None:
         flag = self.note.flags[index]
-        section = flag.get("section")
-        self.draft_view.insert_text(str(section) if section else None, str(flag.get("text")))
+        self.draft_view.insert_text(flag.section, flag.text)
         self.collect()
         self.refresh_review()
         self.save_now()

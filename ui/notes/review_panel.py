@@ -13,37 +13,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.flags import Flag, FlagKind
+
 KIND_LABELS = {
-    "ungrounded": "Not supported by your prompt",
-    "lost_fact": "Left out of the draft",
-    "risk_not_assessed": "Risk",
-    "empty_field": "Empty field",
-    "no_model": "No model",
-    "field_truncated": "Shortened",
-    "cancelled": "Cancelled",
+    FlagKind.UNGROUNDED: "Not supported by your prompt",
+    FlagKind.LOST_FACT: "Left out of the draft",
+    FlagKind.RISK_NOT_ASSESSED: "Risk",
+    FlagKind.EMPTY_FIELD: "Empty field",
+    FlagKind.NO_MODEL: "No model",
+    FlagKind.FIELD_TRUNCATED: "Shortened",
+    FlagKind.CANCELLED: "Cancelled",
 }
 
 
 class FlagRow(QWidget):
-    def __init__(self, index: int, flag: dict[str, object], resolved: bool,
-                 panel: ReviewPanel) -> None:
+    def __init__(self, index: int, flag: Flag, resolved: bool, panel: ReviewPanel) -> None:
         super().__init__(panel)
         self.index = index
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
-        kind = str(flag.get("kind", ""))
-        text = str(flag.get("text") or "")
+        text = flag.text
         label = QLabel()
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        shown = f"{KIND_LABELS.get(kind, kind)}: {flag.get('message', '')}"
+        shown = f"{KIND_LABELS.get(flag.kind, str(flag.kind))}: {flag.message}"
         if text:
             shown += f"\n“{text}”"
         label.setText(shown)
-        label.setToolTip(str(flag.get("message", "")))
+        label.setToolTip(flag.message)
         layout.addWidget(label, 1)
-        done = bool(flag.get("acknowledged")) or resolved
-        if kind == "lost_fact" and text and not done:
+        done = flag.acknowledged or resolved
+        if flag.kind is FlagKind.LOST_FACT and text and not done:
             insert = QPushButton("Insert", objectName=f"insert_{index}")
             insert.clicked.connect(lambda: panel.insert_requested.emit(index))
             layout.addWidget(insert)
@@ -80,7 +80,7 @@ class ReviewPanel(QWidget):
         layout.addStretch(1)
         self.rows: list[FlagRow] = []
 
-    def set_flags(self, flags: Sequence[dict[str, object]], resolved: Sequence[bool]) -> None:
+    def set_flags(self, flags: Sequence[Flag], resolved: Sequence[bool]) -> None:
         for row in self.rows:
             self.flags_box.removeWidget(row)
             row.hide()
@@ -91,7 +91,7 @@ class ReviewPanel(QWidget):
         for row in self.rows:
             self.flags_box.addWidget(row)
         pending = sum(1 for f, r in zip(flags, resolved, strict=True)
-                      if not f.get("acknowledged") and not r)
+                      if not f.acknowledged and not r)
         self.flags_title.setText(f"<b>Review</b> — {pending} to check" if flags
                                  else "<b>Review</b> — nothing flagged")
         self.ack_all.setEnabled(pending > 0)

@@ -5,6 +5,7 @@ from typing import Any
 
 from app.notes import facts_for_note, run_draft, start_or_resume_note
 from app.notes.drafting import NO_CONSENT_REASON, ai_drafting_allowed
+from models.flags import FlagKind
 from models.note import FORMAT_HEADINGS, NoteFormat
 from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
 
@@ -48,8 +49,8 @@ def test_without_consent_draft_is_deterministic_and_says_why(vault: Any) -> None
     assert not outcome.used_model and outcome.reason == NO_CONSENT_REASON
     assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.SOAP])
     assert "thought record" in note.body_text()
-    assert all(f["kind"] != "no_model" for f in note.flags)
-    assert all(f["acknowledged"] is False for f in note.flags)
+    assert all(f.kind is not FlagKind.NO_MODEL for f in note.flags)
+    assert all(f.acknowledged is False for f in note.flags)
 
 
 def test_with_consent_the_pipeline_drafts_with_progress(vault: Any, tiny_gguf: Path) -> None:

@@ -19,6 +19,7 @@ from app.notes import (
 )
 from models.appointment import AppointmentStatus, Modality
 from models.errors import InvalidInput, NoteLocked
+from models.flags import Flag, FlagKind
 from models.note import NoteFormat, NoteSection
 from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
 
@@ -94,8 +95,7 @@ def test_risk_mention_without_assessment_refuses_signing(vault: Any) -> None:
 
 def test_unacknowledged_flags_block_signing(vault: Any) -> None:
     note = _ready_note(vault)
-    note.flags = [{"kind": "empty_field", "section": "Plan", "message": "Empty.", "text": "x",
-                   "acknowledged": False}]
+    note.flags = [Flag(FlagKind.EMPTY_FIELD, "Plan", "Empty.", "x", acknowledged=False)]
     with pytest.raises(NotReadyToSign, match="flagged"):
         sign_note(vault, note)
     acknowledge_all_flags(note)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.notes import start_or_resume_note
 from models.appointment import AppointmentStatus
+from models.flags import Flag, FlagKind
 from models.note import FORMAT_HEADINGS, NoteFormat
 from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
 
@@ -113,10 +114,10 @@ def test_lost_fact_insert_and_flag_highlight(qtbot: Any, workspace: Any) -> None
     plan = editor.draft_view.editors["Plan"]
     sentence = plan.toPlainText().split(". ")[0].strip().rstrip(".") + "."
     editor.note.flags = [
-        {"kind": "ungrounded", "section": "Plan", "message": "Not supported by the prompt.",
-         "text": sentence, "acknowledged": False},
-        {"kind": "lost_fact", "section": "Plan", "message": "Left out.",
-         "text": "Referral to sleep clinic", "acknowledged": False},
+        Flag(FlagKind.UNGROUNDED, "Plan", "Not supported by the prompt.", sentence,
+             acknowledged=False),
+        Flag(FlagKind.LOST_FACT, "Plan", "Left out.", "Referral to sleep clinic",
+             acknowledged=False),
     ]
     editor._flag_state = ()
     editor.refresh_review()

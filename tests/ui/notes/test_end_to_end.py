@@ -165,7 +165,7 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
     print(f"draft: model load {t.load_s:.2f} s, first token {t.first_token_s or 0:.2f} s, "
           f"total {t.total_s:.2f} s, {t.generated_tokens} tokens; "
           f"{len(outcome.note.flags)} flag(s) "
-          f"({', '.join(str(f['kind']) for f in outcome.note.flags) or 'none'})")
+          f"({', '.join(str(f.kind) for f in outcome.note.flags) or 'none'})")
 
     # Refused edit: the UI offers none, the database refuses one.
     field_widget = form.fields["plan"]

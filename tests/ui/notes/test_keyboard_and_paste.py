@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from models.flags import FlagKind
 from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
 from ui.notes.prompt_form import MAX_FIELD_CHARS
 
@@ -54,7 +55,7 @@ def test_huge_paste_is_cut_said_and_the_draft_flags_it(qtbot: Any, workspace: An
     assert time.perf_counter() - started < 5  # a frozen window takes seconds per key
     with qtbot.waitSignal(editor.draft_finished, timeout=60_000):
         editor.start_draft()
-    assert any(f["kind"] == "field_truncated" for f in editor.note.flags)
+    assert any(f.kind is FlagKind.FIELD_TRUNCATED for f in editor.note.flags)
 
 
 def test_risk_checkbox_only_while_risk_is_empty(qtbot: Any, workspace: Any) -> None:
