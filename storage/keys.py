@@ -22,7 +22,9 @@ from typing import Any
 from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.errors import InvalidInput, VaultError, WrongPassphrase
 from storage.files import write_text_atomic
@@ -217,9 +219,6 @@ def derive_passphrase_key(passphrase: str, salt: bytes, params: dict[str, int]) 
 
 def derive_recovery_key(normalized: str, salt: bytes) -> bytes:
     # The recovery key carries 160 random bits, so a fast KDF (HKDF) is enough.
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
                 info=b"stillnote recovery key").derive(normalized.encode("ascii"))
 
