@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from app.vaults import DEMO_PASSPHRASE
 from storage import files
 
 
@@ -25,14 +26,14 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(list(sys.argv[1:] if argv is None else argv))
-    from app.workspace import DEMO_PASSPHRASE
-
     demo_passphrase = ""
     if args.demo:  # built by the window on first use, so the window shows at once
         vault_dir = Path(args.vault) if args.vault else files.demo_vault_dir()
         demo_passphrase = os.environ.get("STILLNOTE_PASSPHRASE") or DEMO_PASSPHRASE
     else:
         vault_dir = Path(args.vault) if args.vault else files.default_vault_dir()
+    # Imported here for start-up time: Qt loads only when the window is wanted, never for a
+    # command such as `stillnote export ics` (and this launcher is app's one way up to ui).
     from ui.application import run
 
     return run(vault_dir, demo_passphrase=demo_passphrase)

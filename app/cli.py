@@ -14,7 +14,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.errors import StillnoteBug, StillnoteError
+from app.__main__ import main as gui_main
+from models.errors import StillnoteError, bug_description
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 70
@@ -67,8 +68,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(argv: Sequence[str]) -> int:
-    from app.__main__ import main as gui_main
-
     return gui_main(list(argv))
 
 
@@ -92,17 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("stillnote: interrupted; nothing was left half-written.\n")
         return 130
     except Exception as exc:  # our bug: say so plainly, without PHI or a traceback
-        sys.stderr.write(f"stillnote: an internal error stopped the command ({bug_name(exc)}); "
-                         "nothing already saved was changed.\n")
+        sys.stderr.write("stillnote: an internal error stopped the command "
+                         f"({bug_description(exc)}); nothing already saved was changed.\n")
         return EXIT_INTERNAL_ERROR
-
-
-def bug_name(exc: BaseException) -> str:
-    """What to log about our bug: its type, and for a StillnoteBug its PHI-free ``str`` (an
-    error code); never another exception's message, which may quote a record."""
-    if isinstance(exc, StillnoteBug) and str(exc):
-        return f"{type(exc).__name__}: {exc}"
-    return type(exc).__name__
 
 
 if __name__ == "__main__":

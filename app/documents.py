@@ -1,19 +1,26 @@
-"""Exporting a note as PDF: an explicit user action, recorded in the audit log by id only."""
+"""Clinical documents as files that leave the vault: a progress note as PDF today; intake
+assessments, treatment plans and discharge summaries join here, one function per document.
+
+Each export is an explicit user action, recorded in the audit log by id only. The layout lives
+in app/pdf (one place renders PDFs); this module gathers what a document shows.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.notes.workflow import effective_location, effective_service_code, service_label
 from app.pdf.note_pdf import NotePdfData, render_note_pdf
-from models.note import Note
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 
-def export_note_pdf(vault: Any, note_id: int, out: Path, *,
+def export_note_pdf(vault: Vault, note_id: int, out: Path, *,
                     include_process_notes: bool = False) -> Path:
     """Write note ``note_id`` (with its addenda) to ``out``; unsigned notes come out as DRAFT."""
-    note: Note = vault.notes.get(note_id)
+    note = vault.notes.get(note_id)
     appointment = vault.appointments.get(note.appointment_id)
     client = vault.clients.get(note.client_id)
     practice = vault.practice.get()

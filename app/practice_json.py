@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
@@ -36,7 +36,9 @@ from models.practice import PracticeProfile
 from storage.codec import local_value, tz_key
 from storage.files import write_text_atomic
 from storage.repositories.practice import profile_from_dict
-from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 FORMAT = "stillnote-practice"
 VERSION = 1

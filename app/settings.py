@@ -1,8 +1,9 @@
-"""Device settings: non-PHI preferences in a JSON file in the data dir.
+"""Device settings: this computer's preferences, and whether it remembers the vault's key.
 
-Only things about this device live here (idle lock, model, threads); anything about clients lives
-inside the vault (``vault.settings``). A damaged file never stops the app: defaults are used and a
-warning is logged.
+Only things about this device live in the settings file (idle lock, model, threads, the calendar
+file kept current); anything about clients lives inside the vault (``vault.settings``). A damaged
+file never stops the app: defaults are used and a warning is logged. "Remember on this device"
+is decided here, in one place, for the unlock screen and the Settings page alike.
 """
 
 from __future__ import annotations
@@ -11,11 +12,20 @@ import json
 import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from storage.files import settings_file, write_text_atomic
+from storage.files import settings_file, sha256_of, write_text_atomic
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 log = logging.getLogger(__name__)
+
+# Kept inside the vault (it says which practice this device opens by itself), read by Settings.
+REMEMBER_KEY = "ui.remember_on_device"
+NO_KEYRING_SENTENCE = (
+    "This computer has no keyring service, so Stillnote cannot remember the passphrase here; "
+    "you will type it each time.")
 
 
 @dataclass
@@ -63,3 +73,40 @@ def load_settings(path: Path | None = None) -> DeviceSettings:
 def save_settings(settings: DeviceSettings, path: Path | None = None) -> None:
     path = Path(path) if path is not None else settings_file()
     write_text_atomic(path, json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n")
+
+
+# --- remember on this device ------------------------------------------------------------------
+def keyring_available() -> bool:
+    """Whether this device has an OS keyring service (headless Linux usually has none).
+
+    Only the chosen backend's priority is looked at: asking it for a secret here could pop up
+    a desktop "unlock your keyring" prompt just for drawing a checkbox.
+    """
+    import keyring  # start-up time: its backends load plugins; asked on a worker thread
+
+    try:
+        backend = keyring.get_keyring()
+        return float(getattr(backend, "priority", 0)) > 0
+    except Exception:  # a broken keyring backend is the same as none for the user
+        return False
+
+
+def remembered_on_device(vault: Vault) -> bool:
+    """Whether this device was asked to remember the vault's key (what the checkbox shows)."""
+    return bool(vault.settings.get(REMEMBER_KEY, False))
+
+
+def remember_on_device(vault: Vault, enabled: bool) -> str:
+    """Keep (or forget) the vault's key in this device's keyring; one sentence on the outcome.
+
+    KeyringUnavailable when there is no keyring to keep it in; nothing is recorded then.
+    """
+    sentence = vault.remember_on_device(enabled)
+    vault.settings.set(REMEMBER_KEY, enabled)
+    return sentence
+
+
+# --- the drafting model ---------------------------------------------------------------------
+def model_file_sha256(path: Path) -> str:
+    """The SHA-256 of a chosen model file, to compare with the one its publisher lists."""
+    return sha256_of(Path(path))

@@ -1,49 +1,58 @@
-"""An unlocked practice, as the window holds it: the open vault plus this device's settings.
+"""An unlocked practice as the window holds it: the open vault and this device's settings.
 
-The window never imports storage/; it asks this module to create, open, back up and restore a
-vault, and keeps the resulting Workspace until it locks. Locking closes the vault, after which
-every use of ``workspace.vault`` fails loudly instead of quietly reading a closed connection.
+The window never touches the vault. It calls a use case through its workspace, which hands the
+use case the open vault::
+
+    appointments = workspace.do(calendar.day_schedule, today)
+
+``do`` is typed (mypy checks the use case's arguments and result), and after ``lock`` it raises
+VaultError, so a page that outlives the lock fails loudly instead of reading a closed vault.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from app.settings import DeviceSettings, load_settings
+from app import vaults
+from app.settings import DeviceSettings, load_settings, remember_on_device
 from models.errors import KeyringUnavailable, VaultError
 from models.practice import PracticeProfile
 
+if TYPE_CHECKING:
+    from storage.vault import Vault
+
 log = logging.getLogger(__name__)
 
-DEMO_PASSPHRASE = "stillnote-demo"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Workspace:
     """One unlocked vault and the device settings the window runs with."""
 
-    def __init__(self, vault: Any, settings: DeviceSettings | None = None) -> None:
-        self._vault: Any | None = vault
+    def __init__(self, vault: Vault, settings: DeviceSettings | None = None) -> None:
+        self._vault: Vault | None = vault
         self.settings: DeviceSettings = settings if settings is not None else load_settings()
 
     @property
-    def vault(self) -> Any:
+    def vault(self) -> Vault:
+        """The open vault, for app/ and tests; ui/ calls ``do`` instead (a test enforces it)."""
         if self._vault is None:
             raise VaultError("The practice is locked; unlock it to continue.")
         return self._vault
 
-    @property
-    def vault_dir(self) -> Path:
-        return Path(self.vault.path)
+    def do(self, use_case: Callable[Concatenate[Vault, P], R], /,
+           *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one use case of app/ on the open vault."""
+        return use_case(self.vault, *args, **kwargs)
 
     @property
     def is_locked(self) -> bool:
         return self._vault is None
-
-    def practice(self) -> PracticeProfile:
-        profile: PracticeProfile = self.vault.practice.get()
-        return profile
 
     def lock(self) -> None:
         """Close the vault; the key and connection go with it. Safe to call twice."""
@@ -54,113 +63,28 @@ class Workspace:
             except Exception as exc:  # a failing close must not keep the practice open
                 log.warning("closing the vault failed: %s", type(exc).__name__)
 
-    def has_records(self) -> bool:
-        """Whether the practice holds any client (an import needs an empty practice)."""
-        return bool(self.vault.clients.count())
-
-    def export_practice(self, out: Path) -> dict[str, int]:
-        """The whole practice as JSON at ``out`` (plain text: the user chose to take it out)."""
-        from app.practice_json import export_practice
-
-        return export_practice(self.vault, Path(out))
-
-    def import_practice(self, source: Path) -> dict[str, int]:
-        """Load a practice JSON file into this (empty) practice; all or nothing."""
-        from app.practice_json import import_practice, load_practice_file
-
-        data = load_practice_file(Path(source))
-        return import_practice(self.vault, data)
-
-    def backup(self, out: Path) -> Path:
-        from storage.backup import backup_vault
-
-        backup_vault(self.vault, out)
-        return out
-
-
-def vault_exists(vault_dir: Path) -> bool:
-    from storage.vault import Vault
-
-    return bool(Vault.exists(vault_dir))
-
 
 def create_workspace(vault_dir: Path, passphrase: str,
                      profile: PracticeProfile) -> tuple[Workspace, str]:
     """A new vault holding ``profile``; returns the workspace and the recovery key (shown once)."""
-    from storage.vault import Vault
-
-    vault, recovery_key = Vault.create(vault_dir, passphrase)
-    try:
-        vault.practice.save(profile)
-    except Exception:
-        vault.close()
-        raise
+    vault, recovery_key = vaults.create_vault(vault_dir, passphrase, profile)
     return Workspace(vault), recovery_key
 
 
-def open_workspace(vault_dir: Path, passphrase: str) -> Workspace:
-    from storage.vault import Vault
-
-    return Workspace(Vault.open(vault_dir, passphrase))
-
-
-def open_workspace_with_recovery_key(vault_dir: Path, recovery_key: str) -> Workspace:
-    from storage.vault import Vault
-
-    return Workspace(Vault.open_with_recovery_key(vault_dir, recovery_key.strip()))
+def open_workspace(vault_dir: Path, secret: str, *, recovery_key: bool = False,
+                   remember: bool = False) -> Workspace:
+    """Unlock with the passphrase (or the recovery key); ``remember`` keeps the key on this
+    device, which is only a convenience: without a keyring the unlock still succeeds."""
+    vault = (vaults.open_vault_with_recovery_key(vault_dir, secret) if recovery_key
+             else vaults.open_vault(vault_dir, secret))
+    workspace = Workspace(vault)
+    if remember:  # without a keyring the unlock screen already said it cannot remember
+        with contextlib.suppress(KeyringUnavailable):
+            workspace.do(remember_on_device, True)
+    return workspace
 
 
 def open_workspace_from_keyring(vault_dir: Path) -> Workspace | None:
     """The workspace if this device remembers the key, else None (no keyring is normal)."""
-    from storage.vault import open_vault_with_keyring
-
-    try:
-        vault = open_vault_with_keyring(vault_dir)
-    except KeyringUnavailable:
-        return None
+    vault = vaults.open_vault_from_keyring(vault_dir)
     return Workspace(vault) if vault is not None else None
-
-
-def keyring_available() -> bool:
-    """Whether this device has an OS keyring service (headless Linux usually has none).
-
-    Only the chosen backend's priority is looked at: asking it for a secret here could pop up
-    a desktop "unlock your keyring" prompt just for drawing a checkbox.
-    """
-    import keyring
-
-    try:
-        backend = keyring.get_keyring()
-        return float(getattr(backend, "priority", 0)) > 0
-    except Exception:  # a broken keyring backend is the same as none for the user
-        return False
-
-
-def restore_backup(vault_dir: Path, backup: Path, passphrase: str) -> Path | None:
-    """Replace the vault at ``vault_dir`` with ``backup``; where the old one was kept (or None)."""
-    from storage.backup import restore_vault
-
-    kept = restore_vault(vault_dir, backup, passphrase)
-    return Path(kept) if kept is not None else None
-
-
-def ensure_demo_vault(vault_dir: Path, passphrase: str = DEMO_PASSPHRASE) -> None:
-    """Create the fictitious demo practice at ``vault_dir`` unless it is already there."""
-    if vault_exists(vault_dir):
-        return
-    from app.demo import build_demo_practice
-    from storage.vault import Vault
-
-    vault, _recovery_key = Vault.create(vault_dir, passphrase)  # a demo needs no recovery key
-    with vault:
-        build_demo_practice(vault)
-
-
-def save_recovery_key(path: Path, recovery_key: str) -> None:
-    """Write the recovery key where the therapist chose (owner-only, atomic)."""
-    from storage.files import write_text_atomic
-
-    text = ("Stillnote recovery key\n\n" + recovery_key + "\n\n"
-            "Keep this somewhere safe and offline. It unlocks your practice if you forget "
-            "the passphrase.\n")
-    write_text_atomic(path, text)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
+from models.common import date_text
 
 CENTS = Decimal("0.01")
 
@@ -289,10 +290,15 @@ class AuthWarning:
 
 def sessions_used(auth: Authorization, appointments: Iterable[Appointment],
                   *, exclude_id: int | None = None) -> int:
-    """Attended or booked sessions of the client inside the authorization's dates."""
+    """Attended or booked sessions of the client inside the authorization's dates.
+
+    ``exclude_id`` leaves out a stored appointment being moved (so it is not counted twice);
+    unsaved ones (id None, such as a series being planned) always count.
+    """
     return sum(1 for a in appointments
                if a.client_id == auth.client_id and a.status in _COUNTED
-               and a.id != exclude_id and auth.start <= a.start.date() <= auth.end)
+               and (exclude_id is None or a.id != exclude_id)
+               and auth.start <= a.start.date() <= auth.end)
 
 
 def authorization_warnings(auth: Authorization, appointments: Sequence[Appointment],
@@ -331,8 +337,8 @@ def beyond_authorization(appt: Appointment, authorizations: Sequence[Authorizati
     covering = [a for a in mine if a.start <= day <= a.end]
     if not covering:
         latest = max(mine, key=lambda a: a.end)
-        return (f"{day:%m/%d/%Y} is outside the authorization dates "
-                f"({latest.start:%m/%d/%Y} to {latest.end:%m/%d/%Y}).")
+        return (f"{date_text(day)} is outside the authorization dates "
+                f"({date_text(latest.start)} to {date_text(latest.end)}).")
     for auth in covering:
         if sessions_used(auth, appointments, exclude_id=appt.id) < auth.sessions_authorized:
             return ""

@@ -62,3 +62,11 @@ class KeyringUnavailable(StillnoteError):
 class StillnoteBug(Exception):
     """Our bug, caught where it happened: ``str`` is safe to log (an error code or name, never
     a value from the record). Not a StillnoteError: the user is not asked to fix it."""
+
+
+def bug_description(exc: BaseException) -> str:
+    """What a log line may say about our bug: its type, and for a StillnoteBug its PHI-free
+    ``str`` (an error code); never another exception's message, which may quote a record."""
+    if isinstance(exc, StillnoteBug) and str(exc):
+        return f"{type(exc).__name__}: {exc}"
+    return type(exc).__name__

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import tzinfo
 
-from models.common import Address
+from models.common import Address, zone_named
 
 
 @dataclass
@@ -26,6 +27,11 @@ class PracticeProfile:
     # "02" elsewhere.
     telehealth_pos: str = "10"
     telehealth_modifier: str = "95"
+
+    @property
+    def zone(self) -> tzinfo:
+        """The practice's time zone (this computer's, if the name is not one it knows)."""
+        return zone_named(self.timezone)
 
     def signer_line(self) -> str:
         return ", ".join(p for p in (self.clinician_name, self.credentials) if p)

@@ -7,21 +7,22 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
+from app import appointments
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
-from ui import billing, notes
+from ui import notes
 from ui.dialogs.appointment_editor import AppointmentEditor
-from ui.errors import show_error
+from ui.errors import show_calendar_problem, show_error
 
 
 def set_status(parent: QWidget, workspace: Workspace, appointment_id: int,
                status: AppointmentStatus) -> bool:
     try:
-        workspace.vault.appointments.set_status(appointment_id, status)
+        saved = workspace.do(appointments.set_status, appointment_id, status, workspace.settings)
     except Exception as exc:
         show_error(parent, exc)
         return False
-    billing.after_appointment_change(parent, workspace)  # the subscribed .ics follows
+    show_calendar_problem(parent, saved.calendar_problem)
     return True
 
 

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
+DATE_FORMAT = "MM/dd/yyyy"  # Qt's form of models.common.date_text: fields read as dates do
+
 
 def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)

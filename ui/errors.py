@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.errors import StillnoteError
+from models.errors import StillnoteError, bug_description
 
 log = logging.getLogger("stillnote.ui")
 
@@ -26,13 +26,19 @@ def message_for(exc: BaseException) -> str:
     """The sentence to show for ``exc``; our bugs are logged by type only."""
     if isinstance(exc, StillnoteError):
         return str(exc) or GENERIC_SENTENCE
-    log.error("unexpected error: %s", type(exc).__name__)
+    log.error("unexpected error: %s", bug_description(exc))
     return GENERIC_SENTENCE
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Stillnote") -> None:
     """Tell the user what went wrong in one sentence (our bugs: a generic one, type logged)."""
     QMessageBox.warning(parent, title, message_for(exc))
+
+
+def show_calendar_problem(parent: QWidget | None, problem: str) -> None:
+    """After a change was saved: say so if the subscribed calendar file was not rewritten."""
+    if problem and parent is not None:
+        QMessageBox.warning(parent, "Calendar file", problem)
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException,

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.workspace import Workspace
 from ui.billing import BillingPage
-from ui.notes import RiskFollowUpPage, UnsignedNotesPage
+from ui.errors import show_error
+from ui.notes import RiskFollowUpPage, UnsignedNotesPage, close_all_editors
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.clients_page import ClientsPage
 from ui.pages.settings_page import SettingsPage
@@ -119,10 +120,12 @@ class MainView(QWidget):
                     self.sidebar.setCurrentRow(row)
         return self.page_by_name[name]
 
+    def close_session_windows(self) -> None:
+        """Save and close the note windows opened from this view (before the vault locks)."""
+        close_all_editors()
+
     def refresh_all(self) -> None:
         """Every page shows the vault afresh (after a practice was imported into it)."""
-        from ui.errors import show_error
-
         for row in range(self.pages.count()):
             refresh = getattr(self.pages.widget(row), "refresh", None)
             if callable(refresh):
@@ -142,6 +145,4 @@ class MainView(QWidget):
             try:
                 refresh()
             except Exception as exc:
-                from ui.errors import show_error
-
                 show_error(self, exc)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from app.workspace import restore_backup
+from app.vaults import restore_backup
 from ui.errors import message_for
 from ui.worker import Operation
 

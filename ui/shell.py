@@ -7,24 +7,25 @@ client or the practice.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app.settings import DeviceSettings, load_settings
-from app.workspace import (
-    Workspace,
-    open_workspace_from_keyring,
-    vault_exists,
-)
+from app.vaults import ensure_demo_vault, vault_exists
+from app.workspace import Workspace, open_workspace_from_keyring
+from ui.busy_screen import BusyScreen
 from ui.idle_lock import IdleLock
+from ui.restore_screen import RestoreScreen
 from ui.setup.setup_flow import SetupFlow
 from ui.unlock_screen import UnlockScreen
 from ui.worker import Operation
+
+if TYPE_CHECKING:
+    from ui.main_view import MainView
 
 TITLE = "Stillnote"
 
@@ -40,7 +41,7 @@ class StillnoteWindow(QMainWindow):
         self.settings = settings if settings is not None else load_settings()
         self.demo_passphrase = demo_passphrase
         self.workspace: Workspace | None = None
-        self.main_view: Any = None  # a MainView, imported on unlock (see ui.warmup)
+        self.main_view: MainView | None = None  # imported on unlock (see ui.warmup)
         self.screen_widget: QWidget | None = None
         self.keyring_operation: Operation | None = None
         self.setWindowTitle(TITLE)
@@ -94,9 +95,6 @@ class StillnoteWindow(QMainWindow):
         widget.setFocus()
 
     def show_demo_builder(self) -> None:
-        from app.workspace import ensure_demo_vault
-        from ui.busy_screen import BusyScreen
-
         vault_dir, passphrase = self.vault_dir, self.demo_passphrase
         screen = BusyScreen("Creating the demo practice (made-up clients, appointments and "
                             "notes)… This takes a few seconds, once.",
@@ -121,7 +119,9 @@ class StillnoteWindow(QMainWindow):
         return screen
 
     def open_workspace(self, workspace: Workspace) -> None:
-        from ui.main_view import MainView  # usually imported already, off the UI thread
+        # Imported here for start-up time: the practice view (pages, editor, PDF code) takes
+        # about a second and is usually imported already, off the UI thread (ui.warmup).
+        from ui.main_view import MainView
 
         workspace.settings = self.settings
         self.workspace = workspace
@@ -145,9 +145,8 @@ class StillnoteWindow(QMainWindow):
         """Close every other window of this session while the vault is still open: note windows
         first (each saves its text, even the last seconds before its autosave), then the rest;
         dialogs are rejected so nested loops unwind."""
-        notes = sys.modules.get("ui.notes")  # not imported: no note window can be open
-        if notes is not None:
-            notes.close_all_editors()
+        if self.main_view is not None:
+            self.main_view.close_session_windows()
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue
@@ -170,8 +169,6 @@ class StillnoteWindow(QMainWindow):
 
     def restore_from(self, backup: Path, passphrase: str) -> None:
         """Lock, then restore ``backup`` over the vault on the unlock screen's worker."""
-        from ui.restore_screen import RestoreScreen
-
         if self.workspace is None:
             return
         self.lock()

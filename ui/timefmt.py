@@ -1,46 +1,23 @@
-"""Times as the therapist reads them: in the practice's time zone, 12-hour clock free of PHI."""
+"""Times as the therapist reads them, in the zone the caller got from the practice.
+
+Dates read MM/DD/YYYY everywhere (models.common.date_text, the one formatter); the zone is the
+practice's (app.practice.practice_zone), resolved in one place.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, tzinfo
 
 from models.appointment import Appointment, Service
+from models.common import date_text
+
+__all__ = ["date_text", "hm", "long_day", "service_label", "short_day", "time_range",
+           "weekday_date_text"]
 
 
-def zone(name: str) -> tzinfo:
-    """The practice's zone; an unknown name falls back to this computer's local zone."""
-    try:
-        return ZoneInfo(name) if name else _local()
-    except (ZoneInfoNotFoundError, ValueError):
-        return _local()
-
-
-def _local() -> tzinfo:
-    local = datetime.now().astimezone().tzinfo
-    assert local is not None
-    return local
-
-
-def date_text(day: date | None) -> str:
-    """A date as every page shows it (MM/DD/YYYY); an em dash for no date."""
-    return f"{day:%m/%d/%Y}" if day else "—"
-
-
-def today(tz: tzinfo) -> date:
-    return datetime.now(tz).date()
-
-
-def day_bounds(day: date, tz: tzinfo) -> tuple[datetime, datetime]:
-    """[start, end) of a calendar day in ``tz`` as aware datetimes (DST days included)."""
-    start = datetime.combine(day, time(0, 0), tzinfo=tz)
-    end = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz)
-    return start, end
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
+def weekday_date_text(day: date) -> str:
+    """ "Mon 03/02/2026": a session's day in lists and questions."""
+    return f"{day:%a} {date_text(day)}"
 
 
 def hm(moment: datetime, tz: tzinfo) -> str:

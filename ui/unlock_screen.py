@@ -18,36 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.workspace import (
-    Workspace,
-    keyring_available,
-    open_workspace,
-    open_workspace_with_recovery_key,
-)
-from models.errors import KeyringUnavailable, WrongPassphrase
+from app.settings import NO_KEYRING_SENTENCE, keyring_available
+from app.workspace import Workspace, open_workspace
+from models.errors import WrongPassphrase
 from ui import warmup
 from ui.errors import message_for
 from ui.widgets import busy_bar, error_label, hint_label
 from ui.worker import Operation
 
-NO_KEYRING_SENTENCE = (
-    "This computer has no keyring service, so Stillnote cannot remember the passphrase here; "
-    "you will type it each time.")
 REMEMBER_SENTENCE = (
     "Keeps the key in this computer's keyring so Stillnote opens without the passphrase "
     "while you are logged in.")
 
 
 def _open(vault_dir: Path, secret: str, use_recovery: bool, remember: bool) -> Workspace:
-    workspace = (open_workspace_with_recovery_key(vault_dir, secret) if use_recovery
-                 else open_workspace(vault_dir, secret))
+    workspace = open_workspace(vault_dir, secret, recovery_key=use_recovery, remember=remember)
     warmup.import_practice_view()  # here, not on the UI thread when the practice view is built
-    if remember:
-        try:
-            workspace.vault.remember_on_device(True)
-            workspace.vault.settings.set("ui.remember_on_device", True)
-        except KeyringUnavailable:
-            pass  # the checkbox already said so; unlocking still succeeded
     return workspace
 
 
@@ -131,7 +117,6 @@ class UnlockScreen(QWidget):
         self.keyring_answered = True
         self.remember.setEnabled(self.has_keyring and not self.is_busy())
         self.remember_hint.setText(REMEMBER_SENTENCE if self.has_keyring else NO_KEYRING_SENTENCE)
-
 
     def _mode_changed(self, recovery: bool) -> None:
         self.secret.clear()

@@ -19,7 +19,8 @@ _started = False
 def import_practice_view() -> None:
     """Import ui.main_view and everything below it (a no-op once done)."""
     with _lock:
-        import ui.main_view  # noqa: F401  (the point is the side effect of importing)
+        # The whole point, for start-up time: import the practice view here, off the UI thread.
+        import ui.main_view  # noqa: F401
 
 
 def start() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -27,6 +28,22 @@ STATUS_COLOURS: dict[AppointmentStatus, str] = {
     AppointmentStatus.LATE_CANCEL: "#a07a2a",
     AppointmentStatus.CANCELLED: "#8a8f94",
 }
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with an object name (for the stylesheet and for tests to find it)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A label whose &-mnemonic moves the focus to ``field``."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def status_colour(status: AppointmentStatus) -> QColor:

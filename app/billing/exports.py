@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.billing.readiness import require_ready
 from app.billing.superbill import Superbill, superbill_for
+from app.pdf.superbill_pdf import render_superbill
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 
-def export_superbill(vault: Any, client_id: int, start: date, end: date, out: Path,
+def export_superbill(vault: Vault, client_id: int, start: date, end: date, out: Path,
                      *, issued_on: date | None = None) -> Superbill:
     """Write one client's superbill for ``start``..``end`` to ``out``.
 
     Raises MissingBillingData (listing each gap) before any file is written.
     """
-    from app.pdf.superbill_pdf import render_superbill
-
     bill = superbill_for(vault, client_id, start, end, issued_on=issued_on)
     require_ready(bill)
     render_superbill(bill, Path(out))

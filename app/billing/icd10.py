@@ -26,9 +26,10 @@ class IcdCode:
 
 @lru_cache(maxsize=1)
 def _cm() -> ModuleType:
-    # Imported on first use: the package parses its XML code set at import (about 2 s).
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # it imports the deprecated pkg_resources
+        # Imported on first use for start-up time: the package parses its XML code set at
+        # import (about 2 s).
         import simple_icd_10_cm as cm
     module: ModuleType = cm
     return module

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
-from app.billing.superbill import fee_policy
+from app.billing.fees import fee_policy
 from models.appointment import Appointment, AppointmentStatus
 from models.billing import (
     Payment,
@@ -18,6 +18,9 @@ from models.billing import (
     session_fee,
 )
 from models.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 METHODS = ("card", "cash", "check", "HSA/FSA", "bank transfer", "other")
 
@@ -37,7 +40,7 @@ def parse_amount(text: str | Decimal, *, allow_zero: bool = False) -> Decimal:
     return money(value)
 
 
-def mark_paid(vault: Any, appointment_id: int, amount: str | Decimal, paid_on: date,
+def mark_paid(vault: Vault, appointment_id: int, amount: str | Decimal, paid_on: date,
               method: str = "card") -> Payment:
     """Record a payment for one session (several partial payments may add up)."""
     vault.appointments.get(appointment_id)  # VaultError if there is no such session
@@ -61,7 +64,7 @@ class Balance:
         return self.fee - self.paid
 
 
-def balances(vault: Any, client_id: int) -> list[Balance]:
+def balances(vault: Vault, client_id: int) -> list[Balance]:
     """Each billable session of the client with its fee and what has been paid, oldest first."""
     policy = fee_policy(vault)
     fees = vault.billing.fees.get_all()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.billing.icd10 import is_billable_code
 from app.billing.superbill import Superbill
 from models.billing import npi_is_valid
+from models.common import date_text
 from models.errors import InvalidInput, MissingBillingData
 
 
@@ -47,9 +48,9 @@ def missing_billing_data(bill: Superbill) -> list[str]:
         if not line.missed and not line.cpt:
             why = f" ({line.no_code_reason})" if line.no_code_reason else ""
             missing.append(
-                f"a CPT code for the session on {line.date_of_service:%m/%d/%Y}{why}")
+                f"a CPT code for the session on {date_text(line.date_of_service)}{why}")
         elif not line.missed and line.fee <= 0:
-            missing.append(f"a fee for the session on {line.date_of_service:%m/%d/%Y} "
+            missing.append(f"a fee for the session on {date_text(line.date_of_service)} "
                            f"(set one for {line.cpt} under Billing > Fees)")
     return missing
 
@@ -61,5 +62,5 @@ def require_ready(bill: Superbill) -> None:
         raise MissingBillingData(missing)
     if not bill.lines:
         raise InvalidInput(
-            f"There is no attended or billable session between {bill.start:%m/%d/%Y} "
-            f"and {bill.end:%m/%d/%Y}.")
+            f"There is no attended or billable session between {date_text(bill.start)} "
+            f"and {date_text(bill.end)}.")

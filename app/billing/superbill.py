@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
+from app.billing.fees import fee_policy
+from app.billing.icd10 import description_of
 from models.appointment import Appointment, AppointmentStatus
 from models.billing import (
     CPT_DESCRIPTIONS,
@@ -29,10 +30,13 @@ from models.billing import (
     session_fee,
 )
 from models.client import Client, Diagnosis
+from models.common import day_bounds
 from models.errors import InvalidInput
 from models.practice import PracticeProfile
 
-FEE_POLICY_KEY = "billing.fee_policy"
+if TYPE_CHECKING:
+    from storage.vault import Vault
+
 ZERO = Decimal("0.00")
 MAX_DIAGNOSES = 12  # boxes A-L on the claim form
 
@@ -106,7 +110,7 @@ def build_superbill(practice: PracticeProfile, client: Client,
                     *, issued_on: date | None = None,
                     describe: Callable[[str], str] | None = None) -> Superbill:
     """The superbill of ``client`` for sessions dated ``start``..``end`` (inclusive)."""
-    tz = ZoneInfo(practice.timezone)
+    tz = practice.zone
     diagnoses = ordered_diagnoses(client)
     dx_lines = [DiagnosisLine(pointer=chr(ord("A") + i), code=dx.code,
                               description=dx.description or (describe(dx.code) if describe else ""))
@@ -148,22 +152,7 @@ def build_superbill(practice: PracticeProfile, client: Client,
                      diagnoses=dx_lines, issued_on=issued_on, payments=received)
 
 
-def day_bounds(start: date, end: date, timezone: str) -> tuple[datetime, datetime]:
-    """The aware instants from the start of ``start`` to the end of ``end`` in the practice zone."""
-    tz = ZoneInfo(timezone)
-    return (datetime.combine(start, time.min, tz),
-            datetime.combine(end + timedelta(days=1), time.min, tz))
-
-
-def fee_policy(vault: Any) -> FeePolicy:
-    return FeePolicy.from_json(vault.settings.get(FEE_POLICY_KEY, None))
-
-
-def save_fee_policy(vault: Any, policy: FeePolicy) -> None:
-    vault.settings.set(FEE_POLICY_KEY, policy.to_json())
-
-
-def payments_for(vault: Any, appointments: Sequence[Appointment]) -> list[Payment]:
+def payments_for(vault: Vault, appointments: Sequence[Appointment]) -> list[Payment]:
     found: list[Payment] = []
     for appt in appointments:
         if appt.id is not None:
@@ -171,16 +160,14 @@ def payments_for(vault: Any, appointments: Sequence[Appointment]) -> list[Paymen
     return found
 
 
-def superbill_for(vault: Any, client_id: int, start: date, end: date,
+def superbill_for(vault: Vault, client_id: int, start: date, end: date,
                   *, issued_on: date | None = None) -> Superbill:
     """Gather everything for one client's superbill from an open vault (no checks yet)."""
-    from app.billing.icd10 import description_of
-
     if end < start:
         raise InvalidInput("The superbill's end date is before its start date.")
     practice = vault.practice.get()
     client = vault.clients.get(client_id)
-    lo, hi = day_bounds(start, end, practice.timezone)
+    lo, hi = day_bounds(start, end, practice.zone)
     appts = [a for a in vault.appointments.between(lo, hi, client_id=client_id)
              if a.client_id == client_id]
     return build_superbill(practice, client, appts, payments_for(vault, appts),

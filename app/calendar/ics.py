@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from app.billing.ics_timezone import vtimezone_lines
+from app.calendar.ics_timezone import vtimezone_lines
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.client import Client
+from models.common import day_bounds
 from models.practice import PracticeProfile
 from storage.files import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 PRODID = "-//Stillnote//Stillnote calendar export//EN"
 UID_DOMAIN = "stillnote.local"
@@ -171,7 +175,7 @@ def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client]
     return frame[: -len(closing)] + (zone + "".join(events)).encode("utf-8") + closing
 
 
-def export_ics(vault: Any, out: Path, *, start: datetime | None = None,
+def export_ics(vault: Vault, out: Path, *, start: datetime | None = None,
                end: datetime | None = None, include_names: bool = False) -> int:
     """Write the vault's appointments (optionally only ``start``..``end``) to ``out``.
 
@@ -191,3 +195,13 @@ def export_ics(vault: Any, out: Path, *, start: datetime | None = None,
     vault.audit.record("export", "calendar", None,
                        f"events={len(appts)} names={'yes' if include_names else 'no'}")
     return len(appts)
+
+
+def export_calendar(vault: Vault, out: Path, first_day: date | None = None,
+                    last_day: date | None = None, *, include_names: bool = False) -> int:
+    """Export the sessions dated ``first_day``..``last_day`` in the practice's zone (either end
+    open when None) to ``out``: the window's "Export .ics" and ``stillnote export ics``."""
+    zone = vault.practice.get().zone
+    start = day_bounds(first_day, first_day, zone)[0] if first_day else None
+    end = day_bounds(last_day, last_day, zone)[1] if last_day else None
+    return export_ics(vault, out, start=start, end=end, include_names=include_names)

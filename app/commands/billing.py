@@ -6,9 +6,14 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from app.calendar.ics import INCLUDE_NAMES_WARNING, export_calendar
 from app.commands.vault_access import open_from_args, vault_arg
+from models.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from app.cli import CommandGroups
 
 
 def _date(text: str) -> date:
@@ -26,7 +31,7 @@ def _month(text: str) -> tuple[int, int]:
     return day.year, day.month
 
 
-def register(groups: Any) -> None:
+def register(groups: CommandGroups) -> None:
     bill = groups.export.add_parser(
         "superbill", help="a client's superbill for a date range as PDF")
     vault_arg(bill)
@@ -55,7 +60,7 @@ def register(groups: Any) -> None:
 
 
 def cmd_superbill(args: argparse.Namespace) -> int:
-    from app.billing.exports import export_superbill
+    from app.billing.exports import export_superbill  # start-up time: reportlab, this command only
 
     with open_from_args(args) as vault:
         bill = export_superbill(vault, args.client, args.start, args.end, args.out)
@@ -67,7 +72,7 @@ def cmd_superbill(args: argparse.Namespace) -> int:
 def cmd_superbills(args: argparse.Namespace) -> int:
     """Exit 0 when every superbill was made; 2 (after the others were written) when some were
     refused, one line per client id with what is missing (ids, never names)."""
-    from app.billing.batch import batch_superbills
+    from app.billing.batch import batch_superbills  # start-up time: reportlab, this command only
 
     year, month = args.month
     with open_from_args(args) as vault:
@@ -81,19 +86,12 @@ def cmd_superbills(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    from app.billing.calendar_ics import INCLUDE_NAMES_WARNING, export_ics
-    from app.billing.superbill import day_bounds
-    from models.errors import InvalidInput
-
     if args.start and args.end and args.end < args.start:
         raise InvalidInput("The --to date is before the --from date.")
     if args.include_names:
         sys.stderr.write(f"stillnote: {INCLUDE_NAMES_WARNING}\n")
     with open_from_args(args) as vault:
-        tz = vault.practice.get().timezone
-        start = day_bounds(args.start, args.start, tz)[0] if args.start else None
-        end = day_bounds(args.end, args.end, tz)[1] if args.end else None
-        count = export_ics(vault, args.out, start=start, end=end,
-                           include_names=args.include_names)
+        count = export_calendar(vault, args.out, args.start, args.end,
+                                include_names=args.include_names)
     print(f"Wrote {args.out} ({count} event{'s' if count != 1 else ''}).")
     return 0

@@ -13,15 +13,20 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from app.settings import load_settings
 from drafting.facts_json import facts_from_file, facts_from_text, parse_format
 from drafting.pipeline import DraftPipeline
-from drafting.types import Draft, FlagKind
+from drafting.types import Draft
+from models.flags import FlagKind
 from models.note import NoteFormat
 
+if TYPE_CHECKING:
+    from app.cli import CommandGroups
 
-def register(groups: Any) -> None:
+
+def register(groups: CommandGroups) -> None:
     parser = groups.top.add_parser("draft", help="draft a progress note from session facts")
     parser.add_argument("--facts", required=True, metavar="FILE",
                         help="session facts as JSON ('-' reads standard input)")
@@ -36,18 +41,10 @@ def register(groups: Any) -> None:
 
 
 def _device_settings() -> tuple[str, int, int]:
-    """Model path, threads and context size from the device settings, if there are any."""
-    try:
-        from app.settings import load_settings
-    except ImportError:
-        return "", 0, 2048
-    try:
-        settings = load_settings()
-    except Exception:  # settings are a convenience here; the bundled defaults always work
-        return "", 0, 2048
-    return (str(getattr(settings, "model_path", "") or ""),
-            int(getattr(settings, "n_threads", 0) or 0),
-            int(getattr(settings, "n_ctx", 2048) or 2048))
+    """Model path, threads and context size from the device settings (a damaged file gives the
+    defaults: load_settings never fails on it)."""
+    settings = load_settings()
+    return settings.model_path, settings.n_threads, settings.n_ctx or 2048
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.commands.vault_access import open_from_args, vault_arg
 
+if TYPE_CHECKING:
+    from app.cli import CommandGroups
 
-def register(groups: Any) -> None:
+
+def register(groups: CommandGroups) -> None:
     parser = groups.export.add_parser(
         "note", help="export a progress note as PDF (unsigned notes are marked DRAFT)")
     vault_arg(parser)
@@ -21,7 +24,7 @@ def register(groups: Any) -> None:
 
 
 def export_note(args: argparse.Namespace) -> int:
-    from app.notes.export import export_note_pdf
+    from app.documents import export_note_pdf  # start-up time: reportlab, for this command only
 
     with open_from_args(args) as vault:
         out = export_note_pdf(vault, args.note, args.out,

@@ -6,16 +6,22 @@ import argparse
 import contextlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from app import vaults
 from app.commands.vault_access import open_for_command, open_from_args, vault_arg, vault_dir_of
+from app.demo import build_demo_practice
 from app.passphrase import passphrase_from_environment_or_prompt
+from app.practice_json import export_practice, import_practice, load_practice_file, parse_practice
 from models.errors import VaultError
 from storage import files
-from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from app.cli import CommandGroups
+    from storage.vault import Vault
 
 
-def register(groups: Any) -> None:
+def register(groups: CommandGroups) -> None:
     demo = groups.top.add_parser("demo", help="create a vault holding a fictitious practice")
     demo.add_argument("--vault", help="vault folder (default: the demo vault in the data dir)")
     demo.set_defaults(func=cmd_demo)
@@ -51,9 +57,9 @@ def register(groups: Any) -> None:
 
 
 def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
-    if Vault.exists(vault_dir):
+    if vaults.vault_exists(vault_dir):
         raise VaultError(f"A vault already exists in {vault_dir}.")
-    return Vault.create(vault_dir, passphrase_from_environment_or_prompt(
+    return vaults.create_vault(vault_dir, passphrase_from_environment_or_prompt(
         "Passphrase for the new vault: "))
 
 
@@ -69,8 +75,6 @@ def _print_recovery_key(recovery_key: str) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.demo import build_demo_practice
-
     vault_dir = vault_dir_of(args, files.demo_vault_dir())
     vault, recovery_key = _create_for_command(vault_dir)
     with vault:
@@ -83,8 +87,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export_practice(args: argparse.Namespace) -> int:
-    from app.practice_json import export_practice
-
     with open_from_args(args) as vault:
         counts = export_practice(vault, Path(args.out), args.include_process_notes)
     print(f"Exported {counts['clients']} clients, {counts['appointments']} appointments and "
@@ -93,13 +95,11 @@ def cmd_export_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_import_practice(args: argparse.Namespace) -> int:
-    from app.practice_json import import_practice, load_practice_file, parse_practice
-
     # A bad file is refused before the vault is unlocked or created: nothing changes.
     data = parse_practice(load_practice_file(Path(args.file)))
     vault_dir = vault_dir_of(args)
     recovery_key = ""
-    if Vault.exists(vault_dir):
+    if vaults.vault_exists(vault_dir):
         vault = open_for_command(vault_dir)
     else:
         vault, recovery_key = _create_for_command(vault_dir)
@@ -118,20 +118,16 @@ def cmd_import_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from storage.backup import backup_vault
-
     with open_from_args(args) as vault:
-        out = backup_vault(vault, Path(args.out))
+        out = vaults.back_up(vault, Path(args.out))
     print(f"Encrypted backup written to {out}.")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from storage.backup import restore_vault
-
     vault_dir = vault_dir_of(args)
     passphrase = passphrase_from_environment_or_prompt("Passphrase of the backup: ")
-    kept = restore_vault(vault_dir, Path(args.file), passphrase)  # records the restore itself
+    kept = vaults.restore_backup(vault_dir, Path(args.file), passphrase)  # audited by the vault
     where = f"; the previous vault was kept in {kept}" if kept else ""
     print(f"Restored the backup into {vault_dir}{where}. It unlocks with the passphrase "
           "it had when the backup was made (the one just used) or its recovery key.")

@@ -1,14 +1,18 @@
 """How a command finds and unlocks the vault: --vault DIR (or the usual one), the passphrase
-from STILLNOTE_PASSPHRASE or the terminal, and an audit entry for the unlock."""
+from STILLNOTE_PASSPHRASE or the terminal. The opening itself is app.vaults, as for the window."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app import vaults
 from app.passphrase import passphrase_from_environment_or_prompt
 from storage import files
-from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 
 def vault_arg(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +28,9 @@ def vault_dir_of(args: argparse.Namespace, default: Path | None = None) -> Path:
 
 def open_for_command(vault_dir: Path) -> Vault:
     """Unlock for one command: the passphrase from STILLNOTE_PASSPHRASE or the terminal."""
-    Vault.check_present(vault_dir)  # before asking for a passphrase: say what is missing
-    # Vault.open records the unlock in the audit log itself (the window's unlock too).
-    return Vault.open(vault_dir, passphrase_from_environment_or_prompt())
+    vaults.check_vault_present(vault_dir)  # before asking for a passphrase: say what is missing
+    # The vault records the unlock in the audit log itself (the window's unlock too).
+    return vaults.open_vault(vault_dir, passphrase_from_environment_or_prompt())
 
 
 def open_from_args(args: argparse.Namespace) -> Vault:

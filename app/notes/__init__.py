@@ -1,20 +1,32 @@
-"""Progress-note use cases: write, draft, check, sign, amend, export, and the work queues."""
+"""Progress-note use cases: write, draft, check, sign, amend, and the work queues.
+
+(A note as PDF is a document: app.documents.)"""
 
 from app.notes.drafting import (
     DraftOutcome,
+    DraftProgress,
     ai_drafting_allowed,
     apply_draft,
+    draft_note,
     facts_for_note,
+    pipeline_for,
     run_draft,
 )
-from app.notes.export import export_note_pdf
-from app.notes.queues import RiskItem, UnsignedItem, risk_follow_up, unsigned_queue
+from app.notes.queues import (
+    ClientNote,
+    RiskItem,
+    UnsignedItem,
+    notes_of_client,
+    risk_follow_up,
+    unsigned_queue,
+)
 from app.notes.workflow import (
     NoteContext,
     NotReadyToSign,
     acknowledge_all_flags,
     acknowledge_flag,
     add_addendum,
+    addenda_of,
     autosave,
     completeness_of,
     load_context,
@@ -27,10 +39,10 @@ from app.notes.workflow import (
 )
 
 __all__ = [
-    "DraftOutcome", "NotReadyToSign", "NoteContext", "RiskItem", "UnsignedItem",
-    "acknowledge_all_flags", "acknowledge_flag", "add_addendum", "ai_drafting_allowed",
-    "apply_draft", "autosave", "completeness_of", "export_note_pdf", "facts_for_note",
-    "load_context", "preferred_approach", "remember_approach", "risk_follow_up", "run_draft",
-    "sign_blockers", "sign_note", "start_or_resume_note", "unsigned_queue",
-    "update_session_details",
+    "ClientNote", "DraftOutcome", "DraftProgress", "NotReadyToSign", "NoteContext", "RiskItem",
+    "UnsignedItem", "acknowledge_all_flags", "acknowledge_flag", "add_addendum", "addenda_of",
+    "ai_drafting_allowed", "apply_draft", "autosave", "completeness_of", "draft_note",
+    "facts_for_note", "load_context", "notes_of_client", "pipeline_for", "preferred_approach",
+    "remember_approach", "risk_follow_up", "run_draft", "sign_blockers", "sign_note",
+    "start_or_resume_note", "unsigned_queue", "update_session_details",
 ]

@@ -2,6 +2,7 @@
 
 The pipeline itself (drafting.pipeline) is the one way to draft; this module only decides what
 it receives, whether the model may be used for this client, and how the result lands in the note.
+It also keeps the process-wide pipeline per model settings, so the model loads once a session.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from app.settings import DeviceSettings
 from drafting.pipeline import DraftPipeline, deterministic_draft
 from drafting.types import Draft, DraftProgress
 from models.appointment import Appointment
@@ -21,6 +24,9 @@ from models.note import PROMPT_FIELDS, Note, NoteFormat
 from models.session_facts import SessionFacts, SessionInfo
 
 log = logging.getLogger(__name__)
+
+__all__ = ["DraftOutcome", "DraftPipeline", "DraftProgress", "ai_drafting_allowed", "apply_draft",
+           "draft_note", "facts_for_note", "pipeline_for", "run_draft"]
 
 NO_CONSENT_REASON = ("This client has no recorded consent to AI-assisted documentation, so the "
                      "draft was built from your own words without the language model.")
@@ -93,3 +99,29 @@ def apply_draft(note: Note, draft: Draft) -> Note:
     note.sections = list(draft.sections)
     note.flags = [replace(f, acknowledged=False) for f in draft.flags]
     return note
+
+
+# One pipeline per (model file, threads, context size) for the life of the process: its model
+# loads on the first draft and stays loaded. One draft runs at a time (the window's draft
+# worker), so a pipeline's single model is never used by two threads at once.
+_PIPELINES: dict[tuple[str, int, int], DraftPipeline] = {}
+_PIPELINES_LOCK = threading.Lock()
+
+
+def pipeline_for(settings: DeviceSettings) -> DraftPipeline:
+    """The shared DraftPipeline for this device's model settings (created lazily, loads lazily)."""
+    key = (settings.model_path or "", settings.n_threads or 0, settings.n_ctx or 2048)
+    with _PIPELINES_LOCK:
+        if key not in _PIPELINES:
+            model = key[0]
+            _PIPELINES[key] = DraftPipeline(model_path=Path(model) if model else None,
+                                            n_threads=key[1], n_ctx=key[2])
+        return _PIPELINES[key]
+
+
+def draft_note(note: Note, appointment: Appointment, client: Client, settings: DeviceSettings,
+               *, approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
+               cancel: threading.Event | None = None) -> DraftOutcome:
+    """Draft the note with this device's model (see run_draft); runs on the draft worker."""
+    return run_draft(note, appointment, client, pipeline_for(settings), approach=approach,
+                     on_progress=on_progress, cancel=cancel)

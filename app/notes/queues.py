@@ -1,15 +1,18 @@
-"""Lists the therapist works through: unsigned notes by age, clients needing risk follow-up."""
+"""Lists of notes: unsigned ones by age, clients needing risk follow-up, one client's notes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from models.appointment import Appointment
 from models.client import Client
 from models.completeness import recorded_elevated_risk
 from models.note import Note
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 OVERDUE_AFTER = timedelta(hours=24)
 RISK_WINDOW = timedelta(days=30)
@@ -49,7 +52,7 @@ def format_age(age: timedelta) -> str:
     return f"{hours // 24} days"
 
 
-def _appointments_by_id(vault: Any, notes: list[Note]) -> dict[int, Appointment]:
+def _appointments_by_id(vault: Vault, notes: list[Note]) -> dict[int, Appointment]:
     found: dict[int, Appointment] = {}
     for note in notes:
         if note.appointment_id not in found:
@@ -57,11 +60,11 @@ def _appointments_by_id(vault: Any, notes: list[Note]) -> dict[int, Appointment]
     return found
 
 
-def _clients_by_id(vault: Any, ids: set[int]) -> dict[int, Client]:
+def _clients_by_id(vault: Vault, ids: set[int]) -> dict[int, Client]:
     return {cid: vault.clients.get(cid) for cid in ids}
 
 
-def unsigned_queue(vault: Any, now: datetime | None = None) -> list[UnsignedItem]:
+def unsigned_queue(vault: Vault, now: datetime | None = None) -> list[UnsignedItem]:
     """Unsigned notes, oldest first, each with its age; older than 24 hours is overdue."""
     now = now or datetime.now(UTC)
     notes: list[Note] = [n for n in vault.notes.unsigned() if n.id is not None]
@@ -79,7 +82,7 @@ def unsigned_queue(vault: Any, now: datetime | None = None) -> list[UnsignedItem
     return items
 
 
-def risk_follow_up(vault: Any, now: datetime | None = None) -> list[RiskItem]:
+def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
     """Clients whose notes of the last 30 days recorded elevated risk: the latest such note each.
 
     Elevated means the risk field mentions ideation, plan, intent, self-harm or a safety plan
@@ -105,3 +108,18 @@ def risk_follow_up(vault: Any, now: datetime | None = None) -> list[RiskItem]:
              for cid, (appt, note) in latest.items()]
     items.sort(key=lambda i: i.date_of_service, reverse=True)
     return items
+
+
+@dataclass(frozen=True)
+class ClientNote:
+    note: Note
+    session_start: datetime | None  # the appointment's start (None if it cannot be found)
+
+
+def notes_of_client(vault: Vault, client_id: int) -> list[ClientNote]:
+    """The client's notes, the latest session first."""
+    starts = {a.id: a.start for a in vault.appointments.for_client(client_id)}
+    earliest = datetime.min.replace(tzinfo=UTC)
+    notes = sorted(vault.notes.for_client(client_id), reverse=True,
+                   key=lambda n: starts.get(n.appointment_id) or n.created_at or earliest)
+    return [ClientNote(n, starts.get(n.appointment_id)) for n in notes]

@@ -11,7 +11,7 @@ import json
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.billing import CPT_DESCRIPTIONS, coded_service
@@ -22,9 +22,10 @@ from models.flags import Flag
 from models.note import Addendum, Note, NoteFormat
 from models.practice import PracticeProfile
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
-Vault = Any  # storage.vault.Vault; typed loosely so app/ does not import storage at module load
+log = logging.getLogger(__name__)
 
 
 class NotReadyToSign(InvalidInput):
@@ -243,3 +244,8 @@ def add_addendum(vault: Vault, note_id: int, text: str, *, signer_name: str | No
     addendum: Addendum = vault.notes.add_addendum(note_id, text.strip(), name, creds,
                                                   at or datetime.now(UTC))
     return addendum
+
+
+def addenda_of(vault: Vault, note_id: int) -> list[Addendum]:
+    """A signed note's addenda, oldest first."""
+    return vault.notes.addenda(note_id)

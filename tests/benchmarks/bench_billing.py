@@ -61,7 +61,7 @@ def test_superbills_for_100_clients_for_one_month(tmp_path: Path) -> None:
 
 
 def test_ics_for_five_years_of_appointments(tmp_path: Path) -> None:
-    from app.billing.calendar_ics import export_ics, ics_bytes
+    from app.calendar.ics import export_ics, ics_bytes
     from storage.vault import Vault
 
     vault, _ = Vault.create(tmp_path / "vault", "benchmark passphrase")

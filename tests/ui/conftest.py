@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,11 @@ def unlock(qtbot: Any, window: Any, secret: str) -> None:
     screen.secret.setText(secret)
     with qtbot.waitSignal(window.unlocked, timeout=30000):
         screen.unlock_button.click()
+
+
+def today_in(tz: tzinfo) -> date:
+    """Today where the practice is (the pages show that day)."""
+    return datetime.now(tz).date()
 
 
 def workspace_of(window: Any) -> Workspace:

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.settings import DeviceSettings
-from app.workspace import DEMO_PASSPHRASE, ensure_demo_vault, vault_exists
+from app.vaults import DEMO_PASSPHRASE, back_up, ensure_demo_vault, vault_exists
 from models.appointment import AppointmentStatus
 from models.client import Client
 from storage import files
-from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
+from tests.ui.conftest import PASSPHRASE, Boxes, today_in, unlock, workspace_of
 from ui import notes
 from ui.shell import StillnoteWindow
 from ui.unlock_screen import UnlockScreen
@@ -99,13 +99,12 @@ def test_write_note_on_an_attended_appointment_opens_the_notes_editor(
     from datetime import datetime, time
 
     from models.appointment import Appointment
-    from ui.timefmt import today, zone
 
     ws = workspace_of(unlocked)
-    tz = zone(ws.practice().timezone)
+    tz = ws.vault.practice.get().zone
     client = ws.vault.clients.add(Client(legal_name="Rowan Ellis"))
     appt = ws.vault.appointments.add(Appointment(
-        client_id=client.id, start=datetime.combine(today(tz), time(12, 0), tzinfo=tz),
+        client_id=client.id, start=datetime.combine(today_in(tz), time(12, 0), tzinfo=tz),
         status=AppointmentStatus.ATTENDED))
     page = unlocked.main_view.go_to("Today")
     page.table.selectRow(0)
@@ -118,7 +117,7 @@ def test_restore_a_backup_from_settings(qtbot: Any, unlocked: Any, tmp_path: Pat
                                         monkeypatch: pytest.MonkeyPatch, boxes: Boxes) -> None:
     backup = tmp_path / "before.stillnote-backup"
     ws = workspace_of(unlocked)
-    ws.backup(backup)
+    ws.do(back_up, backup)
     ws.vault.clients.add(Client(legal_name="Added After Backup"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(backup), "")))
@@ -139,13 +138,12 @@ def test_real_note_editor_opens_and_closes_with_the_lock(
     from PySide6.QtWidgets import QApplication
 
     from models.appointment import Appointment
-    from ui.timefmt import today, zone
 
     ws = workspace_of(unlocked)
-    tz = zone(ws.practice().timezone)
+    tz = ws.vault.practice.get().zone
     client = ws.vault.clients.add(Client(legal_name="Rowan Ellis", ai_consent=True))
     ws.vault.appointments.add(Appointment(
-        client_id=client.id, start=datetime.combine(today(tz), time(12, 0), tzinfo=tz),
+        client_id=client.id, start=datetime.combine(today_in(tz), time(12, 0), tzinfo=tz),
         status=AppointmentStatus.ATTENDED))
     page = unlocked.main_view.go_to("Today")
     page.table.selectRow(0)

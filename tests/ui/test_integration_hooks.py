@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -14,14 +15,13 @@ from app.billing.authorizations import add_authorization
 from app.billing.icd10 import IcdCode
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client
-from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
+from tests.ui.conftest import PASSPHRASE, Boxes, today_in, unlock, workspace_of
 from ui import appointment_actions as actions
 from ui.billing import BillingPage
 from ui.dialogs.appointment_editor import AppointmentEditor
 from ui.notes import NoteEditor, RiskFollowUpPage, UnsignedNotesPage
-from ui.timefmt import today, zone
 
-TZ = zone("America/New_York")
+TZ = ZoneInfo("America/New_York")
 
 
 def _client(window: Any, **fields: Any) -> Client:
@@ -31,7 +31,7 @@ def _client(window: Any, **fields: Any) -> Client:
 
 
 def _at(days: int, hour: int) -> datetime:
-    return datetime.combine(today(TZ) + timedelta(days=days), time(hour, 0), tzinfo=TZ)
+    return datetime.combine(today_in(TZ) + timedelta(days=days), time(hour, 0), tzinfo=TZ)
 
 
 def _book(window: Any, client: Client, days: int = 0, hour: int = 9,
@@ -43,7 +43,7 @@ def _book(window: Any, client: Client, days: int = 0, hour: int = 9,
 
 def _authorize(window: Any, client: Client, sessions: int, number: str = "PA-1",
                days_before: int = 10, days_after: int = 30) -> None:
-    day = today(TZ)
+    day = today_in(TZ)
     add_authorization(workspace_of(window).vault, client.id, number, sessions,
                       day - timedelta(days=days_before), day + timedelta(days=days_after))
 
@@ -87,7 +87,7 @@ def test_moving_outside_the_authorization_dates_asks(
     assert boxes.shown == []
 
     dialog = _editor(unlocked, appointment=workspace_of(unlocked).vault.appointments.get(appt.id))
-    later = today(TZ) + timedelta(days=40)
+    later = today_in(TZ) + timedelta(days=40)
     from PySide6.QtCore import QDate
 
     dialog.date.setDate(QDate(later.year, later.month, later.day))

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog
 
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client
-from tests.ui.conftest import Boxes, workspace_of
+from tests.ui.conftest import Boxes, today_in, workspace_of
 from ui.dialogs.appointment_editor import AppointmentEditor
 from ui.dialogs.client_editor import ClientEditor
-from ui.timefmt import today, zone
 
-TZ = zone("America/New_York")
+TZ = ZoneInfo("America/New_York")
 
 
 def _add_client(window: Any, name: str = "Jordan Avery Reyes") -> Client:
@@ -80,7 +80,7 @@ def test_schedule_for_today_shows_on_today_and_in_the_week(
 
     today_page.new_button.click()
     dialog = next(d for d in today_page.findChildren(AppointmentEditor) if d.isVisible())
-    day = today(TZ)
+    day = today_in(TZ)
     dialog.client.setCurrentIndex(dialog.client.findData(client.id))
     dialog.date.setDate(QDate(day.year, day.month, day.day))
     dialog.time.setTime(QTime(12, 0))

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
+from app.practice import export_practice_file
 from app.workspace import create_workspace
 from models.appointment import Appointment
 from models.client import Client
@@ -38,7 +39,7 @@ def _exported_practice(data_dir: Path, out: Path) -> Path:
         assert client.id is not None
         workspace.vault.appointments.add(Appointment(
             client_id=client.id, start=datetime(2026, 3, 2, 15, tzinfo=UTC), fee=Decimal("140")))
-        workspace.export_practice(out)
+        workspace.do(export_practice_file, out)
     finally:
         workspace.lock()
     return out

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QFont, QFontMetrics
 
 from app.billing.authorizations import add_authorization
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client
-from tests.ui.conftest import Boxes, workspace_of
+from tests.ui.conftest import Boxes, today_in, workspace_of
 from ui import notes
 from ui.pages.appointment_block import fit_lines
 from ui.pages.today_page import MAX_WARNINGS
-from ui.timefmt import today, zone
 
-TZ = zone("America/New_York")
+TZ = ZoneInfo("America/New_York")
 
 
 def _at(days: int, hour: int) -> datetime:
-    return datetime.combine(today(TZ) + timedelta(days=days), time(hour, 0), tzinfo=TZ)
+    return datetime.combine(today_in(TZ) + timedelta(days=days), time(hour, 0), tzinfo=TZ)
 
 
 def test_a_note_opens_from_the_client_page(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
@@ -42,7 +42,7 @@ def test_a_note_opens_from_the_client_page(qtbot: Any, unlocked: Any, boxes: Box
     tab.table.selectRow(0)
     assert tab.open_button.isEnabled()
     tab.open_button.click()
-    editors = list(notes._OPEN.values())
+    editors = notes.open_editors()
     assert len(editors) == 1 and editors[0].isVisible()
     assert boxes.shown == []
     notes.close_all_editors()
@@ -67,7 +67,7 @@ def test_empty_client_tabs_say_what_to_do(qtbot: Any, unlocked: Any, boxes: Boxe
 def test_many_authorization_warnings_do_not_push_today_off_the_page(
         qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
     workspace = workspace_of(unlocked)
-    day = today(TZ)
+    day = today_in(TZ)
     for n in range(MAX_WARNINGS + 2):
         client = workspace.vault.clients.add(Client(legal_name=f"Client Number{n}"))
         add_authorization(workspace.vault, client.id, f"PA-{n}", 1, day - timedelta(days=5),

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.settings import DeviceSettings
-from app.workspace import open_workspace, vault_exists
+from app.vaults import vault_exists
+from app.workspace import open_workspace
 from tests.ui.conftest import PASSPHRASE, Boxes, unlock, workspace_of
 from ui.setup.setup_flow import SetupFlow
 from ui.shell import StillnoteWindow
@@ -71,14 +72,13 @@ def test_setup_wizard_creates_the_vault_and_shows_the_recovery_key_once(
     with qtbot.waitSignal(window.unlocked, timeout=5000):
         flow.next_button.click()
     assert window.windowTitle() == "Stillnote"
-    assert workspace_of(window).practice().clinician_name == "Dana Whitfield"
-    assert workspace_of(window).practice().license_state == "NY"
+    assert workspace_of(window).vault.practice.get().clinician_name == "Dana Whitfield"
+    assert workspace_of(window).vault.practice.get().license_state == "NY"
 
     # The recovery key really opens the vault (checked after the window lets go of it).
     window.lock()
-    from app.workspace import open_workspace_with_recovery_key
 
-    open_workspace_with_recovery_key(vault_dir, key).lock()
+    open_workspace(vault_dir, key, recovery_key=True).lock()
     open_workspace(vault_dir, PASSPHRASE).lock()
     assert boxes.shown == []
 

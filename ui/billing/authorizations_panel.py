@@ -11,11 +11,11 @@ from app.billing.authorizations import (
     AuthorizationStatus,
     add_authorization,
     status_for_client,
+    warnings_for_client,
 )
 from app.workspace import Workspace
-from models.billing import authorization_warnings
-from ui.billing.common import DATE_FORMAT, ClientRecordsPanel
-from ui.date_fields import date_edit, to_date
+from ui.billing.common import ClientRecordsPanel
+from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.errors import message_for
 from ui.timefmt import date_text
 from ui.widgets import button_row, fill_table
@@ -56,16 +56,11 @@ class AuthorizationsPanel(ClientRecordsPanel):
 
     def reload_table(self) -> None:
         client_id = self.client.client_id()
-        vault = self.workspace.vault
-        rows = status_for_client(vault, client_id) if client_id is not None else []
+        rows = self.workspace.do(status_for_client, client_id) if client_id is not None else []
         fill_table(self.table, [_cells(status) for status in rows])
         self._emphasise_overbooked(rows)
-        messages: list[str] = []
-        if client_id is not None and rows:
-            appts = vault.appointments.for_client(client_id)
-            for status in rows:
-                messages += [w.message for w in authorization_warnings(
-                    status.authorization, appts, date.today())]
+        messages = ([w.message for w in self.workspace.do(warnings_for_client, client_id)]
+                    if client_id is not None and rows else [])
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
 
     def _emphasise_overbooked(self, rows: list[AuthorizationStatus]) -> None:
@@ -85,7 +80,7 @@ class AuthorizationsPanel(ClientRecordsPanel):
             self.status.problem("Add a client first.")
             return
         try:
-            auth = add_authorization(self.workspace.vault, client_id, self.number.text(),
+            auth = self.workspace.do(add_authorization, client_id, self.number.text(),
                                      self.sessions.value(), to_date(self.start.date()),
                                      to_date(self.end.date()), self.payer.text())
         except Exception as exc:

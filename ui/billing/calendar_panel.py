@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.billing.calendar_ics import export_ics
-from app.billing.ics_autoexport import auto_export
-from app.billing.superbill import day_bounds
-from app.settings import save_settings
+from app.calendar.ics import export_calendar
+from app.calendar.subscription import keep_calendar_file
 from app.workspace import Workspace
-from ui.billing.common import DATE_FORMAT, StatusLine
-from ui.date_fields import date_edit, to_date
+from ui.billing.common import StatusLine
+from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.errors import message_for
 from ui.widgets import button_row
 
@@ -110,15 +108,12 @@ class CalendarPanel(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, out: Path) -> int | None:
-        vault = self.workspace.vault
-        start = end = None
+        first = last = None
         if self.only_range.isChecked():
-            tz = vault.practice.get().timezone
-            start = day_bounds(to_date(self.start.date()), to_date(self.start.date()), tz)[0]
-            end = day_bounds(to_date(self.end.date()), to_date(self.end.date()), tz)[1]
+            first, last = to_date(self.start.date()), to_date(self.end.date())
         try:
-            count = export_ics(vault, out, start=start, end=end,
-                               include_names=self.include_names.isChecked())
+            count = self.workspace.do(export_calendar, out, first, last,
+                                      include_names=self.include_names.isChecked())
         except Exception as exc:
             self.status.problem(message_for(exc))
             return None
@@ -134,17 +129,15 @@ class CalendarPanel(QWidget):
             self.set_auto_export(name)
 
     def set_auto_export(self, path: str) -> None:
-        self.workspace.settings.ics_auto_export_path = path
-        self._save_and_export()
+        self._keep_file(path=path)
 
     def _auto_names_changed(self, checked: bool) -> None:
-        self.workspace.settings.ics_include_names = checked
-        self._save_and_export()
+        self._keep_file(include_names=checked)
 
-    def _save_and_export(self) -> None:
+    def _keep_file(self, *, path: str | None = None, include_names: bool | None = None) -> None:
         try:
-            save_settings(self.workspace.settings)
-            written = auto_export(self.workspace.vault, self.workspace.settings)
+            written = self.workspace.do(keep_calendar_file, self.workspace.settings, path=path,
+                                        include_names=include_names)
         except Exception as exc:
             self.status.problem(message_for(exc))
         else:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clients import find_clients
 from app.workspace import Workspace
 
 
@@ -30,7 +31,7 @@ class ClientChooser(QComboBox):
         current = self.client_id()
         self.blockSignals(True)
         self.clear()
-        clients = workspace.vault.clients.list()
+        clients = workspace.do(find_clients)
         for client in sorted(clients, key=lambda c: (not c.is_active, c.legal_name.lower())):
             suffix = "" if client.is_active else " (discharged)"
             self.addItem(client.legal_name + suffix, client.id)
@@ -64,9 +65,6 @@ class StatusLine(QLabel):
     def problem(self, text: str) -> None:
         self.setStyleSheet("color: #a63a3a;")
         self.setText(text)
-
-
-DATE_FORMAT = "MM/dd/yyyy"  # date fields read as dates do on every other page
 
 
 def record_table(columns: Sequence[str], stretch: int | None = None) -> QTableWidget:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.billing.fees import fee_policy, fee_schedule, save_fees
 from app.billing.payments import parse_amount
-from app.billing.superbill import fee_policy, save_fee_policy
 from app.workspace import Workspace
 from models.billing import CPT_DESCRIPTIONS, FeePolicy
 from models.errors import InvalidInput
@@ -67,18 +67,16 @@ class FeesPanel(QWidget):
         layout.addWidget(self.status)
 
     def refresh(self) -> None:
-        vault = self.workspace.vault
-        fees = vault.billing.fees.get_all()
+        fees = self.workspace.do(fee_schedule)
         for row, code in enumerate(self.codes):
             item = self.table.item(row, 2)
             if item is not None:
                 item.setText(f"{fees[code]:.2f}" if code in fees else "")
-        policy = fee_policy(vault)
+        policy = self.workspace.do(fee_policy)
         self.late_cancel.setText(f"{policy.late_cancel_fee:.2f}")
         self.no_show.setText(f"{policy.no_show_fee:.2f}")
 
     def save(self) -> None:
-        vault = self.workspace.vault
         try:
             changes: dict[str, Decimal] = {}
             for row, code in enumerate(self.codes):
@@ -88,12 +86,7 @@ class FeesPanel(QWidget):
                     changes[code] = _amount_or_zero(text, f"fee for {code}")
             policy = FeePolicy(_amount_or_zero(self.late_cancel.text(), "late cancellation fee"),
                                _amount_or_zero(self.no_show.text(), "no-show fee"))
-            current = vault.billing.fees.get_all()
-            with vault.transaction():
-                for code, fee in changes.items():
-                    if current.get(code) != fee:
-                        vault.billing.fees.set(code, fee)
-                save_fee_policy(vault, policy)
+            self.workspace.do(save_fees, changes, policy)
         except Exception as exc:
             self.status.problem(message_for(exc))
             return

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.billing.payments import METHODS, Balance, balances, mark_paid
+from app.practice import practice_zone
 from app.workspace import Workspace
 from models.billing import coded_service, no_code_reason
-from ui.billing.common import DATE_FORMAT, ClientRecordsPanel
-from ui.date_fields import date_edit, to_date
+from ui.billing.common import ClientRecordsPanel
+from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.errors import message_for
-from ui.timefmt import date_text, zone
+from ui.timefmt import date_text
 from ui.widgets import button_row, fill_table
 
 COLUMNS = ("Date", "Status", "Code", "Fee", "Paid", "Owed")
@@ -56,8 +57,8 @@ class PaymentsPanel(ClientRecordsPanel):
 
     def reload_table(self) -> None:
         client_id = self.client.client_id()
-        self.rows = balances(self.workspace.vault, client_id) if client_id is not None else []
-        tz = zone(self.workspace.vault.practice.get().timezone)
+        self.rows = self.workspace.do(balances, client_id) if client_id is not None else []
+        tz = self.workspace.do(practice_zone)
         fill_table(self.table, [_cells(balance, tz) for balance in self.rows])
         for row, balance in enumerate(self.rows):
             reason = no_code_reason(balance.appointment)
@@ -77,12 +78,12 @@ class PaymentsPanel(ClientRecordsPanel):
             return
         appt = self.rows[row].appointment
         try:
-            payment = mark_paid(self.workspace.vault, appt.id or 0, self.amount.text(),
-                                to_date(self.paid_on.date()), self.method.currentText())
+            payment = self.workspace.do(mark_paid, appt.id or 0, self.amount.text(),
+                                        to_date(self.paid_on.date()), self.method.currentText())
         except Exception as exc:
             self.status.problem(message_for(exc))
             return
-        day = appt.start.astimezone(zone(self.workspace.vault.practice.get().timezone))
+        day = appt.start.astimezone(self.workspace.do(practice_zone))
         self.status.ok(f"Recorded ${payment.amount:,.2f} ({payment.method}) for the session "
                        f"on {date_text(day.date())}.")
         self.amount.clear()

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from app.billing.batch import BatchResult, batch_superbills
 from app.billing.exports import export_superbill
 from app.billing.superbill import Superbill
+from app.clients import client_names
 from app.workspace import Workspace
 from models.errors import MissingBillingData
-from ui.billing.common import DATE_FORMAT, ClientChooser, StatusLine
-from ui.date_fields import date_edit, to_date, to_qdate
+from ui.billing.common import ClientChooser, StatusLine
+from ui.date_fields import DATE_FORMAT, date_edit, to_date, to_qdate
 from ui.errors import message_for
 from ui.widgets import button_row
 from ui.worker import Operation
@@ -95,9 +96,9 @@ class SuperbillPanel(QWidget):
             self.status.problem("Add a client first.")
             return
         start, end = to_date(self.start.date()), to_date(self.end.date())
-        vault = self.workspace.vault
+        workspace = self.workspace
         self._busy("Making the superbill…")
-        op = Operation(lambda: export_superbill(vault, client_id, start, end, out), self)
+        op = Operation(lambda: workspace.do(export_superbill, client_id, start, end, out), self)
         op.success(lambda bill: self._made(bill, out)).failure(self._failed)
         op.finished.connect(self._done)
         self.operation = op.run()
@@ -117,9 +118,9 @@ class SuperbillPanel(QWidget):
     def batch_to(self, folder: Path) -> None:
         month = self.month.date()
         year, number = month.year(), month.month()
-        vault = self.workspace.vault
+        workspace = self.workspace
         self._busy("Making the month's superbills…")
-        op = Operation(lambda: batch_superbills(vault, year, number, folder), self)
+        op = Operation(lambda: workspace.do(batch_superbills, year, number, folder), self)
         op.success(lambda result: self._batched(result, folder)).failure(self._failed)
         op.finished.connect(self._done)
         self.operation = op.run()
@@ -128,7 +129,7 @@ class SuperbillPanel(QWidget):
         lines = [f"Saved {len(result.written)} superbill"
                  f"{'s' if len(result.written) != 1 else ''} in {folder}."]
         if result.refused:
-            names = {c.id: c.legal_name for c in self.workspace.vault.clients.list()}
+            names = self.workspace.do(client_names, legal=True)
             lines.append("Not made (an insurer would reject them):")
             lines += [f"• {names.get(cid, f'client {cid}')}: {'; '.join(missing)}"
                       for cid, missing in result.refused.items()]

@@ -1,9 +1,13 @@
-"""Schedule, move (edit the time) or cancel an appointment; a new one may repeat."""
+"""Schedule, move (edit the time) or cancel an appointment; a new one may repeat.
+
+The dialog reads the form into an AppointmentPlan; app.appointments checks the authorization,
+saves (one appointment or the whole series) and rewrites the subscribed calendar file.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QTime, Signal
@@ -22,24 +26,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.workspace import Workspace
-from models.appointment import (
-    Appointment,
-    AppointmentStatus,
-    Modality,
-    Recurrence,
-    Service,
-    expand_series,
+from app.appointments import (
+    AppointmentPlan,
+    AuthorizationConcern,
+    authorization_concern,
+    cancel_appointment,
+    new_appointment_defaults,
+    save_plan,
+    schedulable_clients,
 )
-from models.billing import beyond_authorization
-from ui import billing
+from app.practice import practice_zone
+from app.workspace import Workspace
+from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
+from ui import notes
 from ui.date_fields import date_edit, to_date, to_qdate
-from ui.errors import message_for
-from ui.timefmt import zone
+from ui.errors import message_for, show_calendar_problem
+from ui.timefmt import weekday_date_text
 from ui.widgets import error_label
 
 REPEATS = (("Does not repeat", None), ("Every week", Recurrence.WEEKLY),
            ("Every two weeks", Recurrence.BIWEEKLY))
+
+
+def ask_past_authorization(parent: QWidget | None, concern: AuthorizationConcern,
+                           tz: tzinfo) -> bool:
+    """Ask before booking past the client's insurance authorization; True means book anyway."""
+    if concern.in_series:
+        local = concern.occurrence.start.astimezone(tz)
+        text = (f"Session {concern.number} of this series ({weekday_date_text(local.date())}): "
+                f"{concern.reason}\n\nThe insurer may not pay for the sessions from there on. "
+                "Schedule the whole series anyway?")
+    else:
+        text = (f"{concern.reason}\n\nThe insurer may not pay for this session. "
+                "Schedule it anyway?")
+    answer = QMessageBox.question(
+        parent, "Past the authorization", text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class AppointmentEditor(QDialog):
@@ -53,7 +77,7 @@ class AppointmentEditor(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.appointment = appointment
-        self.tz = zone(workspace.practice().timezone)
+        self.tz = workspace.do(practice_zone)
         self.setWindowTitle("Edit appointment" if appointment else "New appointment")
         self.setModal(True)
         self.setMinimumWidth(560)
@@ -72,7 +96,8 @@ class AppointmentEditor(QDialog):
         self.status = QComboBox()
         for st in AppointmentStatus:
             self.status.addItem(st.label, st)
-        self.fee = QLineEdit(placeholderText="0.00")
+        self.fee = QLineEdit()
+        self.fee.setPlaceholderText("0.00")
         self.fee.setMaxLength(14)  # "$1,234,567.89": a stray paste is cut here, then refused
         self.repeat = QComboBox()
         for label, rec in REPEATS:
@@ -124,10 +149,8 @@ class AppointmentEditor(QDialog):
 
     def _fill(self, appt: Appointment | None, client_id: int | None,
               start: datetime | None) -> None:
-        clients = self.workspace.vault.clients.list(active_only=True)
         wanted = appt.client_id if appt else client_id
-        if wanted is not None and all(c.id != wanted for c in clients):
-            clients.append(self.workspace.vault.clients.get(wanted))
+        clients = self.workspace.do(schedulable_clients, wanted)
         self.client.blockSignals(True)
         self.client.addItem("Choose a client…", None)
         for c in clients:
@@ -158,15 +181,12 @@ class AppointmentEditor(QDialog):
         client_id = self.client.currentData()
         if self.appointment is not None or client_id is None:
             return
-        past = self.workspace.vault.appointments.for_client(client_id)
-        if past:
-            latest = max(past, key=lambda a: a.start)
-            self.fee.setText(f"{latest.fee:.2f}")
-            self.service.setCurrentIndex(self.service.findData(
-                Service.INDIVIDUAL if latest.service is Service.INTAKE else latest.service))
-            self.modality.setCurrentIndex(self.modality.findData(latest.modality))
-        else:
-            self.service.setCurrentIndex(self.service.findData(Service.INTAKE))
+        defaults = self.workspace.do(new_appointment_defaults, client_id)
+        if defaults.fee is not None:
+            self.fee.setText(f"{defaults.fee:.2f}")
+        self.service.setCurrentIndex(self.service.findData(defaults.service))
+        if defaults.modality is not None:
+            self.modality.setCurrentIndex(self.modality.findData(defaults.modality))
 
     def start_time(self) -> datetime:
         t = self.time.time()
@@ -198,75 +218,31 @@ class AppointmentEditor(QDialog):
                       modality=Modality(self.modality.currentData()),
                       service=Service(self.service.currentData()),
                       status=AppointmentStatus(self.status.currentData()), fee=fee)
-        repeat = self.repeat.currentData() if self.appointment is None else None
-        recurrence = Recurrence(repeat) if repeat else None
         if self.appointment is not None:
-            planned = [replace(self.appointment, **fields)]
-        elif recurrence is not None:
-            planned = expand_series(Appointment(**fields), recurrence, self.count.value())
+            plan = AppointmentPlan(replace(self.appointment, **fields))
         else:
-            planned = [Appointment(**fields)]
+            repeat = self.repeat.currentData()
+            recurrence = Recurrence(repeat) if repeat else None
+            plan = AppointmentPlan(Appointment(**fields), recurrence,
+                                   self.count.value() if recurrence else 1)
         try:
-            if not self._authorization_allows(planned):
+            concern = self.workspace.do(authorization_concern, plan, self.appointment)
+            if concern is not None and not ask_past_authorization(self, concern, self.tz):
                 # The therapist said no: nothing is written and the dialog stays open.
                 self.error.setText("Not saved: choose another date, or close.")
                 return
-            appointments = self.workspace.vault.appointments
-            if self.appointment is not None:
-                appointments.update(planned[0])
-            elif recurrence is None:
-                appointments.add(planned[0])
-            else:
-                appointments.add_series(planned[0], recurrence, len(planned))
+            saved = self.workspace.do(save_plan, plan, self.workspace.settings)
         except Exception as exc:
             self.error.setText(message_for(exc))
             return
-        self._changed()
+        self._changed(saved.calendar_problem)
 
-    def _changed(self) -> None:
-        """After a write: tell the pages, close, and keep the subscribed .ics file current."""
+    def _changed(self, calendar_problem: str) -> None:
+        """After a write: tell the pages, close, and say if the calendar file was not updated."""
         parent = self.parentWidget() or self
         self.saved.emit()
         self.accept()
-        billing.after_appointment_change(parent, self.workspace)
-
-    def _authorization_allows(self, planned: list[Appointment]) -> bool:
-        """Ask before booking past the client's insurance authorization (new or moved only)."""
-        first = planned[0]
-        if first.status not in (AppointmentStatus.SCHEDULED, AppointmentStatus.ATTENDED):
-            return True  # a cancelled or missed session uses no authorized session
-        before = self.appointment
-        if before is not None and before.start == first.start \
-                and before.client_id == first.client_id and before.status is first.status:
-            return True  # neither new nor moved
-        if len(planned) == 1:
-            return billing.confirm_scheduling(self, self.workspace, first)
-        return self._series_allowed(planned)
-
-    def _series_allowed(self, planned: list[Appointment]) -> bool:
-        """A series counts its own earlier sessions: ask once, about the first one past it."""
-        vault = self.workspace.vault
-        client_id = planned[0].client_id
-        authorizations = vault.billing.authorizations.for_client(client_id)
-        if not authorizations:
-            return True
-        booked = list(vault.appointments.for_client(client_id))
-        for number, occurrence in enumerate(planned, start=1):
-            # Unsaved sessions get stand-in ids: the check leaves out the one asked about by id.
-            occurrence = replace(occurrence, id=-number)
-            reason = beyond_authorization(occurrence, authorizations, booked)
-            if reason:
-                local = occurrence.start.astimezone(self.tz)
-                answer = QMessageBox.question(
-                    self, "Past the authorization",
-                    f"Session {number} of this series ({local:%a %m/%d/%Y}): {reason}\n\n"
-                    "The insurer may not pay for the sessions from there on. Schedule the "
-                    "whole series anyway?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No)
-                return answer == QMessageBox.StandardButton.Yes
-            booked.append(occurrence)
-        return True
+        show_calendar_problem(parent, calendar_problem)
 
     def cancel_appointment(self) -> None:
         if self.appointment is None or self.appointment.id is None:
@@ -277,19 +253,17 @@ class AppointmentEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.workspace.vault.appointments.set_status(self.appointment.id,
-                                                         AppointmentStatus.CANCELLED)
+            saved = self.workspace.do(cancel_appointment, self.appointment.id,
+                                      self.workspace.settings)
         except Exception as exc:
             self.error.setText(message_for(exc))
             return
-        self._changed()
+        self._changed(saved.calendar_problem)
 
     def write_note(self) -> None:
         if self.appointment is None or self.appointment.id is None:
             return
-        from ui.appointment_actions import write_note
-
         parent = self.parentWidget()
         appointment_id = self.appointment.id
         self.accept()
-        write_note(parent, self.workspace, appointment_id)
+        notes.open_note_editor(parent, self.workspace, appointment_id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.vaults import change_passphrase
 from app.workspace import Workspace
 from models.errors import WrongPassphrase
 from ui.errors import message_for
@@ -55,10 +56,10 @@ class ChangePassphraseDialog(QDialog):
             self.error.setText(problem)
             return
         old, new = self.current.text(), self.new.text()
-        vault = self.workspace.vault
+        workspace = self.workspace
         self.busy.show()
         self.buttons.setEnabled(False)
-        self.operation = Operation(lambda: vault.change_passphrase(old, new), self)
+        self.operation = Operation(lambda: workspace.do(change_passphrase, old, new), self)
         self.operation.success(lambda _r: self.accept()).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:

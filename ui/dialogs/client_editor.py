@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clients import add_client, update_client
 from app.workspace import Workspace
 from models.client import Client, Insurance
 from models.common import Address
-from ui import billing
-from ui.date_fields import date_edit, to_date, to_qdate
+from ui.date_fields import DATE_FORMAT, date_edit, to_date, to_qdate
 from ui.dialogs.diagnosis_table import DiagnosisTable
-from ui.errors import message_for
+from ui.errors import message_for, show_calendar_problem
+from ui.timefmt import date_text
 from ui.widgets import error_label, hint_label
 
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
@@ -83,7 +84,7 @@ class ClientEditor(QDialog):
         self.group_number = QLineEdit()
         self.diagnoses = DiagnosisTable()
         self.consent = QCheckBox("Client consented to AI-assisted documentation")
-        self.consent_date = date_edit(date.today(), "MM/dd/yyyy")
+        self.consent_date = date_edit(date.today(), DATE_FORMAT)
         self.consent_date.setEnabled(False)
         self.consent.toggled.connect(self.consent_date.setEnabled)
         consent_hint = hint_label("Drafting a note with the on-device model needs this consent; "
@@ -136,7 +137,7 @@ class ClientEditor(QDialog):
         self.preferred_name.setText(c.preferred_name)
         self.pronouns.setCurrentText(c.pronouns)
         self.calendar_code.setText(c.calendar_code)
-        self.dob.setText(f"{c.date_of_birth:%m/%d/%Y}" if c.date_of_birth else "")
+        self.dob.setText(date_text(c.date_of_birth) if c.date_of_birth else "")
         self.email.setText(c.email)
         self.phone.setText(c.phone)
         self.street.setText(c.address.street)
@@ -213,19 +214,20 @@ class ClientEditor(QDialog):
         if problem or client is None:
             self.error.setText(problem or "")
             return
+        calendar_problem = ""
         try:
-            clients = self.workspace.vault.clients
             if client.id is None:
-                saved = clients.add(client)
+                saved = self.workspace.do(add_client, client)
             else:
-                clients.update(client)
+                # A new name, initials or calendar code changes the events of the subscribed
+                # .ics, so an update rewrites it too.
+                calendar_problem = self.workspace.do(update_client, client,
+                                                     self.workspace.settings)
                 saved = client
         except Exception as exc:
             self.error.setText(message_for(exc))
             return
         assert saved.id is not None
-        if client.id is not None:
-            # A new name, initials or calendar code changes the events of the subscribed .ics.
-            billing.after_appointment_change(self, self.workspace)
+        show_calendar_problem(self, calendar_problem)
         self.saved.emit(saved.id)
         self.accept()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.practice import practice_profile, save_practice_profile
 from app.workspace import Workspace
 from ui.errors import message_for
 from ui.setup.profile_form import PracticeProfileForm
@@ -26,7 +27,7 @@ class PracticeProfileDialog(QDialog):
         self.setWindowTitle("Practice profile")
         self.setModal(True)
         self.form = PracticeProfileForm()
-        self.original = workspace.practice()
+        self.original = workspace.do(practice_profile)
         self.form.set_profile(self.original)
         self.telehealth_pos, self.telehealth_modifier, billing = self._telehealth_box()
         self.error = QLabel()
@@ -52,7 +53,7 @@ class PracticeProfileDialog(QDialog):
         profile.telehealth_pos = str(self.telehealth_pos.currentData())
         profile.telehealth_modifier = self.telehealth_modifier.text().strip().upper()
         try:
-            self.workspace.vault.practice.save(profile)
+            self.workspace.do(save_practice_profile, profile)
         except Exception as exc:
             self.error.setText(message_for(exc))
             return

@@ -51,8 +51,8 @@ class SectionEdit(QPlainTextEdit):
             cursor = document.find(text.strip(), 0, QTextDocument.FindFlag(0))
             while not cursor.isNull():
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor  # type: ignore[attr-defined]
-                selection.format = fmt  # type: ignore[attr-defined]
+                selection.cursor = cursor
+                selection.format = fmt
                 selections.append(selection)
                 self._ranges.append((cursor.selectionStart(), cursor.selectionEnd(), reason))
                 cursor = document.find(text.strip(), cursor, QTextDocument.FindFlag(0))

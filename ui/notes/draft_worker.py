@@ -1,61 +1,45 @@
 """Drafting on a worker QThread: progress streams to the editor, Cancel answers within 0.5 s.
 
-One pipeline per model settings is kept for the life of the process (loading the model once);
-only one draft runs at a time, so the pipeline's single model is never used concurrently.
+The pipeline (and its model, loaded once) is app's (app.notes.draft_note); only one draft runs
+at a time, so the pipeline's single model is never used concurrently.
 """
 
 from __future__ import annotations
 
 import copy
 import threading
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.notes.drafting import DraftOutcome, run_draft
+from app.notes import DraftOutcome, draft_note
+from app.settings import DeviceSettings
 from models.appointment import Appointment
 from models.client import Client
 from models.note import Note
 
-_PIPELINES: dict[tuple[str, int, int], Any] = {}
-
-
-def pipeline_for(settings: Any) -> Any:
-    """The shared DraftPipeline for the device's model settings (created lazily, loads lazily)."""
-    from drafting.pipeline import DraftPipeline
-
-    model = str(getattr(settings, "model_path", "") or "")
-    key = (model, int(getattr(settings, "n_threads", 0) or 0),
-           int(getattr(settings, "n_ctx", 2048) or 2048))
-    if key not in _PIPELINES:
-        _PIPELINES[key] = DraftPipeline(model_path=Path(model) if model else None,
-                                        n_threads=key[1], n_ctx=key[2])
-    return _PIPELINES[key]
-
 
 class _Worker(QObject):
-    progress = Signal(object)  # drafting DraftProgress
+    progress = Signal(object)  # app.notes.DraftProgress
     done = Signal(object)  # DraftOutcome
     failed = Signal(object)  # the exception
 
-    def __init__(self, note: Note, appointment: Appointment, client: Client, pipeline: Any,
-                 approach: str, cancel: threading.Event) -> None:
+    def __init__(self, note: Note, appointment: Appointment, client: Client,
+                 settings: DeviceSettings, approach: str, cancel: threading.Event) -> None:
         super().__init__()
         # The worker drafts into its own copy: the UI thread keeps owning the editor's note.
         self._note = copy.deepcopy(note)
         self._appointment = appointment
         self._client = client
-        self._pipeline = pipeline
+        self._settings = copy.copy(settings)  # as they were when the draft began
         self._approach = approach
         self._cancel = cancel
 
     @Slot()
     def run(self) -> None:
         try:
-            outcome = run_draft(self._note, self._appointment, self._client, self._pipeline,
-                                approach=self._approach, on_progress=self.progress.emit,
-                                cancel=self._cancel)
+            outcome = draft_note(self._note, self._appointment, self._client, self._settings,
+                                 approach=self._approach, on_progress=self.progress.emit,
+                                 cancel=self._cancel)
         except BaseException as exc:  # shown on the UI thread as one sentence
             self.failed.emit(exc)
             return
@@ -69,12 +53,13 @@ class DraftJob(QObject):
     finished = Signal(object)  # DraftOutcome
     failed = Signal(object)
 
-    def __init__(self, note: Note, appointment: Appointment, client: Client, pipeline: Any,
-                 approach: str = "", parent: QObject | None = None) -> None:
+    def __init__(self, note: Note, appointment: Appointment, client: Client,
+                 settings: DeviceSettings, approach: str = "",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cancel_event = threading.Event()
         self._thread = QThread()
-        self._worker = _Worker(note, appointment, client, pipeline, approach, self.cancel_event)
+        self._worker = _Worker(note, appointment, client, settings, approach, self.cancel_event)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.notes import risk_follow_up, unsigned_queue
+from app.notes import RiskItem, UnsignedItem, risk_follow_up, unsigned_queue
+from app.workspace import Workspace
 from models.errors import StillnoteError
 from ui.notes.events import note_events
+from ui.notes.windows import open_note_editor
 from ui.timefmt import date_text
 from ui.widgets import EmptyState, fill_table, hint_label, list_table, page_title
 
@@ -28,6 +30,10 @@ from ui.widgets import EmptyState, fill_table, hint_label, list_table, page_titl
 OVERDUE_COLOUR = QColor("#6b4500")
 RISK_EMPTY = "No client's notes in the last 30 days recorded elevated risk."
 UNSIGNED_EMPTY = "No unsigned notes"
+
+Item = TypeVar("Item")
+# How a row opens its note: (parent, workspace, appointment id) -> the window, if one opened.
+Opener = Callable[[QWidget, Workspace, int], QWidget | None]
 
 
 def _page_layout(widget: QWidget, title: str) -> QVBoxLayout:
@@ -61,12 +67,12 @@ def _add_refresh(layout: QVBoxLayout, refresh: Callable[[], None]) -> None:
     note_events().changed.connect(refresh)
 
 
-def _load(workspace: Any, query: Callable[[Any], list[Any]]) -> list[Any] | None:
+def _load(workspace: Workspace, query: Callable[[], list[Item]]) -> list[Item] | None:
     """The rows of a queue, [] if the vault cannot answer, None while locked (keep the old)."""
     if workspace.is_locked:
         return None
     try:
-        return query(workspace.vault)
+        return query()
     except StillnoteError:
         return []
 
@@ -76,14 +82,15 @@ class UnsignedNotesPage(QWidget):
 
     count_changed = Signal(int)
 
-    def __init__(self, workspace: Any, parent: QWidget | None = None,
-                 open_editor: Callable[[QWidget, Any, int], Any] | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
+                 open_editor: Opener = open_note_editor) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._open_editor = open_editor
-        self.items: list[Any] = []
+        self.items: list[UnsignedItem] = []
         layout = _page_layout(self, "Unsigned notes")
-        self.summary = QLabel(objectName="unsigned_summary")
+        self.summary = QLabel()
+        self.summary.setObjectName("unsigned_summary")
         layout.addWidget(self.summary)
         self.table = list_table(["Date of service", "Client", "Age"], 1)
         self.table.cellActivated.connect(self._open_row)
@@ -94,12 +101,12 @@ class UnsignedNotesPage(QWidget):
         _add_refresh(layout, self.refresh)
         self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name): ages move on
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name): ages move on
         super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
-        items = _load(self.workspace, unsigned_queue)
+        items = _load(self.workspace, lambda: self.workspace.do(unsigned_queue))
         if items is None:
             return
         self.items = items
@@ -128,22 +135,18 @@ class UnsignedNotesPage(QWidget):
     def _open_row(self, row: int, _column: int = 0) -> None:
         if not 0 <= row < len(self.items):
             return
-        opener = self._open_editor
-        if opener is None:
-            from ui.notes import open_note_editor as opener
-        window = opener(self, self.workspace, self.items[row].appointment_id)
-        signal = getattr(window, "destroyed", None)
-        if signal is not None:
-            signal.connect(lambda *_: self.refresh())
+        window = self._open_editor(self, self.workspace, self.items[row].appointment_id)
+        if window is not None:
+            window.destroyed.connect(lambda *_: self.refresh())
 
 
 class RiskFollowUpPage(QWidget):
     """Clients whose notes of the last 30 days recorded elevated risk."""
 
-    def __init__(self, workspace: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.items: list[Any] = []
+        self.items: list[RiskItem] = []
         layout = _page_layout(self, "Risk follow-up")
         layout.addWidget(hint_label("Clients whose notes in the last 30 days recorded elevated "
                                     "risk (ideation, plan, intent, self-harm or a safety plan)."))
@@ -158,7 +161,7 @@ class RiskFollowUpPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        items = _load(self.workspace, risk_follow_up)
+        items = _load(self.workspace, lambda: self.workspace.do(risk_follow_up))
         if items is None:
             return
         self.items = items

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from models.client import Goal
 from models.note import FORMAT_HEADINGS, PROMPT_FIELDS, PROMPT_LABELS, Note, NoteFormat
 from ui.notes.flow_layout import FlowWidget
 from ui.notes.quick_picks import APPROACHES, HINTS, INTERVENTIONS, add_pick
+from ui.widgets import buddy_label, named
 
 # Longest paste a field takes. Qt re-lays out a 1 MB paragraph on every keystroke (about a
 # second each here), which would freeze the window; the drafting pipeline reads only the first
@@ -83,14 +83,14 @@ class PromptForm(QWidget):
         # Labels above their fields: the prompt pane is narrow, and the fields and chip rows
         # need its whole width (side-by-side labels left chips one per line).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.format_box = QComboBox(objectName="format_box")
+        self.format_box = named(QComboBox(), "format_box")
         for fmt in NoteFormat:
             self.format_box.addItem(f"{fmt.value.upper()} ({', '.join(FORMAT_HEADINGS[fmt])})",
                                     fmt.value)
-        self.approach_box = QComboBox(objectName="approach_box")
+        self.approach_box = named(QComboBox(), "approach_box")
         self.approach_box.addItems(APPROACHES)
-        form.addRow(QLabel("&Format", buddy=self.format_box), self.format_box)
-        form.addRow(QLabel("&Approach", buddy=self.approach_box), self.approach_box)
+        form.addRow(buddy_label("&Format", self.format_box), self.format_box)
+        form.addRow(buddy_label("&Approach", self.approach_box), self.approach_box)
         self.goal_picks = FlowWidget()
         self.intervention_picks = FlowWidget()
         for name in PROMPT_FIELDS:
@@ -99,7 +99,7 @@ class PromptForm(QWidget):
             field.installEventFilter(self)
             field.clipped.connect(self.clipped)
             self.fields[name] = field
-            form.addRow(QLabel(PROMPT_LABELS[name], buddy=field), field)
+            form.addRow(buddy_label(PROMPT_LABELS[name], field), field)
             if name == "goals" and goals:
                 form.addRow("", self.goal_picks)
                 for goal in goals:
@@ -107,8 +107,8 @@ class PromptForm(QWidget):
             if name == "interventions":
                 form.addRow("", self.intervention_picks)
             if name == "risk":
-                self.risk_not_assessed = QCheckBox("Risk &not assessed this session",
-                                                   objectName="risk_not_assessed")
+                self.risk_not_assessed = named(QCheckBox("Risk &not assessed this session"),
+                                               "risk_not_assessed")
                 self.risk_not_assessed.toggled.connect(self.changed)
                 # Only while Risk is empty: a typed assessment and "not assessed" contradict
                 # each other, and a disabled box also drops out of the Tab chain.
@@ -122,7 +122,7 @@ class PromptForm(QWidget):
             "Private psychotherapy notes: kept apart, never exported unless you ask.")
         self.process_notes.textChanged.connect(self.changed)
         self.process_notes.installEventFilter(self)
-        form.addRow(QLabel("Process notes (private)", buddy=self.process_notes),
+        form.addRow(buddy_label("Process notes (private)", self.process_notes),
                     self.process_notes)
         outer.addLayout(form)
         self.approach_box.currentTextChanged.connect(self._fill_interventions)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.flags import Flag, FlagKind
+from ui.widgets import named
 
 KIND_LABELS = {
     FlagKind.UNGROUNDED: "Not supported by your prompt",
@@ -44,7 +45,7 @@ class FlagRow(QWidget):
         layout.addWidget(label, 1)
         done = flag.acknowledged or resolved
         if flag.kind is FlagKind.LOST_FACT and text and not done:
-            insert = QPushButton("Insert", objectName=f"insert_{index}")
+            insert = named(QPushButton("Insert"), f"insert_{index}")
             insert.clicked.connect(lambda: panel.insert_requested.emit(index))
             layout.addWidget(insert)
         if done:
@@ -52,7 +53,7 @@ class FlagRow(QWidget):
             state.setObjectName(f"state_{index}")
             layout.addWidget(state)
         else:
-            ack = QPushButton("Acknowledge", objectName=f"ack_{index}")
+            ack = named(QPushButton("Acknowledge"), f"ack_{index}")
             ack.clicked.connect(lambda: panel.acknowledge_requested.emit(index))
             layout.addWidget(ack)
         if done:
@@ -70,10 +71,10 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.flags_title)
         self.flags_box = QVBoxLayout()
         layout.addLayout(self.flags_box)
-        self.ack_all = QPushButton("Acknowledge all remaining", objectName="ack_all")
+        self.ack_all = named(QPushButton("Acknowledge all remaining"), "ack_all")
         layout.addWidget(self.ack_all)
         layout.addWidget(QLabel("<b>Still missing before signing</b>"))
-        self.gaps_label = QLabel(objectName="gaps")
+        self.gaps_label = named(QLabel(), "gaps")
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.gaps_label)

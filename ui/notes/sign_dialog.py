@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import named
+
 
 def _signer_label(name: str, credentials: str) -> QLabel:
     label = QLabel(", ".join(p for p in (name, credentials) if p) or "(no name in the profile)")
@@ -35,7 +37,7 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("You are signing as:"))
         layout.addWidget(_signer_label(signer_name, credentials))
-        self.reasons = QLabel(objectName="reasons")
+        self.reasons = named(QLabel(), "reasons")
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
         if blockers:
@@ -46,7 +48,7 @@ class SignDialog(QDialog):
                                  "as dated addenda.")
         layout.addWidget(self.reasons)
         buttons = QDialogButtonBox()
-        self.sign_button = QPushButton("&Sign and lock", objectName="sign_confirm")
+        self.sign_button = named(QPushButton("&Sign and lock"), "sign_confirm")
         self.sign_button.setEnabled(not blockers and bool(signer_name.strip()))
         self.sign_button.setDefault(True)
         buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -65,13 +67,13 @@ class AddendumDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Addendum text (dated and signed when you save it):"))
-        self.text = QPlainTextEdit(objectName="addendum_text")
+        self.text = named(QPlainTextEdit(), "addendum_text")
         self.text.setTabChangesFocus(True)
         layout.addWidget(self.text)
         layout.addWidget(QLabel("Signed by:"))
         layout.addWidget(_signer_label(signer_name, credentials))
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Sign &addendum", objectName="addendum_confirm")
+        self.save_button = named(QPushButton("Sign &addendum"), "addendum_confirm")
         self.save_button.setEnabled(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

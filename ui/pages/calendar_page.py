@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.calendar.schedule import today_in_practice, week_schedule, week_start
+from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from ui import appointment_actions as actions
 from ui.errors import show_error
 from ui.pages.appointment_block import AppointmentBlockDelegate
-from ui.timefmt import day_bounds, service_label, short_day, time_range, today, week_start, zone
+from ui.timefmt import service_label, short_day, time_range
 from ui.widgets import page_title, shortcut, status_colour
 
 
@@ -98,8 +100,8 @@ class CalendarPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.tz = zone(workspace.practice().timezone)
-        self.monday = week_start(today(self.tz))
+        self.tz = workspace.do(practice_zone)
+        self.monday = week_start(workspace.do(today_in_practice))
         self.appointments: dict[int, Appointment] = {}
         self.range_label = QLabel()
         self.range_label.setObjectName("hint")
@@ -148,25 +150,20 @@ class CalendarPage(QWidget):
         self._safe_refresh()
 
     def this_week(self) -> None:
-        self.monday = week_start(today(self.tz))
+        self.monday = week_start(self.workspace.do(today_in_practice))
         self._safe_refresh()
 
     def refresh(self) -> None:
-        self.tz = zone(self.workspace.practice().timezone)
-        sunday = self.monday + timedelta(days=6)
+        week = self.workspace.do(week_schedule, self.monday)
+        self.tz = week.zone
+        sunday = week.last_day
         self.range_label.setText(f"{self.monday:%B} {self.monday.day} – "
                                  f"{sunday:%B} {sunday.day}, {sunday.year}")
-        start, _ = day_bounds(self.monday, self.tz)
-        _, end = day_bounds(sunday, self.tz)
-        vault = self.workspace.vault
-        week = sorted(vault.appointments.between(start, end), key=lambda a: a.start)
-        self.appointments = {a.id: a for a in week if a.id is not None}
-        names = {c.id: c.display_name for c in vault.clients.list()}
-        now = today(self.tz)
+        self.appointments = {a.id: a for a in week.appointments if a.id is not None}
+        now = self.workspace.do(today_in_practice)
         for offset, column in enumerate(self.columns):
             day = self.monday + timedelta(days=offset)
-            column.show_day(day, [a for a in week if a.start.astimezone(self.tz).date() == day],
-                            names, day == now)
+            column.show_day(day, week.on(day), week.names, day == now)
 
     def _safe_refresh(self) -> None:
         try:

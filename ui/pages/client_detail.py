@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -16,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clients import discharge_client, get_client, reactivate_client
 from app.workspace import Workspace
-from models.client import Client, ClientStatus
+from models.client import Client
 from ui import billing
 from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
@@ -71,7 +70,7 @@ class ClientDetail(QWidget):
         self.superbill_button.clicked.connect(self.superbill)
 
     def show_client(self, client_id: int) -> None:
-        client = self.workspace.vault.clients.get(client_id)
+        client = self.workspace.do(get_client, client_id)
         self.client = client
         self.name.setText(client.display_name)
         parts = [p for p in (client.pronouns, client.primary_diagnosis.code
@@ -109,11 +108,9 @@ class ClientDetail(QWidget):
                     "Discharge this client today? Their record stays; you can reactivate them.")
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-                self.workspace.vault.clients.discharge(client.id, date.today())
+                self.workspace.do(discharge_client, client.id)
             else:
-                client.status = ClientStatus.ACTIVE
-                client.discharged_on = None
-                self.workspace.vault.clients.update(client)
+                self.workspace.do(reactivate_client, client.id)
         except Exception as exc:
             show_error(self, exc)
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -19,14 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.appointments import appointments_for_client
+from app.clients import add_goal, goals_of, set_goal_status
+from app.notes import ClientNote, notes_of_client
+from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client, Goal, GoalStatus
 from models.note import Note
 from ui import appointment_actions as actions
-from ui.date_fields import date_edit, to_date
+from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.errors import show_error
-from ui.timefmt import date_text, service_label, time_range, zone
+from ui.timefmt import date_text, service_label, time_range, weekday_date_text
 from ui.widgets import button_row, fill_table, hint_label, list_table, status_colour
 
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; a stray paste must not become one
@@ -108,9 +112,10 @@ class GoalsTab(_ClientListTab):
         self.goals: list[Goal] = []
         self.table = list_table(("Goal", "Status", "Target date"), 0)
         self.empty = hint_label("No treatment goals yet: write one below and press Enter.")
-        self.new_goal = QLineEdit(placeholderText="A new treatment goal, in the client's terms")
+        self.new_goal = QLineEdit()
+        self.new_goal.setPlaceholderText("A new treatment goal, in the client's terms")
         next_year = date.today().replace(year=date.today().year + 1, day=1)
-        self.target = date_edit(next_year, "MM/dd/yyyy")
+        self.target = date_edit(next_year, DATE_FORMAT)
         self.add_button = QPushButton("Add goal")
         self.status = QComboBox()
         for s in GoalStatus:
@@ -142,7 +147,7 @@ class GoalsTab(_ClientListTab):
                 self.status.setCurrentIndex(index)
 
     def reload(self, client_id: int) -> None:
-        self.goals = self.workspace.vault.goals.for_client(client_id)
+        self.goals = self.workspace.do(goals_of, client_id)
         fill_table(self.table, [(g.text, g.status.value.capitalize(), date_text(g.target_date))
                                 for g in self.goals])
         self.empty.setVisible(not self.goals)
@@ -158,8 +163,7 @@ class GoalsTab(_ClientListTab):
             return
         d = self.target.date()
         try:
-            self.workspace.vault.goals.add(Goal(client_id=self.client_id, text=text,
-                                                target_date=to_date(d)))
+            self.workspace.do(add_goal, self.client_id, text, to_date(d))
         except Exception as exc:
             show_error(self, exc)
             return
@@ -171,9 +175,8 @@ class GoalsTab(_ClientListTab):
         if not 0 <= row < len(self.goals):
             return
         goal = self.goals[row]
-        goal.status = GoalStatus(self.status.currentData())
         try:
-            self.workspace.vault.goals.update(goal)
+            self.workspace.do(set_goal_status, goal, GoalStatus(self.status.currentData()))
         except Exception as exc:
             show_error(self, exc)
         self.refresh()
@@ -202,12 +205,12 @@ class AppointmentsTab(_ClientListTab):
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
     def reload(self, client_id: int) -> None:
-        tz = zone(self.workspace.practice().timezone)
-        self.appointments = sorted(self.workspace.vault.appointments.for_client(client_id),
-                                   key=lambda a: a.start, reverse=True)
-        fill_table(self.table, [(f"{a.start.astimezone(tz):%a %m/%d/%Y}", time_range(a, tz),
-                                 service_label(a.service), a.modality.value.capitalize(),
-                                 a.status.label, f"${a.fee:,.2f}") for a in self.appointments])
+        tz = self.workspace.do(practice_zone)
+        self.appointments = self.workspace.do(appointments_for_client, client_id)
+        fill_table(self.table, [(weekday_date_text(a.start.astimezone(tz).date()),
+                                 time_range(a, tz), service_label(a.service),
+                                 a.modality.value.capitalize(), a.status.label,
+                                 f"${a.fee:,.2f}") for a in self.appointments])
         for r, a in enumerate(self.appointments):
             status_item = self.table.item(r, 4)
             if status_item is not None:
@@ -249,7 +252,7 @@ class NotesTab(QWidget):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.notes: list[Note] = []
+        self.notes: list[ClientNote] = []
         self.table = list_table(("Date of service", "Format", "Status", "Signed"), 0)
         self.empty = QLabel("No notes yet. A note is written from an attended appointment "
                             "(Appointments tab → “Write note”).")
@@ -269,18 +272,15 @@ class NotesTab(QWidget):
     def show_client(self, c: Client) -> None:
         if c.id is None:
             return
-        tz = zone(self.workspace.practice().timezone)
-        vault = self.workspace.vault
-        starts = {a.id: a.start for a in vault.appointments.for_client(c.id)}
-        earliest = datetime.min.replace(tzinfo=UTC)
-        self.notes = sorted(vault.notes.for_client(c.id), reverse=True,
-                            key=lambda n: starts.get(n.appointment_id) or n.created_at or earliest)
+        tz = self.workspace.do(practice_zone)
+        self.notes = self.workspace.do(notes_of_client, c.id)
         rows = []
-        for n in self.notes:
-            start = starts.get(n.appointment_id)
-            rows.append((f"{start.astimezone(tz):%m/%d/%Y}" if start else "—",
+        for row in self.notes:
+            n, start = row.note, row.session_start
+            rows.append((date_text(start.astimezone(tz).date()) if start else "—",
                          n.format.value.upper(), n.status.value.capitalize(),
-                         (f"{n.signed_at.astimezone(tz):%m/%d/%Y %H:%M} by {n.signed_by}"
+                         (f"{date_text(n.signed_at.astimezone(tz).date())} "
+                          f"{n.signed_at.astimezone(tz):%H:%M} by {n.signed_by}"
                           if n.signed_at else "")))
         fill_table(self.table, rows)
         self.table.setVisible(bool(self.notes))
@@ -290,7 +290,7 @@ class NotesTab(QWidget):
 
     def selected(self) -> Note | None:
         row = self.table.currentRow()
-        return self.notes[row] if 0 <= row < len(self.notes) else None
+        return self.notes[row].note if 0 <= row < len(self.notes) else None
 
     def open_note(self) -> None:
         note = self.selected()

@@ -16,21 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clients import find_clients
 from app.workspace import Workspace
-from models.client import Client
+from models.client import Client, ClientStatus
 from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
 from ui.pages.client_detail import ClientDetail
 from ui.widgets import EmptyState, page_title, shortcut
 
-FILTERS = (("Active", "active"), ("Discharged", "discharged"), ("All", "all"))
+FILTERS = (("Active", ClientStatus.ACTIVE), ("Discharged", ClientStatus.DISCHARGED),
+           ("All", None))
 
 
 class ClientsPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.search = QLineEdit(placeholderText="Search clients  (Ctrl+F)")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search clients  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.filter = QComboBox()
         for label, key in FILTERS:
@@ -78,12 +81,9 @@ class ClientsPage(QWidget):
         self.refresh()
 
     def clients(self) -> list[Client]:
-        which = self.filter.currentData()
-        found = self.workspace.vault.clients.list(active_only=which == "active",
-                                                  search=self.search.text().strip())
-        if which == "discharged":
-            found = [c for c in found if not c.is_active]
-        return list(found)
+        which = self.filter.currentData()  # Qt hands the enum back as its string value
+        status = ClientStatus(which) if which else None
+        return self.workspace.do(find_clients, self.search.text(), status)
 
     def refresh(self) -> None:
         current = self.list.currentItem()

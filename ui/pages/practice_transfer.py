@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from app.practice import export_practice_file, has_clients, import_practice_file
 from app.workspace import Workspace
 from ui.errors import message_for
 from ui.widgets import busy_bar, button_row, error_label, hint_label
@@ -73,14 +74,14 @@ class PracticeTransferBox(QGroupBox):
             return
         out = Path(name)
         workspace = self.workspace
-        self._run("Exporting…", lambda: workspace.export_practice(out),
+        self._run("Exporting…", lambda: workspace.do(export_practice_file, out),
                   lambda counts: self._done(f"Exported {_counts(counts)} to {out}."))
 
     def import_practice(self) -> None:
         if self.is_busy():
             return
         try:
-            not_empty = self.workspace.has_records()
+            not_empty = self.workspace.do(has_clients)
         except Exception as exc:
             self._failed(exc)
             return
@@ -93,7 +94,8 @@ class PracticeTransferBox(QGroupBox):
             return
         source = Path(name)
         workspace = self.workspace
-        self._run("Importing…", lambda: workspace.import_practice(source), self._imported)
+        self._run("Importing…", lambda: workspace.do(import_practice_file, source),
+                  self._imported)
 
     def _run(self, doing: str, work: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
         self.error.hide()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -24,35 +23,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings import save_settings
-from app.workspace import Workspace, keyring_available
+from app.settings import (
+    NO_KEYRING_SENTENCE,
+    keyring_available,
+    model_file_sha256,
+    remember_on_device,
+    remembered_on_device,
+    save_settings,
+)
+from app.vaults import back_up
+from app.workspace import Workspace
 from models.errors import KeyringUnavailable
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.dialogs.practice_profile import PracticeProfileDialog
 from ui.errors import message_for, show_error
 from ui.pages.practice_transfer import PracticeTransferBox
-from ui.unlock_screen import NO_KEYRING_SENTENCE
 from ui.widgets import busy_bar, button_row, hint_label, page_title
 from ui.worker import Operation
 
-REMEMBER_KEY = "ui.remember_on_device"
 CONTEXT_SIZES = (1024, 2048, 4096, 8192)
 
 
 def _size(n: int) -> str:
+    size = float(n)
     for unit in ("bytes", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
     return str(n)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class SettingsPage(QWidget):
@@ -154,8 +152,7 @@ class SettingsPage(QWidget):
         has_keyring = keyring_available()
         self.remember.blockSignals(True)
         self.remember.setEnabled(has_keyring)
-        self.remember.setChecked(has_keyring and bool(
-            self.workspace.vault.settings.get(REMEMBER_KEY, False)))
+        self.remember.setChecked(has_keyring and self.workspace.do(remembered_on_device))
         self.remember.blockSignals(False)
         self.remember_hint.setText(
             "Unlocks without the passphrase on this computer while you are logged in. "
@@ -183,8 +180,7 @@ class SettingsPage(QWidget):
 
     def _remember_toggled(self, enabled: bool) -> None:
         try:
-            sentence = self.workspace.vault.remember_on_device(enabled)
-            self.workspace.vault.settings.set(REMEMBER_KEY, enabled)
+            sentence = self.workspace.do(remember_on_device, enabled)
         except KeyringUnavailable as exc:
             self.remember_hint.setText(str(exc))
             self.remember.blockSignals(True)
@@ -229,7 +225,7 @@ class SettingsPage(QWidget):
         path = Path(self.settings.model_path)
         self.model_hash.setText("Computing…")
         self.hash_button.setEnabled(False)
-        op = Operation(lambda: _sha256(path), self)
+        op = Operation(lambda: model_file_sha256(path), self)
         op.success(self.model_hash.setText).failure(
             lambda exc: self.model_hash.setText("The file could not be read.")).run()
         op.finished.connect(lambda: self.hash_button.setEnabled(True))
@@ -264,7 +260,7 @@ class SettingsPage(QWidget):
         self.restore_button.setEnabled(False)
         self.backup_status.setText("Backing up…")
         # The window stays usable; the vault's own lock serializes access with the UI.
-        op = Operation(lambda: workspace.backup(out), self)
+        op = Operation(lambda: workspace.do(back_up, out), self)
         op.success(lambda _p: self.backup_status.setText(f"Backed up to {out}.")).failure(
             lambda exc: self.backup_status.setText("The backup failed: " + message_for(exc)))
         op.finished.connect(self._backup_done)

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.billing.authorizations import warning_lines_for_today
+from app.calendar.schedule import day_schedule
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from ui import appointment_actions as actions
-from ui import billing
 from ui.errors import show_error
-from ui.timefmt import day_bounds, long_day, service_label, time_range, today, zone
+from ui.timefmt import long_day, service_label, time_range
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
 COLUMNS = ("Time", "Client", "Service", "Modality", "Status")
@@ -88,14 +89,11 @@ class TodayPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        tz = zone(self.workspace.practice().timezone)
-        day = today(tz)
-        self.date_label.setText(long_day(day))
-        start, end = day_bounds(day, tz)
+        day = self.workspace.do(day_schedule)
+        tz, names = day.zone, day.names
+        self.date_label.setText(long_day(day.first_day))
         selected = self.selected()
-        vault = self.workspace.vault
-        self.appointments = sorted(vault.appointments.between(start, end), key=lambda a: a.start)
-        names = {c.id: c.display_name for c in vault.clients.list()}
+        self.appointments = day.appointments
         self.table.setRowCount(len(self.appointments))
         for row, appt in enumerate(self.appointments):
             cells = (time_range(appt, tz), names.get(appt.client_id, "—"),
@@ -113,10 +111,10 @@ class TodayPage(QWidget):
             b.setVisible(bool(self.appointments))
         self.note_button.setVisible(bool(self.appointments))
         self._update_buttons()
-        self._show_warnings(day)
+        self._show_warnings(day.first_day)
 
     def _show_warnings(self, day: date) -> None:
-        lines = billing.authorization_warning_lines(self.workspace, day)
+        lines = self.workspace.do(warning_lines_for_today, day)
         self._warning_lines = list(lines)
         shown = [f"⚠ {line}" for line in lines[:MAX_WARNINGS]]
         if len(lines) > MAX_WARNINGS:

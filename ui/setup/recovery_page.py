@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.workspace import save_recovery_key
+from app.vaults import save_recovery_key
 from ui.errors import show_error
 from ui.widgets import button_row
 
@@ -77,11 +78,6 @@ class RecoveryKeyPage(QWidget):
         self.saved_label.setText(f"Saved to {name}.")
 
     def print_key(self) -> None:
-        try:
-            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        except ImportError:
-            self.saved_label.setText("Printing is not available here; save the key to a file.")
-            return
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -11,16 +11,17 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from app.appointments import AppointmentPlan, authorization_concern
 from app.billing.authorizations import (
     add_authorization,
-    scheduling_check,
     status_for_client,
     warnings_for_today,
 )
 from app.billing.batch import batch_superbills, clients_with_sessions
 from app.billing.exports import export_superbill
+from app.billing.fees import fee_policy, save_fee_policy
 from app.billing.payments import balances, mark_paid, parse_amount
-from app.billing.superbill import fee_policy, save_fee_policy, superbill_for
+from app.billing.superbill import superbill_for
 from models.appointment import Appointment, AppointmentStatus
 from models.billing import AuthWarningKind, FeePolicy
 from models.errors import InvalidInput, MissingBillingData
@@ -28,6 +29,12 @@ from tests.app.billing import sample
 from tests.app.billing.conftest import fill
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+
+
+def scheduling_check(vault: Any, appt: Appointment) -> str:
+    """Why booking ``appt`` goes past the authorization ("" if it does not)."""
+    concern = authorization_concern(vault, AppointmentPlan(appt))
+    return concern.reason if concern is not None else ""
 
 
 def test_superbill_from_the_vault(vault: Any, tmp_path: Path) -> None:

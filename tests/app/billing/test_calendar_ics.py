@@ -9,7 +9,7 @@ import icalendar
 import recurring_ical_events
 import vobject
 
-from app.billing.calendar_ics import PRODID, event_summary, ics_bytes
+from app.calendar.ics import PRODID, event_summary, ics_bytes
 from models.appointment import AppointmentStatus
 from models.client import Client
 from tests.app.billing import sample

@@ -13,8 +13,8 @@ from typing import Any
 import icalendar
 import vobject
 
-from app.billing.calendar_ics import export_ics
-from app.billing.ics_autoexport import auto_export, refresh_after_change
+from app.calendar.ics import export_ics
+from app.calendar.subscription import auto_export, refresh_after_change
 from app.settings import DeviceSettings
 from models.appointment import Appointment, AppointmentStatus
 from tests.app.billing import sample

@@ -14,8 +14,8 @@ import recurring_ical_events
 import vobject
 from dateutil import tz as dateutil_tz
 
-from app.billing.calendar_ics import ics_bytes
-from app.billing.ics_timezone import vtimezone_lines
+from app.calendar.ics import ics_bytes
+from app.calendar.ics_timezone import vtimezone_lines
 from models.appointment import Appointment, AppointmentStatus
 from tests.app.billing import sample
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from app.notes import add_addendum, autosave, export_note_pdf, sign_note, start_or_resume_note
+from app.documents import export_note_pdf
+from app.notes import add_addendum, autosave, sign_note, start_or_resume_note
 from models.note import NoteSection
 from tests.app.notes.helpers import FULL_PROMPTS, PASSPHRASE, add_client, add_session
 

@@ -13,16 +13,14 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.appointments import AppointmentPlan, authorization_concern
+from app.billing.authorizations import warning_lines_for_today
+from app.calendar.subscription import refresh_after_change
 from app.settings import load_settings
 from models.appointment import Appointment
 from tests.app.billing import sample
-from ui.billing import (
-    BillingPage,
-    after_appointment_change,
-    authorization_warning_lines,
-    confirm_scheduling,
-    open_superbill_dialog,
-)
+from ui.billing import BillingPage, open_superbill_dialog
+from ui.dialogs.appointment_editor import ask_past_authorization
 
 
 def _page(qtbot: QtBot, workspace: Any) -> BillingPage:
@@ -124,7 +122,7 @@ def test_fees_and_no_show_policy(qtbot: QtBot, workspace: Any) -> None:
     panel.save()
     assert panel.status.text() == "Fees saved."
     assert workspace.vault.billing.fees.get_all()["90832"] == Decimal("110.00")
-    from app.billing.superbill import fee_policy
+    from app.billing.fees import fee_policy
 
     assert fee_policy(workspace.vault).no_show_fee == Decimal("75.00")
     panel.late_cancel.setText("lots")
@@ -160,7 +158,7 @@ def test_auto_export_setting(qtbot: QtBot, workspace: Any, tmp_path: Path) -> No
     assert "Rewritten after every change" in panel.auto_path.text()
     workspace.vault.appointments.add(Appointment(
         client_id=workspace.ids["client"], start=datetime(2026, 5, 4, 9, tzinfo=sample.TZ)))
-    assert after_appointment_change(None, workspace) == ""
+    assert workspace.do(refresh_after_change, workspace.settings) == ""
     assert len(icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 7
     panel.set_auto_export("")
     assert load_settings().ics_auto_export_path == ""
@@ -188,12 +186,14 @@ def test_scheduling_past_authorization_asks(qtbot: QtBot, workspace: Any,
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    assert confirm_scheduling(None, workspace, new)  # no authorization: nothing to ask
+    plan = AppointmentPlan(new)
+    assert workspace.do(authorization_concern, plan) is None  # no authorization: nothing to ask
     assert asked == []
     add_authorization(workspace.vault, cid, "PA-1", 10, date(2026, 3, 1), date(2026, 5, 31))
-    assert not confirm_scheduling(None, workspace, new)
+    concern = workspace.do(authorization_concern, plan)
+    assert concern is not None and not ask_past_authorization(None, concern, sample.TZ)
     assert "outside the authorization dates" in asked[0]
-    lines = authorization_warning_lines(workspace, date(2026, 5, 20))
+    lines = workspace.do(warning_lines_for_today, date(2026, 5, 20))
     assert lines == ["Mari Vega-Okafor: Authorization PA-1 ends in 11 days (2026-05-31)."]
 
 

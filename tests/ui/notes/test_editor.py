@@ -63,8 +63,8 @@ def test_window_title_never_names_the_client(qtbot: Any, workspace: Any) -> None
 def test_a_session_too_short_for_a_code_says_why(qtbot: Any, workspace: Any) -> None:
     vault = workspace.vault
     editor = _open(qtbot, workspace, add_session(vault, add_client(vault), minutes=12).id)
-    assert editor.code_edit.text() == ""
-    assert "shorter than the 16 minutes" in editor.code_edit.toolTip()
+    assert editor.details.code_edit.text() == ""
+    assert "shorter than the 16 minutes" in editor.details.code_edit.toolTip()
 
 
 def test_autosave_timer_and_focus_change_persist_typing(qtbot: Any, workspace: Any) -> None:
@@ -98,7 +98,8 @@ def test_quick_picks_follow_the_approach(qtbot: Any, workspace: Any) -> None:
 def test_no_consent_drafts_deterministically_and_says_why(qtbot: Any, workspace: Any) -> None:
     vault = workspace.vault
     editor = _open(qtbot, workspace, add_session(vault, add_client(vault, consent=False)).id)
-    assert editor.consent_label.isVisibleTo(editor) and "consent" in editor.consent_label.text()
+    consent = editor.details.consent_label
+    assert consent.isVisibleTo(editor) and "consent" in consent.text()
     _fill(editor, FULL_PROMPTS)
     outcome = _draft(qtbot, editor)
     assert not outcome.used_model and "consent" in outcome.reason
@@ -192,7 +193,7 @@ def test_signed_note_reopens_read_only(qtbot: Any, workspace: Any) -> None:
     editor = _open(qtbot, workspace, appt.id)
     assert editor.form.fields["plan"].isReadOnly()
     assert not editor.sign_button.isEnabled() and editor.addendum_button.isEnabled()
-    assert "Signed by Dana Reyes, LCSW" in editor.signed_label.text()
+    assert "Signed by Dana Reyes, LCSW" in editor.signing.signature_label.text()
 
 
 def test_write_note_refused_for_no_show(qtbot: Any, workspace: Any, boxes: Any) -> None:

@@ -157,7 +157,7 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
         qtbot.waitUntil(dialog.isActiveWindow)
         with qtbot.waitSignal(editor.signed, timeout=10_000):
             key(qtbot, tally, Qt.Key.Key_Return)  # "Sign and lock" is the default button
-    assert "Signed by Dana Reyes, LCSW at" in editor.signed_label.text()
+    assert "Signed by Dana Reyes, LCSW at" in editor.signing.signature_label.text()
     note_id = editor.note.id
     t = outcome.draft.timings
     print("\nFrom \"Write note\" to \"Signed\" (typical session):")
@@ -182,7 +182,7 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
     add_dialog = editor.addendum_dialog
     qtbot.keyClicks(add_dialog.text, "Client phoned: sleep stable.")
     click(qtbot, tally, add_dialog.save_button)
-    assert "Client phoned: sleep stable." in editor.signed_label.text()
+    assert "Client phoned: sleep stable." in editor.signing.signature_label.text()
 
     # PDF through the button, read back.
     out = tmp_path / "signed.pdf"

@@ -1,0 +1,157 @@
+"""Scheduling: new appointments (one or a series), moving and cancelling them, their status.
+
+What the appointment editor and the pages' status buttons do, one function per action:
+
+    plan = AppointmentPlan(appointment, repeat=Recurrence.WEEKLY, count=10)
+    concern = workspace.do(authorization_concern, plan)   # the window asks if not None
+    saved = workspace.do(save_plan, plan, workspace.settings)
+
+Every change rewrites the subscribed calendar file (app.calendar.subscription); the result says
+in one sentence when that failed, while the change itself is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from app.calendar.subscription import refresh_after_change
+from app.settings import DeviceSettings
+from models.appointment import (
+    Appointment,
+    AppointmentStatus,
+    Modality,
+    Recurrence,
+    Service,
+    expand_series,
+)
+from models.billing import beyond_authorization
+from models.client import Client
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
+
+USES_AUTHORIZATION = (AppointmentStatus.SCHEDULED, AppointmentStatus.ATTENDED)
+
+
+@dataclass(frozen=True)
+class AppointmentPlan:
+    """An appointment as entered (with its id when it is being edited), maybe repeating."""
+
+    appointment: Appointment
+    repeat: Recurrence | None = None
+    count: int = 1  # occurrences of the series (1 when it does not repeat)
+
+    @property
+    def is_series(self) -> bool:
+        return self.appointment.id is None and self.repeat is not None and self.count > 1
+
+    def occurrences(self) -> list[Appointment]:
+        if self.is_series and self.repeat is not None:
+            return expand_series(self.appointment, self.repeat, self.count)
+        return [self.appointment]
+
+
+@dataclass(frozen=True)
+class AuthorizationConcern:
+    """The first planned session that goes past the client's insurance authorization."""
+
+    number: int  # 1 for a single appointment; its place in a series otherwise
+    occurrence: Appointment
+    reason: str  # one sentence, e.g. "All 12 sessions of authorization PA-1 are already used."
+    in_series: bool
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a change wrote, and "" or the sentence saying the calendar file was not updated."""
+
+    appointments: list[Appointment] = field(default_factory=list)
+    calendar_problem: str = ""
+
+
+@dataclass(frozen=True)
+class NewAppointmentDefaults:
+    """What a new appointment for a client starts with: like their latest one."""
+
+    fee: Decimal | None  # None: no earlier appointment to take it from
+    service: Service
+    modality: Modality | None
+
+
+def appointments_for_client(vault: Vault, client_id: int) -> list[Appointment]:
+    """The client's appointments, newest first."""
+    return sorted(vault.appointments.for_client(client_id), key=lambda a: a.start, reverse=True)
+
+
+def schedulable_clients(vault: Vault, keep_client_id: int | None = None) -> list[Client]:
+    """Active clients to schedule for, plus ``keep_client_id`` (an appointment's own client,
+    even if discharged since)."""
+    clients = vault.clients.list(active_only=True)
+    if keep_client_id is not None and all(c.id != keep_client_id for c in clients):
+        clients.append(vault.clients.get(keep_client_id))
+    return clients
+
+
+def new_appointment_defaults(vault: Vault, client_id: int) -> NewAppointmentDefaults:
+    """The fee, service and modality of the client's latest appointment (an intake comes once:
+    after it, individual sessions); a first appointment is an intake."""
+    past = vault.appointments.for_client(client_id)
+    if not past:
+        return NewAppointmentDefaults(fee=None, service=Service.INTAKE, modality=None)
+    latest = max(past, key=lambda a: a.start)
+    service = Service.INDIVIDUAL if latest.service is Service.INTAKE else latest.service
+    return NewAppointmentDefaults(fee=latest.fee, service=service, modality=latest.modality)
+
+
+def authorization_concern(vault: Vault, plan: AppointmentPlan,
+                          before: Appointment | None = None) -> AuthorizationConcern | None:
+    """The first planned session past the client's authorization (None: nothing to ask).
+
+    Only a new or moved session that uses an authorized session is checked (``before`` is the
+    appointment as it was). A series counts its own earlier sessions. The window asks the
+    therapist; it never refuses.
+    """
+    planned = plan.occurrences()
+    first = planned[0]
+    if first.status not in USES_AUTHORIZATION:
+        return None  # a cancelled or missed session uses no authorized session
+    if before is not None and (before.start, before.client_id, before.status) == (
+            first.start, first.client_id, first.status):
+        return None  # neither new nor moved
+    authorizations = vault.billing.authorizations.for_client(first.client_id)
+    if not authorizations:
+        return None
+    booked = list(vault.appointments.for_client(first.client_id))
+    for number, occurrence in enumerate(planned, start=1):
+        reason = beyond_authorization(occurrence, authorizations, booked)
+        if reason:
+            return AuthorizationConcern(number, occurrence, reason, in_series=len(planned) > 1)
+        booked.append(occurrence)
+    return None
+
+
+def save_plan(vault: Vault, plan: AppointmentPlan, settings: DeviceSettings) -> Saved:
+    """Write the appointment (update, single or whole series), then the calendar file."""
+    appointment = plan.appointment
+    if appointment.id is not None:
+        stored = [vault.appointments.update(appointment)]
+    elif plan.is_series and plan.repeat is not None:
+        stored = vault.appointments.add_series(appointment, plan.repeat, plan.count)
+    else:
+        stored = [vault.appointments.add(appointment)]
+    return Saved(stored, refresh_after_change(vault, settings))
+
+
+def set_status(vault: Vault, appointment_id: int, status: AppointmentStatus,
+               settings: DeviceSettings) -> Saved:
+    """Attended, no-show, late cancellation or cancelled (the one path for every page)."""
+    stored = vault.appointments.set_status(appointment_id, status)
+    return Saved([stored], refresh_after_change(vault, settings))
+
+
+def cancel_appointment(vault: Vault, appointment_id: int, settings: DeviceSettings) -> Saved:
+    """Cancel: it stays in the record as cancelled (and leaves the calendar as such)."""
+    return set_status(vault, appointment_id, AppointmentStatus.CANCELLED, settings)
+

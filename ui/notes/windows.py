@@ -1,0 +1,50 @@
+"""Note windows: open one per note (or bring it forward), and close them all before a lock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.notes import load_context, start_or_resume_note
+from app.workspace import Workspace
+from models.errors import StillnoteError
+from ui.errors import show_error
+from ui.notes.editor import NoteEditor
+from ui.notes.events import note_events
+
+# Open editors by note id: "Write note" on a note already open brings its window forward.
+_OPEN: dict[int, NoteEditor] = {}
+
+
+def open_note_editor(parent: QWidget | None, workspace: Workspace,
+                     appointment_id: int) -> NoteEditor | None:
+    """Open (or raise) the note window of an attended appointment; None if it cannot be opened."""
+    try:
+        note = workspace.do(start_or_resume_note, appointment_id)
+        if note.id in _OPEN:
+            editor = _OPEN[note.id]
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        context = workspace.do(load_context, note)
+    except StillnoteError as exc:
+        show_error(parent, exc)
+        return None
+    editor = NoteEditor(workspace, context, parent)
+    note_id = note.id or 0
+    _OPEN[note_id] = editor
+    editor.closed.connect(lambda: _OPEN.pop(note_id, None))
+    editor.show()
+    editor.activateWindow()  # typing goes to the new window at once, no click needed
+    note_events().changed.emit()  # a new draft joins the unsigned queue
+    editor.form.fields["presenting_concerns"].setFocus()
+    return editor
+
+
+def open_editors() -> list[NoteEditor]:
+    return list(_OPEN.values())
+
+
+def close_all_editors() -> None:
+    """Save and close every note window (call before locking: no note stays on screen)."""
+    for editor in open_editors():
+        editor.close()
