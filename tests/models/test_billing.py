@@ -30,6 +30,7 @@ from models.billing import (
     npi_is_valid,
     place_of_service,
     session_fee,
+    sessions_used,
     suggest_cpt,
     units_for,
 )
@@ -217,3 +218,12 @@ def test_scheduling_past_the_authorization_is_explained() -> None:
     assert beyond_authorization(late, [], []) == ""  # private pay: nothing to check
     # Rescheduling an appointment already counted does not count it twice.
     assert beyond_authorization(used[1], [auth], used) == ""
+
+
+def test_unsaved_sessions_count_and_only_a_stored_one_is_left_out() -> None:
+    auth = Authorization(client_id=1, number="PA-7", sessions_authorized=5,
+                         start=date(2026, 1, 1), end=date(2026, 3, 31))
+    planned = [replace(a, id=None) for a in _sessions(3, date(2026, 1, 5))]  # a series, unsaved
+    assert sessions_used(auth, planned) == 3
+    stored = _sessions(3, date(2026, 2, 2))
+    assert sessions_used(auth, planned + stored, exclude_id=stored[0].id) == 5

@@ -1,17 +1,14 @@
-"""A real (SQLCipher) vault holding the sample practice, for the billing use-case tests."""
+"""The sample practice put into a real vault (tests/app/conftest.py gives each test one)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.app.billing import sample
+from tests.app.conftest import PASSPHRASE
 
-PASSPHRASE = "correct horse battery staple"
+__all__ = ["PASSPHRASE", "fill"]
 
 
 def fill(vault: Any) -> dict[str, int]:
@@ -29,16 +26,3 @@ def fill(vault: Any) -> dict[str, int]:
                                            appointment_id=ids[f"appt{payment.appointment_id}"]))
     return ids
 
-
-@pytest.fixture
-def vault_dir(tmp_path: Path) -> Path:
-    return tmp_path / "vault"
-
-
-@pytest.fixture
-def vault(vault_dir: Path) -> Iterator[Any]:
-    from storage.vault import Vault
-
-    opened, _ = Vault.create(vault_dir, PASSPHRASE)
-    with opened:
-        yield opened

@@ -72,3 +72,12 @@ def test_with_consent_the_pipeline_drafts_with_progress(vault: Any, tiny_gguf: P
     assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.BIRP])
     assert set(seen) >= set(FORMAT_HEADINGS[NoteFormat.BIRP])
     assert "Denies SI/HI" in note.body_text() or "denies" in note.body_text().lower()
+
+
+def test_one_pipeline_per_model_settings_for_the_whole_process(tiny_gguf: Path) -> None:
+    from app.notes import pipeline_for
+    from app.settings import DeviceSettings
+
+    first = pipeline_for(DeviceSettings(model_path=str(tiny_gguf)))
+    assert pipeline_for(DeviceSettings(model_path=str(tiny_gguf))) is first  # loaded once
+    assert pipeline_for(DeviceSettings(model_path=str(tiny_gguf), n_threads=1)) is not first

@@ -13,9 +13,9 @@ from typing import Any
 import icalendar
 import vobject
 
-from app.calendar.ics import export_ics
-from app.calendar.subscription import auto_export, refresh_after_change
-from app.settings import DeviceSettings
+from app.calendar.ics import export_calendar, export_ics
+from app.calendar.subscription import auto_export, keep_calendar_file, refresh_after_change
+from app.settings import DeviceSettings, load_settings
 from models.appointment import Appointment, AppointmentStatus
 from tests.app.billing import sample
 from tests.app.billing.conftest import fill
@@ -107,3 +107,25 @@ def test_auto_export_failure_is_one_sentence(vault: Any, tmp_path: Path) -> None
     finally:
         os.chmod(tmp_path / "blocked", 0o700)
     assert message.startswith("The calendar file was not updated")
+
+
+def test_export_by_days_uses_the_practice_zone(vault: Any, tmp_path: Path) -> None:
+    fill(vault)
+    out = tmp_path / "days.ics"
+    # 03/09 and 03/16 only: a day ends at midnight in New York, not in UTC.
+    assert export_calendar(vault, out, date(2026, 3, 9), date(2026, 3, 16)) == 2
+    assert export_calendar(vault, out, date(2026, 4, 1)) == 1  # open end
+    assert export_calendar(vault, out) == 6
+
+
+def test_keeping_a_file_saves_the_device_setting_and_writes_it(vault: Any,
+                                                              tmp_path: Path) -> None:
+    fill(vault)
+    settings = DeviceSettings()
+    target = tmp_path / "kept.ics"
+    assert keep_calendar_file(vault, settings, path=str(target)) == target
+    assert load_settings().ics_auto_export_path == str(target) and target.exists()
+    keep_calendar_file(vault, settings, include_names=True)
+    assert all("Vega-Okafor" in str(e["SUMMARY"]) for e in _events(target).values())
+    assert keep_calendar_file(vault, settings, path="") is None
+    assert load_settings().ics_auto_export_path == ""
