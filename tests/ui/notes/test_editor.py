@@ -7,13 +7,14 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.notes import start_or_resume_note
 from models.appointment import AppointmentStatus
 from models.flags import Flag, FlagKind
 from models.note import FORMAT_HEADINGS, NoteFormat
 from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
+from tests.ui.notes.helpers import open_new_note
 
 
 def _open(qtbot: Any, workspace: Any, appointment_id: int) -> Any:
@@ -253,3 +254,19 @@ def test_editor_closes_when_the_practice_locks(qtbot: Any, workspace: Any) -> No
     workspace.lock()  # an idle lock the window did not announce
     with qtbot.waitSignal(again.closed, timeout=2000):
         again.save_now()  # the next autosave tick
+
+
+def test_ctrl_d_drafts_and_ctrl_enter_opens_the_sign_dialog(qtbot: Any, workspace: Any) -> None:
+    editor = open_new_note(qtbot, workspace)
+    for name, text in FULL_PROMPTS.items():
+        editor.form.fields[name].setPlainText(text)
+    focus = QApplication.focusWidget()
+    assert focus is editor.form.fields["presenting_concerns"]
+    with qtbot.waitSignal(editor.draft_finished, timeout=60_000):
+        qtbot.keyClick(focus, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "d" not in editor.form.fields["presenting_concerns"].toPlainText()[-1:]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert editor.sign_dialog is not None and editor.sign_dialog.isVisible()
+    assert editor.sign_dialog.sign_button.isDefault()
+    editor.sign_dialog.reject()

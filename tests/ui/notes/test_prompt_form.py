@@ -1,4 +1,5 @@
-"""Keyboard shortcuts, huge pastes, the risk checkbox and the chip rows of the note window."""
+"""The session prompt: huge pastes cut and said, the risk checkbox only while Risk is empty, and
+quick picks that flow in rows and keep the keyboard in the field."""
 
 from __future__ import annotations
 
@@ -9,38 +10,13 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from models.flags import FlagKind
-from tests.app.notes.helpers import FULL_PROMPTS, add_client, add_session
+from tests.app.notes.helpers import FULL_PROMPTS
+from tests.ui.notes.helpers import open_new_note
 from ui.notes.prompt_form import MAX_FIELD_CHARS
 
 
-def _open(qtbot: Any, workspace: Any) -> Any:
-    from ui.notes import open_note_editor
-
-    vault = workspace.vault
-    editor = open_note_editor(None, workspace, add_session(vault, add_client(vault)).id)
-    assert editor is not None
-    qtbot.waitUntil(editor.isActiveWindow)
-    return editor
-
-
-def test_ctrl_d_drafts_and_ctrl_enter_opens_the_sign_dialog(qtbot: Any, workspace: Any) -> None:
-    editor = _open(qtbot, workspace)
-    for name, text in FULL_PROMPTS.items():
-        editor.form.fields[name].setPlainText(text)
-    focus = QApplication.focusWidget()
-    assert focus is editor.form.fields["presenting_concerns"]
-    with qtbot.waitSignal(editor.draft_finished, timeout=60_000):
-        qtbot.keyClick(focus, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert "d" not in editor.form.fields["presenting_concerns"].toPlainText()[-1:]
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
-    assert editor.sign_dialog is not None and editor.sign_dialog.isVisible()
-    assert editor.sign_dialog.sign_button.isDefault()
-    editor.sign_dialog.reject()
-
-
 def test_huge_paste_is_cut_said_and_the_draft_flags_it(qtbot: Any, workspace: Any) -> None:
-    editor = _open(qtbot, workspace)
+    editor = open_new_note(qtbot, workspace)
     for name, text in FULL_PROMPTS.items():
         editor.form.fields[name].setPlainText(text)
     field = editor.form.fields["mental_status"]
@@ -59,7 +35,7 @@ def test_huge_paste_is_cut_said_and_the_draft_flags_it(qtbot: Any, workspace: An
 
 
 def test_risk_checkbox_only_while_risk_is_empty(qtbot: Any, workspace: Any) -> None:
-    editor = _open(qtbot, workspace)
+    editor = open_new_note(qtbot, workspace)
     box, risk = editor.form.risk_not_assessed, editor.form.fields["risk"]
     box.setChecked(True)
     risk.setPlainText("Denies SI.")
@@ -69,7 +45,7 @@ def test_risk_checkbox_only_while_risk_is_empty(qtbot: Any, workspace: Any) -> N
 
 
 def test_quick_picks_flow_in_rows(qtbot: Any, workspace: Any) -> None:
-    editor = _open(qtbot, workspace)
+    editor = open_new_note(qtbot, workspace)
     qtbot.waitUntil(lambda: editor.form.intervention_picks.width() > 300)
     chips = editor.form.findChildren(QPushButton, "pick_interventions")
     rows = {chip.geometry().y() for chip in chips}
