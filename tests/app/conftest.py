@@ -1,26 +1,6 @@
-"""A real (SQLCipher) vault per test for the use cases of app/; tests/app/notes has its own,
-holding a small practice to write notes in."""
+"""A real (SQLCipher) vault per test for the use cases of app/, as the storage tests have it;
+tests/app/notes has its own, holding a small practice to write notes in."""
 
-from __future__ import annotations
+from tests.storage.conftest import PASSPHRASE, vault, vault_dir
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
-import pytest
-
-PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture
-def vault_dir(tmp_path: Path) -> Path:
-    return tmp_path / "vault"
-
-
-@pytest.fixture
-def vault(vault_dir: Path) -> Iterator[Any]:
-    from storage.vault import Vault
-
-    opened, _ = Vault.create(vault_dir, PASSPHRASE)
-    with opened:
-        yield opened
+__all__ = ["PASSPHRASE", "vault", "vault_dir"]
