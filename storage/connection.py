@@ -29,10 +29,10 @@ from models.errors import (
     StorageFull,
     VaultError,
 )
+from storage.files import DB_FILE as DB_FILE  # the name the vault's modules use
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "stillnote.db"
 DAMAGED = "The vault file is damaged and cannot be opened; restore it from a backup."
 SIGNED_NOTE_MESSAGE = "signed note is locked"
 

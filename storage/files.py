@@ -40,6 +40,16 @@ def data_dir() -> Path:
     return path
 
 
+# A vault is a folder holding these two files (storage.vault owns what is in them).
+DB_FILE = "stillnote.db"
+KEYS_FILE = "keys.json"
+
+
+def is_vault(folder: Path) -> bool:
+    """Whether ``folder`` holds a vault: cheap, so the window can ask before SQLCipher loads."""
+    return (Path(folder) / KEYS_FILE).is_file() and (Path(folder) / DB_FILE).is_file()
+
+
 def default_vault_dir() -> Path:
     return data_dir() / "vault"
 

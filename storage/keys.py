@@ -27,9 +27,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.errors import InvalidInput, VaultError, WrongPassphrase
+from storage.files import KEYS_FILE as KEYS_FILE  # the name the vault's modules use
 from storage.files import write_text_atomic
 
-KEYS_FILE = "keys.json"
 FORMAT = "stillnote-keys"
 FORMAT_VERSION = 1
 DATA_KEY_BYTES = 32

@@ -26,7 +26,7 @@ from storage.connection import (
     translate,
 )
 from storage.database import Database, Params
-from storage.files import copy_file_atomic
+from storage.files import copy_file_atomic, is_vault
 from storage.keys import KEYS_FILE, KeyFile, new_key_file
 from storage.migrations import LATEST_VERSION, apply_migrations, schema_version
 from storage.repositories import (
@@ -61,8 +61,7 @@ class Vault:
     # --- creating and opening ---------------------------------------------------------------
     @staticmethod
     def exists(vault_dir: Path) -> bool:
-        vault_dir = Path(vault_dir)
-        return (vault_dir / KEYS_FILE).is_file() and (vault_dir / DB_FILE).is_file()
+        return is_vault(vault_dir)
 
     @classmethod
     def create(cls, vault_dir: Path, passphrase: str) -> tuple[Vault, str]:
