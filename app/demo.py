@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
@@ -19,7 +20,9 @@ from models.client import Client, Diagnosis, Goal, Insurance
 from models.common import Address
 from models.note import FORMAT_HEADINGS, Note, NoteFormat, NoteSection
 from models.practice import PracticeProfile
-from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 TIMEZONE = "America/New_York"
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.demo import build_demo_practice
 from models.errors import KeyringUnavailable
 from models.practice import PracticeProfile
-from storage.files import write_text_atomic
+from storage.files import is_vault, write_text_atomic
 
 if TYPE_CHECKING:
     from storage.vault import Vault
@@ -30,7 +29,7 @@ def _vault_class() -> type[Vault]:
 
 
 def vault_exists(vault_dir: Path) -> bool:
-    return bool(_vault_class().exists(Path(vault_dir)))
+    return is_vault(Path(vault_dir))
 
 
 def check_vault_present(vault_dir: Path) -> None:
@@ -93,6 +92,8 @@ def ensure_demo_vault(vault_dir: Path, passphrase: str = DEMO_PASSPHRASE) -> Non
     """Create the fictitious demo practice at ``vault_dir`` unless it is already there."""
     if vault_exists(vault_dir):
         return
+    from app.demo import build_demo_practice  # start-up time: the demo's data, rarely wanted
+
     vault, _recovery_key = create_vault(vault_dir, passphrase)  # a demo needs no recovery key
     with vault:
         build_demo_practice(vault)

@@ -64,7 +64,7 @@ def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
 
 
 def _remove_new_vault(vault_dir: Path) -> None:
-    for name in ("keys.json", "stillnote.db", "stillnote.db-wal", "stillnote.db-shm"):
+    for name in (files.KEYS_FILE, files.DB_FILE, f"{files.DB_FILE}-wal", f"{files.DB_FILE}-shm"):
         (vault_dir / name).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         vault_dir.rmdir()  # only if nothing else is in it
