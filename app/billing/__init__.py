@@ -1,1 +1,3 @@
-"""Billing and calendar use cases: codes, superbills, payments, authorizations, .ics export."""
+"""Billing use cases: codes, fees, superbills (one client or a month), payments, authorizations.
+
+(The calendar and its .ics export are app.calendar.)"""
