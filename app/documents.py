@@ -2,7 +2,9 @@
 assessments, treatment plans and discharge summaries join here, one function per document.
 
 Each export is an explicit user action, recorded in the audit log by id only. The layout lives
-in app/pdf (one place renders PDFs); this module gathers what a document shows.
+in app/pdf (one place renders PDFs); this module gathers what a document shows. A signed note
+is checked against its signature first; one that no longer matches is refused (RecordAltered),
+so an altered record never leaves the vault looking signed.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.notes.signature import key_label, signature_problem
 from app.notes.workflow import effective_location, effective_service_code, service_label
 from app.pdf.note_pdf import NotePdfData, render_note_pdf
+from models.errors import RecordAltered
 
 if TYPE_CHECKING:
     from storage.vault import Vault
@@ -21,14 +25,20 @@ def export_note_pdf(vault: Vault, note_id: int, out: Path, *,
                     include_process_notes: bool = False) -> Path:
     """Write note ``note_id`` (with its addenda) to ``out``; unsigned notes come out as DRAFT."""
     note = vault.notes.get(note_id)
+    addenda = vault.notes.addenda(note_id)
+    problem = signature_problem(vault, note, addenda)
+    if problem:
+        raise RecordAltered(f"{problem} It is not exported; run `stillnote audit verify` and "
+                            "restore a backup from before the change.")
     appointment = vault.appointments.get(note.appointment_id)
     client = vault.clients.get(note.client_id)
     practice = vault.practice.get()
     data = NotePdfData(
-        note=note, appointment=appointment, client=client, addenda=vault.notes.addenda(note_id),
+        note=note, appointment=appointment, client=client, addenda=addenda,
         service_code=service_label(effective_service_code(appointment)),
         location=effective_location(appointment, practice),
         practice_name=practice.practice_name, timezone_name=practice.timezone,
+        key_fingerprint=key_label(note),
     )
     render_note_pdf(Path(out), data, include_process_notes=include_process_notes)
     detail = "pdf with process notes" if include_process_notes else "pdf"

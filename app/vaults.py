@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from models.errors import KeyringUnavailable
 from models.practice import PracticeProfile
 from storage.files import is_vault, write_text_atomic
+from storage.recovery import finish_interrupted_restore
 
 if TYPE_CHECKING:
     from storage.vault import Vault
@@ -29,6 +30,8 @@ def _vault_class() -> type[Vault]:
 
 
 def vault_exists(vault_dir: Path) -> bool:
+    # A restore killed between its two renames left no vault at the path: finish it first.
+    finish_interrupted_restore(Path(vault_dir))
     return is_vault(Path(vault_dir))
 
 

@@ -54,6 +54,17 @@ class Workspace:
     def is_locked(self) -> bool:
         return self._vault is None
 
+    @property
+    def read_only_reason(self) -> str:
+        """"" normally; the sentence saying why when the vault failed its checks on unlock."""
+        return self.vault.read_only_reason
+
+    @property
+    def notices(self) -> list[str]:
+        """What the unlock found that the therapist should read (a finished restore, a vault
+        open read-only because it lost changes)."""
+        return list(self.vault.notices)
+
     def lock(self) -> None:
         """Close the vault; the key and connection go with it. Safe to call twice."""
         vault, self._vault = self._vault, None

@@ -1,20 +1,26 @@
 """The structured session prompt as JSON (what `stillnote draft --facts` reads) -> SessionFacts.
 
 Extra keys (such as a sample's ``expect``) are ignored. Every problem is an InvalidInput with one
-plain sentence; nothing of the note text is echoed back in it.
+plain sentence; nothing of the note text is echoed back in it. The document is read with
+models.json_checks first: no number too long to convert, no NaN, no lone surrogate (which no
+model or terminal can take), no absurd nesting, and at most MAX_FILE_BYTES.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from models.errors import InvalidInput
+from models.json_checks import check_tree, loads
 from models.note import PROMPT_FIELDS, NoteFormat
 from models.session_facts import SessionFacts, SessionInfo
 
 FORMAT_NAMES = ", ".join(f.value for f in NoteFormat)
+# Eight prompt fields of at most 20,000 characters each (the editor's limit), with room to spare.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 4  # facts > prompts > field > (a list there is refused as not text)
+_WHAT = "The session facts file"
 
 
 def parse_format(value: object) -> NoteFormat:
@@ -58,6 +64,7 @@ def facts_from_json(data: dict[str, Any]) -> SessionFacts:
     """Validate one session-facts document; InvalidInput if it cannot be drafted from."""
     if not isinstance(data, dict):
         raise InvalidInput("The session facts must be a JSON object.")
+    check_tree(data, _WHAT, MAX_DEPTH)
     fmt = parse_format(data["format"]) if data.get("format") not in (None, "") else NoteFormat.SOAP
     session = _section(data, "session")
     client = _section(data, "client")
@@ -85,16 +92,17 @@ def facts_from_json(data: dict[str, Any]) -> SessionFacts:
 
 
 def facts_from_text(text: str) -> SessionFacts:
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise InvalidInput(f"The session facts are not valid JSON{where}.") from None
-    return facts_from_json(data)
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidInput(f"The session facts are larger than {MAX_FILE_BYTES // 2**20} MB, "
+                           "too large for one session.")
+    return facts_from_json(loads(text, _WHAT))
 
 
 def facts_from_file(path: Path) -> SessionFacts:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput(f"The facts file is larger than {MAX_FILE_BYTES // 2**20} MB, "
+                               "too large for one session.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(f"The facts file {path} does not exist.") from None

@@ -47,6 +47,10 @@ class NoteLocked(StillnoteError):
         super().__init__(message)
 
 
+class RecordAltered(StillnoteError):
+    """A signed note or addendum no longer matches its signature: it is never shown as valid."""
+
+
 class MissingBillingData(StillnoteError):
     """A superbill would be rejected by an insurer; ``missing`` names each gap."""
 

@@ -7,8 +7,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from models.flags import Flag
+
+if TYPE_CHECKING:
+    from models.signed_record import Seal
 
 
 class NoteFormat(StrEnum):
@@ -82,6 +86,7 @@ class Note:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     id: int | None = None
+    signature: Seal | None = None  # the Ed25519 signature of a signed note (signed_record.py)
 
     @property
     def is_signed(self) -> bool:
@@ -100,10 +105,15 @@ class Addendum:
     signer_credentials: str = ""
     content_hash: str = ""
     id: int | None = None
+    signature: Seal | None = None
 
 
 def content_hash(note: Note) -> str:
-    """SHA-256 over what the signature vouches for: format, sections and the signing facts."""
+    """SHA-256 of the format, sections and signing facts: a checksum printed on the PDF.
+
+    Anyone can recompute it, so it proves nothing by itself; the Ed25519 signature
+    (models/signed_record.py) is what shows a note is as it was signed.
+    """
     payload = {
         "appointment_id": note.appointment_id,
         "client_id": note.client_id,

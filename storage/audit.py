@@ -51,7 +51,12 @@ class AuditLog:
         self._actor = actor
 
     def record(self, action: str, entity: str, entity_id: int | None,
-               detail: str = "") -> AuditEntry:
+               detail: str = "") -> AuditEntry | None:
+        """Append one entry (in the caller's transaction, if any). None on a vault that failed
+        its checks on unlock: nothing may be written to it, yet the therapist must still be
+        able to take their records out of it (exports), so those go unrecorded."""
+        if self._db.refusal:
+            return None
         with self._db.transaction() as conn:
             last = conn.execute(
                 "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()

@@ -48,8 +48,15 @@ def key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
 
-def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connection:
-    """An open, keyed connection. Reads only until the caller decides to write."""
+def connect(db_path: Path, data_key: bytes, *, create: bool = False,
+            read_only: bool = False) -> Connection:
+    """An open, keyed connection. Reads only until the caller decides to write.
+
+    ``read_only`` opens it so that SQLite can write nothing (not even a checkpoint of the WAL
+    when it closes): how a vault is checked before anything is written, and how a vault that
+    failed those checks stays open. Without a WAL the file is opened as immutable, so SQLite
+    does not even create an empty one (a lost WAL stays lost, visibly).
+    """
     if create:
         # An empty file is a valid new database; creating it ourselves fixes its mode to 0600,
         # and SQLite gives the -wal and -shm files the same mode as the database file.
@@ -62,8 +69,13 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
         # in place of a practice truncated by a crash or a sync client.
         raise VaultError(DAMAGED)
     try:
+        target = str(db_path)
+        if read_only:
+            has_wal = Path(f"{db_path}-wal").exists()
+            target = f"{Path(db_path).resolve().as_uri()}?{'mode=ro' if has_wal else 'immutable=1'}"
         conn = cast(Connection, sqlcipher3.connect(
-            str(db_path), isolation_level=None, check_same_thread=False, timeout=5.0))
+            target, isolation_level=None, check_same_thread=False, timeout=5.0,
+            uri=read_only))
     except dbapi2.Error as exc:
         raise translate(exc) from None
     try:
@@ -83,12 +95,33 @@ def connect(db_path: Path, data_key: bytes, *, create: bool = False) -> Connecti
 def configure_for_writing(conn: Connection) -> None:
     try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: committed survives a crash
+        # FULL: each commit is fsynced in the WAL before COMMIT returns, so a power cut keeps
+        # it too (NORMAL keeps it through a crash only), and the audit head written after a
+        # commit never runs ahead of what is on disk. The vault also checkpoints after every
+        # commit (Vault._after_commit), so a committed record is in the main file right away
+        # and a lost or damaged WAL costs nothing already committed. Measured in
+        # tests/benchmarks/bench_durability.py.
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # A REPLACE conflict then fires DELETE triggers too (the signed-note triggers of
+        # migration 3 refuse REPLACE on their own, for connections without this pragma).
+        conn.execute("PRAGMA recursive_triggers = ON")
         # Freed pages are overwritten, so deleted drafts do not linger in the file.
         conn.execute("PRAGMA secure_delete = ON")
     except dbapi2.Error as exc:
         raise translate(exc) from None
+
+
+def pages_are_intact(conn: Connection) -> bool:
+    """Whether every page of the main file passes its HMAC (SQLCipher reads the whole file).
+
+    Run on unlock before anything is written: a damaged page elsewhere in the file would
+    otherwise surface only when read, after the unlock had already written to the vault.
+    """
+    try:
+        return not conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except dbapi2.DatabaseError:
+        return False
 
 
 class DatabaseBug(StillnoteBug):
@@ -144,6 +177,8 @@ def _constraint(exc: BaseException) -> StillnoteError | None:
     text = str(exc).lower()
     if SIGNED_NOTE_MESSAGE in text:
         return NoteLocked()
+    if "append-only" in text or "signing keys cannot be changed" in text:
+        return VaultError("The vault's history cannot be changed; nothing was written.")
     if "foreign key" in text:
         return VaultError("The record refers to a client or appointment that does not exist.")
     if "unique" in text:

@@ -4,12 +4,16 @@ A lock serializes threads (a backup on a worker while the window reads), ``trans
 each write atomic (nested calls become savepoints of the outer one), and every SQLite error is
 sorted by ``storage.connection.translate``. Repositories and the audit log hold this, not the
 Vault, so the vault can import them without the two knowing each other.
+
+A database that failed the vault's checks on unlock carries a ``refusal`` (the sentence saying
+why): it refuses every transaction and is closed without a checkpoint, so nothing is written
+to it. ``after_commit`` runs after each outermost commit (the vault keeps its audit head there).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -20,10 +24,12 @@ Params = Sequence[Any] | dict[str, Any]
 
 
 class Database:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, refusal: str = "") -> None:
         self._conn: Connection | None = conn
         self.lock = threading.RLock()
         self._depth = 0
+        self.refusal = refusal
+        self.after_commit: Callable[[Connection], None] | None = None
 
     @property
     def connection(self) -> Connection:
@@ -40,6 +46,8 @@ class Database:
         """One atomic write; nested calls become savepoints of the outer transaction."""
         with self.lock:
             conn = self.connection
+            if self.refusal:
+                raise VaultError(self.refusal)
             depth = self._depth
             try:
                 conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
@@ -69,6 +77,8 @@ class Database:
                         with suppress(DatabaseError):
                             conn.execute("ROLLBACK")
                     raise translate(exc) from None
+                if depth == 0 and self.after_commit is not None:
+                    self.after_commit(conn)
 
     def query(self, sql: str, params: Params = ()) -> list[Any]:
         with self.lock:
@@ -85,8 +95,9 @@ class Database:
         with self.lock:
             if self._conn is None:
                 return
-            with suppress(DatabaseError):
-                # Fold the WAL back into the main file so the folder is one file at rest.
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.refusal:
+                with suppress(DatabaseError):
+                    # Fold the WAL back into the main file so the folder is one file at rest.
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
             self._conn = None

@@ -85,7 +85,10 @@ def write_atomic_with(target: Path, write: Callable[[BinaryIO], None]) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # The process id in the name lets the next open tell a killed writer's leftover from
+        # a file another process is writing right now (storage/recovery.py).
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                        dir=folder)
     except OSError as exc:
         raise _as_user_error(exc, target) from exc
     tmp = Path(tmp_name)

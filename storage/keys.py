@@ -31,7 +31,9 @@ from storage.files import KEYS_FILE as KEYS_FILE  # the name the vault's modules
 from storage.files import write_text_atomic
 
 FORMAT = "stillnote-keys"
-FORMAT_VERSION = 1
+# Version 2 adds a checksum over the other fields, so that an edited or damaged key file is
+# reported as damaged instead of as a wrong passphrase (AES-GCM alone cannot tell them apart).
+FORMAT_VERSION = 2
 DATA_KEY_BYTES = 32
 
 # argon2id tuned for a 2-core laptop: about 0.2-0.4 s, 64 MiB, so unlock stays well under 1 s
@@ -118,7 +120,8 @@ class KeyFile:
         }
 
     def dumps(self) -> str:
-        return json.dumps(self.to_json(), indent=2) + "\n"
+        body = self.to_json()
+        return json.dumps({**body, "checksum": _checksum(body)}, indent=2) + "\n"
 
     def save(self, vault_dir: Path) -> None:
         write_text_atomic(vault_dir / KEYS_FILE, self.dumps())
@@ -132,6 +135,9 @@ class KeyFile:
             if int(raw.get("version", 0)) > FORMAT_VERSION:
                 raise VaultError("This vault's key file was written by a newer Stillnote; "
                                  "update Stillnote to open it.")
+            if int(raw.get("version", 0)) >= 2 and raw.get("checksum") != _checksum(
+                    {k: v for k, v in raw.items() if k != "checksum"}):
+                raise ValueError("checksum does not match")
             kdf = raw["kdf"]
             pw = raw["passphrase_wrap"]
             rc = raw["recovery_wrap"]
@@ -162,6 +168,11 @@ class KeyFile:
         return KeyFile.loads(text)
 
 
+def _checksum(body: dict[str, Any]) -> str:
+    blob = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(blob.encode("ascii")).hexdigest()
+
+
 _DAMAGED = ("The vault's key file is damaged, so the vault cannot be unlocked; "
             "restore it from a backup.")
 
@@ -185,6 +196,14 @@ def _check_shape(key_file: KeyFile) -> None:
         raise ValueError("salt too short")
     if len(key_file.key_check) != 64:
         raise ValueError("key check of the wrong size")
+
+
+def has_checksum(vault_dir: Path) -> bool:
+    """Whether keys.json is of the version with a checksum (older ones are rewritten on unlock)."""
+    try:
+        return '"checksum"' in (vault_dir / KEYS_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True  # nothing to upgrade that can be read
 
 
 def new_key_file(passphrase: str) -> tuple[KeyFile, bytes, str]:

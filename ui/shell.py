@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.settings import DeviceSettings, load_settings
 from app.vaults import ensure_demo_vault, vault_exists
@@ -130,12 +137,16 @@ class StillnoteWindow(QMainWindow):
         view.idle_minutes_changed.connect(self.idle_lock.set_minutes)
         view.restore_requested.connect(self.restore_from)
         self.main_view = view
-        self.setWindowTitle(TITLE)
+        read_only = bool(workspace.read_only_reason)
+        self.setWindowTitle(f"{TITLE} — Read-only" if read_only else TITLE)
         self._swap(view)
         self.lock_action.setEnabled(True)
         self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
         self.idle_lock.start()
         self.unlocked.emit()
+        for notice in workspace.notices:  # a vault that lost changes, a restore finished
+            show = QMessageBox.warning if read_only else QMessageBox.information
+            show(self, TITLE, notice)
 
     # -- locking ---------------------------------------------------------------------------
     def is_locked(self) -> bool:

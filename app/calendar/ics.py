@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar
 
@@ -19,6 +19,7 @@ from app.calendar.ics_timezone import vtimezone_lines
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.client import Client
 from models.common import day_bounds
+from models.errors import InvalidInput
 from models.practice import PracticeProfile
 from storage.files import write_bytes_atomic
 
@@ -69,7 +70,12 @@ def _timezone_lines(tzid: str, appointments: list[Appointment]) -> list[str]:
     return list(vtimezone_lines(tzid, first, last))
 
 
-_CONTROL = {code: None for code in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)}
+# RFC 5545 allows no control characters in TEXT; C1 controls (U+0085 NEXT LINE among them) and
+# the Unicode line and paragraph separators end a line in some readers, which would let a name
+# start a property of its own. The separators become spaces, the rest go (tab is allowed).
+_CONTROL: dict[int, str | None] = {
+    code: None for code in (*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))}
+_CONTROL.update({0x2028: " ", 0x2029: " "})
 
 
 def _escape(text: str) -> str:
@@ -139,16 +145,21 @@ def _event(appt: Appointment, summary: str, tzid: str, tz: ZoneInfo, stamp: str)
 
 def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client],
               practice: PracticeProfile, *, include_names: bool = False,
-              now: datetime | None = None) -> bytes:
+              now: datetime | None = None, skipped: list[int] | None = None) -> bytes:
     """A VCALENDAR with one VEVENT per appointment, times in the practice's time zone.
 
     The calendar frame comes from the icalendar package; the VTIMEZONE (see ics_timezone) and
     the events are written directly (same escaping and folding rules) because building
     thousands of icalendar objects takes seconds, and a calendar app polling the auto-exported
-    file needs it fast.
+    file needs it fast. An appointment whose times cannot be written (out of the calendar's
+    range) is left out and its id added to ``skipped``; the others are still exported.
     """
     tzid = practice.timezone
-    tz = ZoneInfo(tzid)
+    try:
+        tz = ZoneInfo(tzid)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("The practice's time zone is not one this computer knows; choose it "
+                           "again in the practice profile.") from None
     stamp = _utc(now or datetime.now(UTC))
     appts = sorted(appointments, key=lambda a: a.start)
     cal = Calendar()
@@ -165,23 +176,33 @@ def ics_bytes(appointments: Iterable[Appointment], clients: Mapping[int, Client]
         raise RuntimeError("unexpected calendar frame from icalendar")
     summaries: dict[int, str] = {}
     events: list[str] = []
+    written: list[Appointment] = []
     for appt in appts:
         summary = summaries.get(appt.client_id)
         if summary is None:
             summary = event_summary(clients.get(appt.client_id), include_names)
             summaries[appt.client_id] = summary
-        events.append(_event(appt, summary, tzid, tz, stamp))
-    zone = "".join(_fold(line) for line in _timezone_lines(tzid, appts))
+        try:
+            events.append(_event(appt, summary, tzid, tz, stamp))
+        except (OverflowError, ValueError):  # e.g. a start in year 9999 and its end after it
+            if skipped is not None:
+                skipped.append(appt.id or 0)
+            continue
+        written.append(appt)
+    zone = "".join(_fold(line) for line in _timezone_lines(tzid, written))
     return frame[: -len(closing)] + (zone + "".join(events)).encode("utf-8") + closing
 
 
 def export_ics(vault: Vault, out: Path, *, start: datetime | None = None,
-               end: datetime | None = None, include_names: bool = False) -> int:
+               end: datetime | None = None, include_names: bool = False,
+               skipped: list[int] | None = None) -> int:
     """Write the vault's appointments (optionally only ``start``..``end``) to ``out``.
 
     Returns the number of events; the write is atomic and the export is recorded in the audit
-    log (ids only, never names).
+    log (ids only, never names). Ids of appointments that could not be written go to
+    ``skipped``.
     """
+    left_out: list[int] = [] if skipped is None else skipped
     practice = vault.practice.get()
     if start is not None or end is not None:
         lo = start or datetime(1900, 1, 1, tzinfo=UTC)
@@ -191,17 +212,20 @@ def export_ics(vault: Vault, out: Path, *, start: datetime | None = None,
         appts = list(vault.appointments.all())
     clients = {c.id: c for c in vault.clients.list() if c.id is not None}
     write_bytes_atomic(Path(out), ics_bytes(appts, clients, practice,
-                                            include_names=include_names))
+                                            include_names=include_names, skipped=left_out))
+    count = len(appts) - len(left_out)
     vault.audit.record("export", "calendar", None,
-                       f"events={len(appts)} names={'yes' if include_names else 'no'}")
-    return len(appts)
+                       f"events={count} names={'yes' if include_names else 'no'}")
+    return count
 
 
 def export_calendar(vault: Vault, out: Path, first_day: date | None = None,
-                    last_day: date | None = None, *, include_names: bool = False) -> int:
+                    last_day: date | None = None, *, include_names: bool = False,
+                    skipped: list[int] | None = None) -> int:
     """Export the sessions dated ``first_day``..``last_day`` in the practice's zone (either end
     open when None) to ``out``: the window's "Export .ics" and ``stillnote export ics``."""
     zone = vault.practice.get().zone
     start = day_bounds(first_day, first_day, zone)[0] if first_day else None
     end = day_bounds(last_day, last_day, zone)[1] if last_day else None
-    return export_ics(vault, out, start=start, end=end, include_names=include_names)
+    return export_ics(vault, out, start=start, end=end, include_names=include_names,
+                      skipped=skipped)

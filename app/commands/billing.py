@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.calendar.ics import INCLUDE_NAMES_WARNING, export_calendar
 from app.commands.vault_access import open_from_args, vault_arg
+from app.practice_checks import FIRST_YEAR, LAST_YEAR
 from models.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -18,16 +19,19 @@ if TYPE_CHECKING:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date; use YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the years Stillnote handles ({FIRST_YEAR} to {LAST_YEAR})")
+    return day
 
 
 def _month(text: str) -> tuple[int, int]:
-    try:
-        day = date.fromisoformat(f"{text}-01")
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a month; use YYYY-MM") from None
+    day = _date(f"{text[:40]}-01") if len(text) == 7 else None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a month; use YYYY-MM")
     return day.year, day.month
 
 
@@ -90,8 +94,12 @@ def cmd_ics(args: argparse.Namespace) -> int:
         raise InvalidInput("The --to date is before the --from date.")
     if args.include_names:
         sys.stderr.write(f"stillnote: {INCLUDE_NAMES_WARNING}\n")
+    skipped: list[int] = []
     with open_from_args(args) as vault:
         count = export_calendar(vault, args.out, args.start, args.end,
-                                include_names=args.include_names)
+                                include_names=args.include_names, skipped=skipped)
     print(f"Wrote {args.out} ({count} event{'s' if count != 1 else ''}).")
-    return 0
+    for appt_id in skipped:
+        sys.stderr.write(f"stillnote: appointment {appt_id} was left out: its time cannot be "
+                         "written in a calendar.\n")
+    return 2 if skipped else 0

@@ -67,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         pipeline.close()
     for flag in draft.flags:
         if flag.kind is FlagKind.NO_MODEL:
-            sys.stderr.write(f"stillnote: {flag.text} The draft uses the therapist's own "
-                             "words.\n")
+            sys.stderr.write(terminal_safe(f"stillnote: {flag.text} The draft uses the "
+                                           "therapist's own words.") + "\n")
     if args.json:
         sys.stdout.write(json.dumps(draft.to_json(), ensure_ascii=False) + "\n")
     else:
@@ -77,7 +77,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# What a terminal must not receive from note text: control characters (ESC starts escape
+# sequences that move the cursor, retitle the window or worse; NUL, C1 controls such as
+# U+0085), the Unicode line separators, and the bidirectional overrides that reorder what is
+# shown. Newlines and tabs stay.
+_TERMINAL_UNSAFE: dict[int, str | None] = {
+    c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                      *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_TERMINAL_UNSAFE.update({0x0D: None, 0x2028: "\n", 0x2029: "\n"})
+
+
+def terminal_safe(text: str) -> str:
+    return text.translate(_TERMINAL_UNSAFE)
+
+
 def render_text(draft: Draft) -> str:
+    """The draft as plain text for a terminal (control characters taken out)."""
+    return terminal_safe(_plain_text(draft))
+
+
+def _plain_text(draft: Draft) -> str:
     lines: list[str] = []
     for section in draft.sections:
         lines += [section.heading, section.text, ""]

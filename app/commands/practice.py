@@ -1,4 +1,4 @@
-"""`stillnote demo | export practice | import practice | backup | restore | audit verify`."""
+"""`stillnote demo | export practice | import practice | backup | restore | audit verify|accept`."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from app.commands.vault_access import open_for_command, open_from_args, vault_ar
 from app.demo import build_demo_practice
 from app.passphrase import passphrase_from_environment_or_prompt
 from app.practice_json import export_practice, import_practice, load_practice_file, parse_practice
+from app.practice_seal import key_line
 from models.errors import VaultError
 from storage import files
+from storage.head import HEAD_FILE
 
 if TYPE_CHECKING:
     from app.cli import CommandGroups
@@ -51,9 +53,14 @@ def register(groups: CommandGroups) -> None:
 
     audit = groups.top.add_parser("audit", help="the audit log").add_subparsers(
         dest="audit_command", required=True, parser_class=groups.top._parser_class)
-    verify = audit.add_parser("verify", help="check the audit log's hash chain")
+    verify = audit.add_parser(
+        "verify", help="check the audit log, the vault's last known state and every signature")
     vault_arg(verify)
     verify.set_defaults(func=cmd_audit_verify)
+    accept = audit.add_parser(
+        "accept", help="keep working with a vault that lost changes, as it now is (recorded)")
+    vault_arg(accept)
+    accept.set_defaults(func=cmd_audit_accept)
 
 
 def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
@@ -64,7 +71,8 @@ def _create_for_command(vault_dir: Path) -> tuple[Vault, str]:
 
 
 def _remove_new_vault(vault_dir: Path) -> None:
-    for name in (files.KEYS_FILE, files.DB_FILE, f"{files.DB_FILE}-wal", f"{files.DB_FILE}-shm"):
+    for name in (files.KEYS_FILE, files.DB_FILE, f"{files.DB_FILE}-wal", f"{files.DB_FILE}-shm",
+                 HEAD_FILE):
         (vault_dir / name).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         vault_dir.rmdir()  # only if nothing else is in it
@@ -87,11 +95,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export_practice(args: argparse.Namespace) -> int:
+    """Exit 1 (after writing the file) when a signed note failed its signature check: it is
+    exported as stored, named here, and refused by any import."""
+    problems: list[str] = []
     with open_from_args(args) as vault:
-        counts = export_practice(vault, Path(args.out), args.include_process_notes)
+        counts = export_practice(vault, Path(args.out), args.include_process_notes, problems)
     print(f"Exported {counts['clients']} clients, {counts['appointments']} appointments and "
           f"{counts['notes']} notes to {args.out}.")
-    return 0
+    for problem in problems:
+        sys.stderr.write(f"stillnote: {problem} It was exported as stored; an import will "
+                         "refuse it.\n")
+    return 1 if problems else 0
 
 
 def cmd_import_practice(args: argparse.Namespace) -> int:
@@ -112,6 +126,8 @@ def cmd_import_practice(args: argparse.Namespace) -> int:
         raise
     print(f"Imported {counts['clients']} clients, {counts['appointments']} appointments and "
           f"{counts['notes']} notes into {vault_dir}.")
+    if data.sealed_by:
+        print(key_line(data.sealed_by))
     if recovery_key:
         _print_recovery_key(recovery_key)
     return 0
@@ -135,10 +151,27 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with open_from_args(args) as vault:
-        verdict = vault.audit.verify()
+    """Exit 1 with one line naming what failed: an altered signed note, a cut or rewritten
+    chain, or a database older than the vault's last known state."""
+    from storage.record_check import check_record
+
+    with open_from_args(args, tell=False) as vault:
+        verdict = check_record(vault)
     if verdict.ok:
         print(verdict.message)
         return 0
     sys.stderr.write(f"stillnote: {verdict.message}\n")
     return 1
+
+
+def cmd_audit_accept(args: argparse.Namespace) -> int:
+    with open_from_args(args, tell=False) as vault:
+        if vault.problem is None:
+            print("The vault matches its last known state; there is nothing to accept.")
+            return 0
+        what = vault.problem.what
+        with vault.accept_as_is():
+            pass
+    print(f"Accepted the vault as it is ({what[0].lower()}{what[1:-1]}); this was recorded in "
+          "its audit log, and it can be written again.")
+    return 0

@@ -20,6 +20,7 @@ from app.notes.queues import (
     risk_follow_up,
     unsigned_queue,
 )
+from app.notes.signature import signature_problem, signature_status
 from app.notes.workflow import (
     NoteContext,
     NotReadyToSign,
@@ -44,5 +45,6 @@ __all__ = [
     "ai_drafting_allowed", "apply_draft", "autosave", "completeness_of", "draft_note",
     "facts_for_note", "load_context", "notes_of_client", "pipeline_for", "preferred_approach",
     "remember_approach", "risk_follow_up", "run_draft", "sign_blockers", "sign_note",
-    "start_or_resume_note", "unsigned_queue", "update_session_details",
+    "signature_problem", "signature_status", "start_or_resume_note", "unsigned_queue",
+    "update_session_details",
 ]

@@ -13,13 +13,18 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from app.pdf.fonts import SANS, SANS_BOLD, font_runs, markup, register_fonts
 from storage.files import write_bytes_atomic
 
 MARGIN = 0.75 * inch
+# Characters per paragraph at most. reportlab wraps a paragraph again each time it splits it
+# across a page, so one paragraph of a whole long note takes time quadratic in its length
+# (8,000 lines: 19 s); paragraphs of one line or of this many characters keep it linear.
+MAX_PARAGRAPH_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,38 @@ def styles() -> Styles:
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text, rendered exactly as written in any script."""
     return Paragraph(markup(text), style)
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """User text of any length as flowables: one paragraph per line, long lines in pieces cut
+    at a space, blank lines kept as space. Laid out in time linear in the text's length."""
+    story: list[Flowable] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            story.append(Spacer(1, style.leading))
+            continue
+        while len(line) > MAX_PARAGRAPH_CHARS:
+            cut = line.rfind(" ", MAX_PARAGRAPH_CHARS // 2, MAX_PARAGRAPH_CHARS)
+            cut = cut if cut > 0 else MAX_PARAGRAPH_CHARS
+            story.append(para(line[:cut], style))
+            line = line[cut:].lstrip(" ")
+        if line:
+            story.append(para(line, style))
+    return story
+
+
+def fit_line(text: str, width: float, size: float) -> str:
+    """``text`` cut (with an ellipsis) to one line of ``width`` points: page headers."""
+    if stringWidth(text, SANS, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", SANS, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low] + "…"
 
 
 @dataclass
@@ -95,8 +132,9 @@ def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
                 self.drawRightString(width - MARGIN, height - MARGIN / 2, decor.watermark)
             self.setFillColor(colors.black)
             y = height - MARGIN / 2
+            room = width - 2 * MARGIN - (60 if decor.watermark else 0)
             for line in decor.header:
-                _draw_mixed(self, MARGIN, y, line, 8)
+                _draw_mixed(self, MARGIN, y, fit_line(line, room, 8), 8)
                 y -= 10
             self.setFont(SANS, 8)
             if decor.footer:

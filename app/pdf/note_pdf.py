@@ -16,10 +16,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.pdf.document import PageDecor, Styles, para, render_pdf, styles
+from app.pdf.document import PageDecor, Styles, para, paragraphs, render_pdf, styles
 from models.appointment import Appointment
 from models.client import Client
 from models.note import Addendum, Note
+from models.signed_record import SealKind
 
 
 @dataclass
@@ -34,6 +35,7 @@ class NotePdfData:
     location: str = ""
     practice_name: str = ""
     timezone_name: str = ""
+    key_fingerprint: str = ""  # of the key whose signature was checked, as people compare it
 
 
 def _zone(name: str) -> tzinfo | None:
@@ -80,8 +82,10 @@ def _facts_table(data: NotePdfData, st: Styles) -> Table:
         ("Diagnosis", diagnosis),
         ("Format", str(data.note.format).upper()),
     ]
+    # splitInRow: a cell taller than a page (a name of thousands of characters) continues
+    # on the next page instead of stopping the whole PDF.
     table = Table([[para(k, st.small), para(v, st.body)] for k, v in rows],
-                  colWidths=[1.6 * inch, 5.3 * inch])
+                  colWidths=[1.6 * inch, 5.3 * inch], splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
@@ -90,14 +94,22 @@ def _facts_table(data: NotePdfData, st: Styles) -> Table:
     return table
 
 
-def _signature_block(note: Note, st: Styles, zone_name: str) -> list[Flowable]:
+def _signature_block(note: Note, st: Styles, zone_name: str,
+                     key_fingerprint: str) -> list[Flowable]:
     if not note.is_signed:
         return [para("Unsigned draft: not a signed clinical record.", st.heading)]
     signer = ", ".join(p for p in (note.signed_by, note.signer_credentials) if p)
     lines = [para("Electronically signed", st.heading),
              para(f"Signed by: {signer}", st.body),
-             para(f"Signed at: {_when(note.signed_at, zone_name)}", st.body),
-             para(f"Content hash (SHA-256): {note.content_hash}", st.small)]
+             para(f"Signed at: {_when(note.signed_at, zone_name)}", st.body)]
+    if key_fingerprint:
+        lines.append(para(f"Ed25519 signature by practice key {key_fingerprint}, checked when "
+                          "this PDF was made.", st.small))
+    if note.signature is not None and note.signature.how is SealKind.UPGRADE:
+        lines.append(para("Signed before Stillnote signed notes; this signature was added on "
+                          f"{_when(note.signature.at, zone_name)[:10]}, when the vault was "
+                          "upgraded.", st.small))
+    lines.append(para(f"Content hash (SHA-256): {note.content_hash}", st.small))
     return [KeepTogether(lines)]
 
 
@@ -111,21 +123,20 @@ def note_story(data: NotePdfData, include_process_notes: bool = False) -> list[F
     story += [Spacer(1, 4), _facts_table(data, st), Spacer(1, 8)]
     for section in note.sections:
         story.append(para(section.heading, st.heading))
-        story.append(para(section.text or "(empty)", st.body))
+        story += paragraphs(section.text or "(empty)", st.body)
     story.append(Spacer(1, 10))
-    story += _signature_block(note, st, data.timezone_name)
+    story += _signature_block(note, st, data.timezone_name, data.key_fingerprint)
     if data.addenda:
         story.append(para("Addenda", st.heading))
         for add in data.addenda:
             signer = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
-            story.append(KeepTogether([
-                para(f"Addendum signed by {signer} at "
-                     f"{_when(add.signed_at, data.timezone_name)}", st.small),
-                para(add.text, st.body), Spacer(1, 4)]))
+            story.append(para(f"Addendum signed by {signer} at "
+                              f"{_when(add.signed_at, data.timezone_name)}", st.small))
+            story += [*paragraphs(add.text, st.body), Spacer(1, 4)]
     if include_process_notes and note.process_notes.strip():
         story.append(para("Psychotherapy notes (private; included at the clinician's request)",
                           st.heading))
-        story.append(para(note.process_notes, st.body))
+        story += paragraphs(note.process_notes, st.body)
     return story
 
 

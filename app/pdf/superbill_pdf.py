@@ -1,7 +1,9 @@
 """The superbill PDF: what a client sends an insurer to be reimbursed out of network.
 
 Layout only; the contents come from app.billing.superbill.Superbill and are checked by
-app.billing.readiness before this is called.
+app.billing.readiness before this is called. Every table may split a row across pages
+(splitInRow), so a name or description of thousands of characters continues on the next page
+instead of stopping the PDF.
 """
 
 from __future__ import annotations
@@ -50,14 +52,14 @@ def usd(amount: Decimal) -> str:
 
 def _pairs(rows: list[tuple[str, str]], s: Styles) -> Table:
     data = [[_cell(label, s), para(value or "—", s.body)] for label, value in rows]
-    table = Table(data, colWidths=[1.05 * inch, 2.4 * inch], hAlign="LEFT")
+    table = Table(data, colWidths=[1.05 * inch, 2.4 * inch], hAlign="LEFT", splitInRow=1)
     table.setStyle(_PLAIN)
     return table
 
 
 def _parties(bill: Superbill, s: Styles) -> list[Flowable]:
     """Provider and client side by side, as on a claim form."""
-    table = Table([[_provider(bill, s), _client(bill, s)]],
+    table = Table([[_provider(bill, s), _client(bill, s)]], splitInRow=1,
                   colWidths=[3.5 * inch, 3.5 * inch], hAlign="LEFT")
     table.setStyle(_PLAIN)
     return [table]
@@ -118,7 +120,7 @@ def _services(bill: Superbill, s: Styles) -> list[Flowable]:
             _cell(usd(line.paid), s),
         ])
     table = Table(data, colWidths=[w * inch for w in _SERVICE_WIDTHS], repeatRows=1,
-                  hAlign="LEFT")
+                  hAlign="LEFT", splitInRow=1)
     table.setStyle(_GRID)
     table.setStyle(TableStyle([("ALIGN", (-2, 1), (-1, -1), "RIGHT")]))
     return [para("Services", s.heading), table]
@@ -137,7 +139,7 @@ def _payments(bill: Superbill, s: Styles) -> list[Flowable]:
                      _cell(session.isoformat() if session else "", s),
                      _cell(usd(payment.amount), s)])
     table = Table(data, colWidths=[1.0 * inch, 1.4 * inch, 1.3 * inch, 0.9 * inch],
-                  repeatRows=1, hAlign="LEFT")
+                  repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(_GRID)
     table.setStyle(TableStyle([("ALIGN", (-1, 1), (-1, -1), "RIGHT")]))
     return [para("Payments received", s.heading), table]
@@ -148,7 +150,8 @@ def _diagnoses(bill: Superbill, s: Styles) -> list[Flowable]:
                                                               "Description")]]
     for dx in bill.diagnoses:
         data.append([_cell(dx.pointer, s), _cell(dx.code, s), para(dx.description, s.small)])
-    table = Table(data, colWidths=[0.6 * inch, 1.0 * inch, 5.4 * inch], hAlign="LEFT")
+    table = Table(data, colWidths=[0.6 * inch, 1.0 * inch, 5.4 * inch], hAlign="LEFT",
+                  splitInRow=1)
     table.setStyle(_GRID)
     return [para("Diagnoses", s.heading), table]
 

@@ -1,14 +1,17 @@
 """Numbered schema steps. Each runs in one transaction together with its PRAGMA user_version bump,
-so a crash leaves the vault at the previous version, never half-way (see Vault._migrate)."""
+so a crash leaves the vault at the previous version, never half-way (see Vault._migrate).
+
+A step is a module with VERSION and STATEMENTS, and optionally ``apply(conn)`` for the part SQL
+alone cannot do (migration 3 makes the signing key and signs the notes already signed)."""
 
 from __future__ import annotations
 
 from types import ModuleType
 
 from storage.connection import Connection
-from storage.migrations import m001_initial, m002_billing_settings
+from storage.migrations import m001_initial, m002_billing_settings, m003_signatures
 
-MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings)
+MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings, m003_signatures)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 
@@ -27,6 +30,8 @@ def apply_migrations(conn: Connection, up_to: int = LATEST_VERSION) -> list[int]
         try:
             for statement in step.STATEMENTS:
                 conn.execute(statement)
+            if hasattr(step, "apply"):
+                step.apply(conn)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:

@@ -1,13 +1,15 @@
 """Progress notes: drafts, signing, addenda and full-text search.
 
-A signed note is final: the database trigger refuses UPDATE and DELETE of its row, and this
-repository turns that refusal (or an attempt caught earlier) into NoteLocked.
+A signed note is final: database triggers refuse UPDATE, DELETE and REPLACE of its row and of
+its addenda, and this repository turns that refusal (or an attempt caught earlier) into
+NoteLocked. Signing and each addendum carry an Ed25519 signature (storage/signing.py).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
@@ -23,12 +25,16 @@ from models.note import (
     addendum_hash,
     content_hash,
 )
+from models.signed_record import SealKind
+from storage.audit import AuditLog
 from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json
+from storage.database import Database
 from storage.repositories.base import Repository, row_sql
+from storage.signing import Signatures, seal_text, seal_value
 
 _COLUMNS = ("appointment_id", "client_id", "format", "prompts", "sections", "flags", "body",
             "status", "process_notes", "risk_not_assessed", "signed_at", "signed_by",
-            "signer_credentials", "content_hash", "created_at", "updated_at")
+            "signer_credentials", "content_hash", "created_at", "updated_at", "signature")
 _SELECT, _INSERT, _UPDATE = row_sql("notes", _COLUMNS)
 _WORD = re.compile(r"\w+", re.UNICODE)
 log = logging.getLogger(__name__)
@@ -40,7 +46,7 @@ def _values(n: Note) -> tuple[Any, ...]:
             n.body_text(),
             str(n.status), n.process_notes, int(n.risk_not_assessed), datetime_text(n.signed_at),
             n.signed_by, n.signer_credentials, n.content_hash, datetime_text(n.created_at),
-            datetime_text(n.updated_at))
+            datetime_text(n.updated_at), seal_text(n.signature))
 
 
 def _flags(stored: Any, note_id: int) -> list[Flag]:
@@ -63,7 +69,18 @@ def _note(r: Any) -> Note:
         flags=_flags(from_json(r[6], []), r[0]),
         status=NoteStatus(r[8]), process_notes=r[9], risk_not_assessed=bool(r[10]),
         signed_at=datetime_value(r[11]), signed_by=r[12], signer_credentials=r[13],
-        content_hash=r[14], created_at=datetime_value(r[15]), updated_at=datetime_value(r[16]))
+        content_hash=r[14], created_at=datetime_value(r[15]), updated_at=datetime_value(r[16]),
+        signature=seal_value(r[17]))
+
+
+_ADDENDA = ("SELECT id, note_id, text, signed_at, signed_by, signer_credentials, content_hash, "
+            "signature FROM addenda")
+
+
+def _addendum(r: Any) -> Addendum:
+    return Addendum(id=r[0], note_id=r[1], text=r[2], signed_at=datetime.fromisoformat(r[3]),
+                    signed_by=r[4], signer_credentials=r[5], content_hash=r[6],
+                    signature=seal_value(r[7]))
 
 
 def fts_query(text: str) -> str:
@@ -75,10 +92,15 @@ def fts_query(text: str) -> str:
 class NoteRepository(Repository):
     entity = "note"
 
+    def __init__(self, db: Database, audit: AuditLog, signing: Signatures) -> None:
+        super().__init__(db, audit)
+        self._signing = signing
+
     def save_draft(self, note: Note) -> Note:
         """Insert a new draft or update an existing one (NoteLocked if it was signed)."""
         if note.is_signed:
             raise NoteLocked()
+        note = replace(note, signature=None)  # a draft carries no signature
         now = now_utc()
         with self._db.transaction() as conn:
             existing = self._existing(note)
@@ -103,14 +125,19 @@ class NoteRepository(Repository):
         return self.for_appointment(note.appointment_id)
 
     def import_note(self, note: Note, addenda: list[Addendum]) -> Note:
-        """Insert a note exactly as exported (signed or not) with its addenda: practice import."""
+        """Insert a note exactly as exported (signed or not) with its addenda: practice import.
+
+        Signatures come in as they were made; the caller checked them against the exporting
+        practice's key (app/practice_seal.py) and stored that key with ``signing.trust``.
+        """
         now = now_utc()
         note = replace(note, created_at=note.created_at or now, updated_at=note.updated_at or now)
         with self._db.transaction() as conn:
             cur = conn.execute(_INSERT, (note.id, *_values(note)))
             note_id = int(cur.lastrowid or 0)
             stored = replace(note, id=note_id)
-            self._audit("import", note_id, f"appointment {note.appointment_id}")
+            signed = "; signed" if note.is_signed else ""
+            self._audit("import", note_id, f"appointment {note.appointment_id}{signed}")
             for add in addenda:
                 self._insert_addendum(replace(add, note_id=note_id))
         return stored
@@ -153,6 +180,7 @@ class NoteRepository(Repository):
             signed = replace(note, status=NoteStatus.SIGNED, signed_at=at, signed_by=signer_name,
                              signer_credentials=credentials, updated_at=now_utc())
             signed.content_hash = content_hash(signed)
+            signed.signature = self._signing.own.seal_note(signed, SealKind.SIGNING, at)
             conn.execute(_UPDATE, (*_values(signed), note_id))
             self._audit("sign", note_id, f"appointment {note.appointment_id}; "
                                          f"hash {signed.content_hash[:16]}")
@@ -168,6 +196,8 @@ class NoteRepository(Repository):
             add = Addendum(note_id=note_id, text=text, signed_at=at, signed_by=signer_name,
                            signer_credentials=credentials)
             add.content_hash = addendum_hash(add)
+            add.id = self._next_addendum_id()  # inside the write lock: no one takes it first
+            add.signature = self._signing.own.seal_addendum(add, note.signature)
             stored = self._insert_addendum(add)
             self._audit("addendum", note_id, f"addendum {stored.id}")
         return stored
@@ -176,17 +206,34 @@ class NoteRepository(Repository):
         with self._db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO addenda (id, note_id, text, signed_at, signed_by, signer_credentials,"
-                " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " content_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (add.id, add.note_id, add.text, datetime_text(add.signed_at), add.signed_by,
-                 add.signer_credentials, add.content_hash))
+                 add.signer_credentials, add.content_hash, seal_text(add.signature)))
         return replace(add, id=int(cur.lastrowid or 0))
 
+    def _next_addendum_id(self) -> int:
+        # The addendum's id is signed with it, so it is chosen before the row is written.
+        row = self._db.query_one("SELECT coalesce(max(id), 0) + 1 FROM addenda")
+        return int(row[0])
+
     def addenda(self, note_id: int) -> list[Addendum]:
-        rows = self._db.query(
-            "SELECT id, note_id, text, signed_at, signed_by, signer_credentials, content_hash "
-            "FROM addenda WHERE note_id = ? ORDER BY signed_at, id", (note_id,))
-        return [Addendum(id=r[0], note_id=r[1], text=r[2], signed_at=datetime.fromisoformat(r[3]),
-                         signed_by=r[4], signer_credentials=r[5], content_hash=r[6]) for r in rows]
+        rows = self._db.query(_ADDENDA + " WHERE note_id = ? ORDER BY signed_at, id", (note_id,))
+        return [_addendum(r) for r in rows]
+
+    def signature_problem(self, note: Note, addenda: Sequence[Addendum] | None = None) -> str:
+        """"" for a draft or a signed note (with its addenda) exactly as signed, else the one
+        sentence saying what is not."""
+        if note.id is None or not note.is_signed:
+            return ""
+        return self._signing.note_problem(note, self.addenda(note.id) if addenda is None
+                                          else addenda)
+
+    def all_addenda(self) -> dict[int, list[Addendum]]:
+        """Every addendum by note id, each note's in order (one query, for checks)."""
+        by_note: dict[int, list[Addendum]] = {}
+        for r in self._db.query(_ADDENDA + " ORDER BY note_id, signed_at, id"):
+            by_note.setdefault(int(r[1]), []).append(_addendum(r))
+        return by_note
 
     def delete_draft(self, note_id: int) -> None:
         with self._db.transaction() as conn:
@@ -207,6 +254,3 @@ class NoteRepository(Repository):
         rows = self._db.query("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
                                  "ORDER BY rowid DESC LIMIT ?", (query, int(limit)))
         return [int(r[0]) for r in rows]
-
-
-

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from app.documents import export_note_pdf
-from app.notes import add_addendum, addenda_of, sign_note
+from app.notes import add_addendum, addenda_of, sign_note, signature_status
 from app.practice import practice_profile
 from app.workspace import Workspace
 from models.errors import StillnoteError
@@ -68,7 +68,9 @@ class SigningFlow(QObject):
         when = note.signed_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M") \
             if note.signed_at else ""
         signer = ", ".join(p for p in (note.signed_by, note.signer_credentials) if p)
-        lines = [f"Signed by {signer} at {when}. The note is locked."]
+        # Checked each time it is shown: a note altered behind the app's back says so here.
+        lines = [f"Signed by {signer} at {when}. The note is locked.",
+                 self.workspace.do(signature_status, note)]
         for add in self.workspace.do(addenda_of, note.id or 0):
             by = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
             lines.append(f"Addendum {add.signed_at.astimezone(self.tz):%Y-%m-%d %H:%M} "
