@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,11 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     vault, _ = Vault.create(folder / "v", PASSPHRASE)
     with vault:
         build_demo_practice(vault)
-        signed = next(n for n in vault.notes.all() if n.is_signed)
-        # a private process note, which must stay home unless asked for
-        vault.connection.execute("DROP TRIGGER notes_signed_no_update")
-        vault.connection.execute("UPDATE notes SET process_notes = 'transference musings' "
-                                 "WHERE id = ?", (signed.id,))
+        draft = next(n for n in vault.notes.all() if not n.is_signed)
+        # a private process note, which must stay home unless asked for, on a signed note
+        draft.process_notes = "transference musings"
+        vault.notes.save_draft(draft)
+        vault.notes.sign(draft.id or 0, "Jordan Avery", "LCSW", datetime.now(UTC))
         export_practice(vault, folder / "p.json")
         export_practice(vault, folder / "pn.json", include_process_notes=True)
     data: dict[str, Any] = json.loads((folder / "p.json").read_text())
@@ -68,7 +69,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         start="2026-03-02T10:00:00", timezone=""), "appointments[0]"),
     ("version as text", lambda d: d.__setitem__("version", "one"), "version"),
     ("edited signed note", lambda d: _signed(d)["sections"][0].__setitem__(
-        "text", "something the clinician never signed"), "no longer matches its signature"),
+        "text", "something the clinician never signed"), "was changed after it was signed"),
     ("clients not a list", lambda d: d.__setitem__("clients", {"a": 1}), "clients"),
     ("flag of an unknown kind", lambda d: _draft(d).__setitem__(
         "flags", [{"kind": "mystery", "section": None, "message": "?", "text": ""}]),
@@ -117,5 +118,9 @@ def test_round_trip_is_exact(exported: dict[str, Any], data_dir: Path) -> None:
     with vault:
         import_practice(vault, copy.deepcopy(doc))
         again = practice_to_dict(vault)
-    assert {k: v for k, v in again.items() if k != "exported_at"} == \
-        {k: v for k, v in doc.items() if k != "exported_at"}
+    # The new vault seals the file with its own key and lists the old one beside it.
+    mine = ("exported_at", "seal", "signing_keys")
+    assert {k: v for k, v in again.items() if k not in mine} == \
+        {k: v for k, v in doc.items() if k not in mine}
+    assert doc["signing_keys"][0] in again["signing_keys"][1:]
+    assert again["seal"]["signed_notes"] == doc["seal"]["signed_notes"]

@@ -11,6 +11,7 @@ from models.client import Client
 from models.errors import VaultError, WrongPassphrase
 from storage.backup import backup_vault, restore_vault
 from storage.connection import DB_FILE
+from storage.head import HEAD_FILE
 from storage.keys import KEYS_FILE
 from storage.vault import Vault, open_vault_with_keyring
 from tests.storage.conftest import PASSPHRASE, file_hashes
@@ -107,7 +108,7 @@ def test_wrong_passphrase_leaves_no_wal_and_no_keyring_entry(vault_dir: Path,
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_dir, "not it")
     assert file_hashes(vault_dir) == before
-    assert sorted(p.name for p in vault_dir.iterdir()) == sorted([DB_FILE, KEYS_FILE])
+    assert sorted(p.name for p in vault_dir.iterdir()) == sorted([DB_FILE, KEYS_FILE, HEAD_FILE])
     key_file = json.loads((vault_dir / KEYS_FILE).read_text())
     assert keyring.get_password("Stillnote", key_file["vault_id"]) is None
 

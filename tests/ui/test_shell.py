@@ -187,3 +187,31 @@ def test_locking_saves_the_open_note_before_the_vault_closes(
     assert editor.form.fields["presenting_concerns"].toPlainText() == "Slept badly all week"
     unlocked.lock()
     assert note_windows() == []
+
+
+def test_a_vault_that_lost_changes_opens_read_only_and_says_so(
+        qtbot: Any, existing_vault: Path, boxes: Boxes) -> None:
+    """An older copy of the database put back (issue 15, finding 3): the window opens it for
+    reading, says why in one sentence, and refuses every change."""
+    import shutil
+
+    import pytest
+
+    from app.workspace import open_workspace
+    from models.errors import VaultError
+
+    workspace = open_workspace(existing_vault, PASSPHRASE)
+    workspace.vault.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(existing_vault / "stillnote.db", existing_vault.parent / "old.db")
+    workspace.vault.clients.add(Client("Added after the copy"))
+    workspace.lock()
+    shutil.copyfile(existing_vault.parent / "old.db", existing_vault / "stillnote.db")
+    window = StillnoteWindow(existing_vault, DeviceSettings())
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.windowTitle() == "Stillnote — Read-only"
+    [(kind, text)] = boxes.shown
+    assert kind == "warning" and "older than the vault's last known state" in text
+    with pytest.raises(VaultError, match="read-only"):
+        workspace_of(window).vault.clients.add(Client("Refused"))

@@ -98,3 +98,20 @@ def test_cli_export_note(vault: Any, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "DRAFT" in _pages(out)[0]
     assert main([*args[:-4], "--note", "999", "--out", str(out)]) == 2
     assert capsys.readouterr().err.startswith("stillnote: ")
+
+
+def test_a_long_note_paginates_every_line_and_prints_the_key(vault: Any, tmp_path: Path) -> None:
+    """Finding 5: each line is its own paragraph, so a note of thousands of lines lays out in
+    time linear in its length (tests/benchmarks/bench_pdf.py measures 100,000 lines)."""
+    lines = "\n".join(f"Line {i:04d} of a very long session record." for i in range(3000))
+    note = _note(vault, sections=[NoteSection("Subjective", lines), NoteSection("Plan", "P.")])
+    signed = sign_note(vault, note, at=datetime(2026, 11, 20, 17, 5, tzinfo=UTC))
+    out = export_note_pdf(vault, note.id, tmp_path / "long.pdf")
+    pages = _pages(out)
+    text = " ".join(pages)
+    assert len(pages) > 40
+    assert all(f"Line {i:04d} " in text for i in range(0, 3000, 7))
+    from storage.signing import short_fingerprint
+
+    assert signed.signature is not None
+    assert f"practice key {short_fingerprint(signed.signature.key)}" in text
