@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from models.flags import Flag
 
 if TYPE_CHECKING:
-    from models.signed_record import Seal
+    from models.seal import Seal
 
 
 class NoteFormat(StrEnum):
@@ -86,7 +86,7 @@ class Note:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     id: int | None = None
-    signature: Seal | None = None  # the Ed25519 signature of a signed note (signed_record.py)
+    signature: Seal | None = None  # the Ed25519 signature of a signed note (models/seal.py)
 
     @property
     def is_signed(self) -> bool:

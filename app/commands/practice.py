@@ -17,6 +17,7 @@ from app.practice_seal import key_line
 from models.errors import VaultError
 from storage import files
 from storage.head import HEAD_FILE
+from storage.record_check import check_record
 
 if TYPE_CHECKING:
     from app.cli import CommandGroups
@@ -153,8 +154,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Exit 1 with one line naming what failed: an altered signed note, a cut or rewritten
     chain, or a database older than the vault's last known state."""
-    from storage.record_check import check_record
-
     with open_from_args(args, tell=False) as vault:
         verdict = check_record(vault)
     if verdict.ok:
