@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -174,7 +175,7 @@ class Vault:
         that opens a vault leave the same trace (``how``: never a secret).
         """
         checking = connect(vault_dir / DB_FILE, data_key, read_only=True)
-        try:
+        with _closed_on_failure(checking):
             version = schema_version(checking)
             if version == 0:
                 # create() migrates before keys.json exists, so a real vault is never at 0:
@@ -187,12 +188,6 @@ class Vault:
                 raise VaultError(DAMAGED)
             head, problem = head_problem(checking, vault_dir, key_file.vault_id, data_key,
                                          version)
-        except DatabaseError as exc:
-            checking.close()
-            raise translate(exc) from None
-        except BaseException:
-            checking.close()
-            raise
         notice = take_notice(vault_dir)
         if problem is not None:
             log.warning("vault opened read-only: %s", problem.detail)
@@ -201,7 +196,7 @@ class Vault:
             return vault
         checking.close()
         conn = connect(vault_dir / DB_FILE, data_key)
-        try:
+        with _closed_on_failure(conn):
             configure_for_writing(conn)
             if head is None:  # a vault from before heads: its first, before it is upgraded
                 write_head(vault_dir, key_file.vault_id, data_key, chain_head(conn))
@@ -211,12 +206,6 @@ class Vault:
             if not has_checksum(vault_dir):
                 key_file.save(vault_dir)  # the same keys, now with the checksum of version 2
             remove_leftovers(vault_dir)
-        except DatabaseError as exc:
-            conn.close()
-            raise translate(exc) from None
-        except BaseException:
-            conn.close()
-            raise
         vault = cls(vault_dir, conn, key_file, data_key)
         try:
             vault.audit.record("unlock", "vault", None, how)
@@ -371,6 +360,19 @@ class Vault:
 
     def __repr__(self) -> str:  # never the key
         return f"<Vault {self.path} {'open' if self.is_open else 'closed'}>"
+
+
+@contextmanager
+def _closed_on_failure(conn: Connection) -> Iterator[None]:
+    """Close ``conn`` if the block fails; a SQLite error becomes the user's sentence."""
+    try:
+        yield
+    except DatabaseError as exc:
+        conn.close()
+        raise translate(exc) from None
+    except BaseException:
+        conn.close()
+        raise
 
 
 def open_vault_with_keyring(vault_dir: Path) -> Vault | None:

@@ -24,10 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.cli import main
-from app.demo import build_demo_practice
-from app.practice_json import export_practice
 from storage import keys
 from storage.vault import Vault
+from tests.app.practice_files import exported_demo
 
 PASSPHRASE = "fuzz passphrase"
 EXAMPLES = int(os.environ.get("STILLNOTE_FUZZ_EXAMPLES", "100"))
@@ -66,12 +65,7 @@ def fast_kdf() -> Iterator[None]:
 @pytest.fixture(scope="module")
 def practice(tmp_path_factory: pytest.TempPathFactory, fast_kdf: None) -> dict[str, Any]:
     """The demo practice as exported, signatures and seal included."""
-    folder = tmp_path_factory.mktemp("fuzz-source")
-    with Vault.create(folder / "v", PASSPHRASE)[0] as vault:
-        build_demo_practice(vault)
-        export_practice(vault, folder / "p.json")
-    data: dict[str, Any] = json.loads((folder / "p.json").read_text(encoding="utf-8"))
-    return data
+    return exported_demo(tmp_path_factory.mktemp("fuzz-source"), PASSPHRASE)
 
 
 def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 
 from app.cli import main
 from app.demo import build_demo_practice
-from app.practice_json import export_practice
 from models.client import Client
 from storage.vault import Vault
+from tests.app.practice_files import exported_demo, refused_import
 from tests.storage.conftest import file_hashes
 
 PASSPHRASE = "hostile input"
@@ -81,12 +81,7 @@ def test_draft_text_output_carries_no_control_characters(
 # --- import practice --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def practice(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("hostile")
-    with Vault.create(folder / "v", PASSPHRASE)[0] as vault:
-        build_demo_practice(vault)
-        export_practice(vault, folder / "p.json")
-    data: dict[str, Any] = json.loads((folder / "p.json").read_text(encoding="utf-8"))
-    return data
+    return exported_demo(tmp_path_factory.mktemp("hostile"), PASSPHRASE)
 
 
 def _draft_note(d: dict[str, Any]) -> dict[str, Any]:
@@ -143,14 +138,7 @@ def test_hostile_practice_values_are_refused_in_one_line(
     edit, words = IMPORT_CASES[case]
     doc = copy.deepcopy(practice)
     edit(doc)
-    path = data_dir / "p.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    target = data_dir / "target"
-    Vault.create(target, PASSPHRASE)[0].close()
-    before = file_hashes(target)
-    err = _one_line(capsys, main(["import", "practice", "--vault", str(target), str(path)]))
-    assert words in err
-    assert file_hashes(target) == before
+    assert words in refused_import(doc, data_dir, PASSPHRASE, capsys)
 
 
 def test_a_5000_digit_integer_in_a_practice_file(data_dir: Path,

@@ -5,37 +5,27 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.cli import main
-from app.demo import build_demo_practice
-from app.practice_json import export_practice, load_practice_file, parse_practice
+from app.practice_json import load_practice_file, parse_practice
 from models.errors import InvalidInput
 from storage.vault import Vault
-from tests.storage.conftest import file_hashes
+from tests.app.practice_files import exported_demo, refused_import
 
 PASSPHRASE = "import checks"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("exported")
-    vault, _ = Vault.create(folder / "v", PASSPHRASE)
-    with vault:
-        build_demo_practice(vault)
-        draft = next(n for n in vault.notes.all() if not n.is_signed)
-        # a private process note, which must stay home unless asked for, on a signed note
-        draft.process_notes = "transference musings"
-        vault.notes.save_draft(draft)
-        vault.notes.sign(draft.id or 0, "Jordan Avery", "LCSW", datetime.now(UTC))
-        export_practice(vault, folder / "p.json")
-        export_practice(vault, folder / "pn.json", include_process_notes=True)
-    data: dict[str, Any] = json.loads((folder / "p.json").read_text())
-    data["_with_process_notes"] = json.loads((folder / "pn.json").read_text())
+    # a private process note on a signed note, which must stay home unless asked for
+    data = exported_demo(tmp_path_factory.mktemp("exported"), PASSPHRASE,
+                         process_notes="transference musings")
+    data["_with_process_notes"] = exported_demo(
+        tmp_path_factory.mktemp("exported"), PASSPHRASE, process_notes="transference musings",
+        include_process_notes=True)
     return data
 
 
@@ -86,16 +76,7 @@ def test_bad_files_are_refused_before_the_vault_changes(
     edit(doc)
     with pytest.raises(InvalidInput, match="."):
         parse_practice(doc)
-    bad = data_dir / "bad.json"
-    bad.write_text(json.dumps(doc), encoding="utf-8")
-    target = data_dir / "empty"
-    Vault.create(target, PASSPHRASE)[0].close()
-    before = file_hashes(target)
-    monkeypatch.setenv("STILLNOTE_PASSPHRASE", PASSPHRASE)
-    assert main(["import", "practice", "--vault", str(target), str(bad)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("stillnote: ") and err.count("\n") == 1 and words in err, err
-    assert file_hashes(target) == before  # not even an unlock entry
+    assert words in refused_import(doc, data_dir, PASSPHRASE, capsys)
 
 
 def test_deeply_nested_and_huge_files(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ import base64
 import copy
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,33 +20,22 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.cli import main
-from app.demo import build_demo_practice
-from app.practice_json import export_practice
 from models.flags import Flag, FlagKind
 from models.note import Note, NoteFormat, NoteSection, NoteStatus, content_hash
 from models.signed_record import Seal, SignedEntry, note_payload, practice_payload
 from storage.signing import fingerprint, short_fingerprint
 from storage.vault import Vault
-from tests.storage.conftest import file_hashes
+from tests.app.practice_files import exported_demo, refused_import
 
 PASSPHRASE = "signature checks"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    folder = tmp_path_factory.mktemp("signed")
-    vault, _ = Vault.create(folder / "v", PASSPHRASE)
-    with vault:
-        build_demo_practice(vault)
-        draft = next(n for n in vault.notes.all() if not n.is_signed)
-        draft.process_notes = "private working notes"
-        draft.flags = [Flag(FlagKind.UNGROUNDED, "Data", "Check this.", "A sentence.",
-                            acknowledged=True)]
-        vault.notes.save_draft(draft)
-        vault.notes.sign(draft.id or 0, "Jordan Avery", "LCSW", datetime.now(UTC))
-        export_practice(vault, folder / "p.json", include_process_notes=True)
-    data: dict[str, Any] = json.loads((folder / "p.json").read_text(encoding="utf-8"))
-    return data
+    return exported_demo(tmp_path_factory.mktemp("signed"), PASSPHRASE,
+                         process_notes="private working notes", include_process_notes=True,
+                         flags=[Flag(FlagKind.UNGROUNDED, "Data", "Check this.", "A sentence.",
+                                     acknowledged=True)])
 
 
 def _signed(d: dict[str, Any], with_addenda: bool = False,
@@ -153,17 +142,10 @@ def test_an_edited_practice_file_is_refused_and_the_vault_unchanged(
     edit, words = ATTACKS[attack]
     doc = copy.deepcopy(exported)
     edit(doc)
-    bad = data_dir / "edited.json"
-    bad.write_text(json.dumps(doc), encoding="utf-8")
-    target = data_dir / "empty"
-    Vault.create(target, PASSPHRASE)[0].close()
-    before = file_hashes(target)
-    monkeypatch.setenv("STILLNOTE_PASSPHRASE", PASSPHRASE)
-    assert main(["import", "practice", "--vault", str(target), str(bad)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("stillnote: ") and err.count("\n") == 1 and words in err, err
-    assert file_hashes(target) == before  # not even an unlock entry
+    assert words in refused_import(doc, data_dir, PASSPHRASE, capsys)
     # and into a vault that does not exist yet: none is left behind
+    bad = data_dir / "practice.json"
+    monkeypatch.setenv("STILLNOTE_PASSPHRASE", PASSPHRASE)
     assert main(["import", "practice", "--vault", str(data_dir / "new"), str(bad)]) == 2
     assert not (data_dir / "new").exists()
 
