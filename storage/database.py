@@ -7,7 +7,9 @@ Vault, so the vault can import them without the two knowing each other.
 
 A database that failed the vault's checks on unlock carries a ``refusal`` (the sentence saying
 why): it refuses every transaction and is closed without a checkpoint, so nothing is written
-to it. ``after_commit`` runs after each outermost commit (the vault keeps its audit head there).
+to it; one whose schema is older than this version's (an older copy put back after an upgrade)
+refuses reads too (``readable``), since this version's queries do not fit it.
+``after_commit`` runs after each outermost commit (the vault keeps its audit head there).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Database:
         self.lock = threading.RLock()
         self._depth = 0
         self.refusal = refusal
+        self.readable = True
         self.after_commit: Callable[[Connection], None] | None = None
 
     @property
@@ -82,6 +85,8 @@ class Database:
 
     def query(self, sql: str, params: Params = ()) -> list[Any]:
         with self.lock:
+            if not self.readable:
+                raise VaultError(self.refusal)
             try:
                 return list(self.connection.execute(sql, params).fetchall())
             except DatabaseError as exc:

@@ -192,6 +192,7 @@ class Vault:
         if problem is not None:
             log.warning("vault opened read-only: %s", problem.detail)
             vault = cls(vault_dir, checking, key_file, data_key, problem)
+            vault._db.readable = version == LATEST_VERSION
             vault.notices = [n for n in (notice, problem.read_only_sentence) if n]
             return vault
         checking.close()

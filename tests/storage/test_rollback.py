@@ -242,3 +242,24 @@ def test_an_edited_key_file_is_damaged_not_a_wrong_passphrase(vault: Vault, vaul
     path.write_text(json.dumps(data))
     with pytest.raises(VaultError, match="key file is damaged"):
         Vault.open(vault_dir, PASSPHRASE)
+
+
+def test_the_copy_from_before_an_upgrade_put_back(vault_dir: Path, data_dir: Path,
+                                                  cli: object) -> None:
+    """The older schema cannot be read by this version's queries: every command says what
+    happened in one line (audit verify exits 1), none fails with an internal error."""
+    from tests.storage.test_migrations import make_v1_vault
+
+    make_v1_vault(vault_dir)
+    Vault.open(vault_dir, PASSPHRASE).close()  # upgraded, its head written
+    shutil.copyfile(vault_dir / "stillnote.v1.before-upgrade.db", vault_dir / DB_FILE)
+    before = _state(vault_dir)
+    code, _, err = cli("audit", "verify", "--vault", str(vault_dir))  # type: ignore[operator]
+    assert code == 1 and "older than the vault's last known state" in err
+    code, _, err = cli("export", "practice", "--vault", str(vault_dir),  # type: ignore[operator]
+                       "--out", str(data_dir / "p.json"))
+    assert code == 2 and err.count("\n") == 2 and "opens read-only" in err
+    assert _state(vault_dir) == before
+    assert cli("audit", "accept", "--vault", str(vault_dir))[0] == 0  # type: ignore[operator]
+    with Vault.open(vault_dir, PASSPHRASE) as accepted:
+        assert accepted.clients.get(1).legal_name == "Maya Thornton"
