@@ -19,7 +19,7 @@ from models.session_facts import SessionFacts, SessionInfo
 FORMAT_NAMES = ", ".join(f.value for f in NoteFormat)
 # Eight prompt fields of at most 20,000 characters each (the editor's limit), with room to spare.
 MAX_FILE_BYTES = 4 * 1024 * 1024
-MAX_DEPTH = 4  # facts > prompts > field > (a list there is refused as not text)
+MAX_DEPTH = 8  # facts > prompts > field is 3; samples carry deeper "expect" data, ignored
 _WHAT = "The session facts file"
 
 

@@ -1,4 +1,4 @@
-"""`stillnote demo | export practice | import practice | backup | restore | audit verify|accept`."""
+"""`stillnote demo | export practice | import practice | backup | restore | audit`."""
 
 from __future__ import annotations
 
