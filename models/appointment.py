@@ -60,6 +60,7 @@ class Appointment:
     uid: str = ""
     sequence: int = 0
     updated_at: datetime | None = None
+    booked_at: datetime | None = None  # when it was scheduled (Good Faith Estimate deadlines)
     id: int | None = None
 
     def __post_init__(self) -> None:

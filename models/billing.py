@@ -192,14 +192,46 @@ def coded_service(appt: Appointment) -> CodedService:
     return CodedService(primary=primary, add_ons=tuple(add_ons))
 
 
-def session_fee(appt: Appointment, coded: CodedService, fees: dict[str, Decimal]) -> Decimal:
-    """The fee of an attended session: its own fee if set, else the practice's fee schedule."""
+def session_fee(appt: Appointment, coded: CodedService, fees: dict[str, Decimal],
+                sliding_fee: Decimal = Decimal("0")) -> Decimal:
+    """The fee of an attended session: its own fee if set, else the client's sliding-scale fee,
+    else the practice's fee schedule (the primary code plus add-ons times their units)."""
     if appt.fee > 0:
         return money(appt.fee)
-    total = fees.get(coded.primary, Decimal("0"))
+    if sliding_fee > 0:
+        return money(sliding_fee)
+    return schedule_fee(coded, fees)
+
+
+def schedule_fee(coded: CodedService, fees: dict[str, Decimal]) -> Decimal:
+    """What the fee schedule charges for ``coded`` (0 for a code it has no fee for)."""
+    total = fees.get(coded.primary, Decimal("0")) if coded.primary else Decimal("0")
     for code, units in coded.add_ons:
         total += fees.get(code, Decimal("0")) * units
     return money(total)
+
+
+@dataclass(frozen=True)
+class FeeQuote:
+    """The fee a new or changed appointment starts with, and where it came from."""
+
+    code: str  # the suggested CPT code ("" when none fits)
+    fee: Decimal
+    source: str  # "sliding scale", "fee schedule", or "" when there is no fee to offer
+    reason: str = ""  # why no code was suggested, when ``code`` is ""
+
+
+def quote_fee(service: Service | str, minutes: int, fees: dict[str, Decimal],
+              sliding_fee: Decimal = Decimal("0"), *, crisis: bool = False) -> FeeQuote:
+    """The fee of a session of ``service`` and ``minutes`` for a client: their sliding-scale
+    fee, else the fee schedule's fee for the suggested code (never another session's fee)."""
+    suggestion = cpt_suggestion(service, minutes, crisis=crisis)
+    if sliding_fee > 0:
+        return FeeQuote(suggestion.code, money(sliding_fee), "sliding scale", suggestion.reason)
+    if not suggestion.code:
+        return FeeQuote("", Decimal("0.00"), "", suggestion.reason)
+    fee = schedule_fee(CodedService(suggestion.code), fees)
+    return FeeQuote(suggestion.code, fee, "fee schedule" if fee > 0 else "", suggestion.reason)
 
 
 # --- Fee policy for missed sessions ----------------------------------------------------------

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from models.common import Address
+from models.insurance import BillingKind, Insurance
+
+__all__ = ["BillingKind", "Client", "ClientStatus", "Diagnosis", "Goal", "GoalStatus",
+           "Insurance"]
 
 
 class ClientStatus(StrEnum):
     ACTIVE = "active"
     DISCHARGED = "discharged"
-
-
-@dataclass
-class Insurance:
-    payer: str = ""
-    member_id: str = ""
-    group_number: str = ""
 
 
 @dataclass
@@ -62,6 +60,13 @@ class Client:
     calendar_code: str = ""
     last_note_format: str = ""  # the format of this client's latest note, the form's default
     created_at: datetime | None = None
+    # Billing (issue 12): who is billed, a second plan, the client's agreed fee, claim details.
+    billing: BillingKind = BillingKind.INSURANCE
+    secondary_insurance: Insurance = field(default_factory=Insurance)
+    sliding_fee: Decimal = Decimal("0")  # the client's fee per session; 0 = the fee schedule
+    sex: str = ""  # "F", "M" or "" (CMS-1500 box 3, as on the insurance card)
+    release_on_file: date | None = None  # signed release of information (box 12)
+    assignment_on_file: date | None = None  # signed assignment of benefits (box 13)
     id: int | None = None
 
     @property
@@ -86,3 +91,7 @@ class Client:
     @property
     def is_active(self) -> bool:
         return self.status is ClientStatus.ACTIVE
+
+    @property
+    def is_self_pay(self) -> bool:
+        return self.billing is BillingKind.SELF_PAY

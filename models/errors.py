@@ -52,11 +52,26 @@ class RecordAltered(StillnoteError):
 
 
 class MissingBillingData(StillnoteError):
-    """A superbill would be rejected by an insurer; ``missing`` names each gap."""
+    """A billing document (superbill, claim form, Good Faith Estimate, statement) would be
+    rejected or incomplete; ``missing`` names each gap, ``document`` what was not made."""
 
-    def __init__(self, missing: list[str]) -> None:
+    def __init__(self, missing: list[str], document: str = "The superbill") -> None:
         self.missing = list(missing)
-        super().__init__("The superbill is missing: " + "; ".join(self.missing) + ".")
+        self.document = document
+        super().__init__(f"{document} is missing: " + "; ".join(self.missing) + ".")
+
+
+class UnsignedSessions(StillnoteError):
+    """Sessions to be billed whose note is not signed: billed only when the user says so."""
+
+    def __init__(self, days: list[str]) -> None:
+        self.days = list(days)  # dates of service as the app writes them
+        many = len(self.days) > 1
+        super().__init__(
+            f"The session{'s' if many else ''} on {', '.join(self.days)} "
+            f"{'have' if many else 'has'} no signed note; sign {'them' if many else 'it'} "
+            "first, or choose to bill without a signed note or to leave "
+            f"{'them' if many else 'it'} out.")
 
 
 class KeyringUnavailable(StillnoteError):

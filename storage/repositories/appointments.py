@@ -31,7 +31,7 @@ from storage.repositories.base import Repository, changed_fields, row_sql
 
 _COLUMNS = ("client_id", "start_utc", "start_local", "tz", "minutes", "modality", "service",
             "status", "fee", "series_id", "cpt_code", "add_on_codes", "location", "uid",
-            "sequence", "updated_at")
+            "sequence", "updated_at", "booked_at")
 _SELECT, _INSERT, _UPDATE = row_sql("appointments", _COLUMNS)
 # A change to any of these moves the event in a subscriber's calendar: bump SEQUENCE.
 _CALENDAR_FIELDS = ("start", "minutes", "status", "modality")
@@ -43,7 +43,7 @@ def _values(a: Appointment) -> tuple[Any, ...]:
     return (a.client_id, utc_text(a.start), a.start.isoformat(), tz_key(a.start), a.minutes,
             str(a.modality), str(a.service), str(a.status), money_text(a.fee), a.series_id,
             a.cpt_code, to_json(list(a.add_on_codes)), a.location, a.uid, a.sequence,
-            datetime_text(a.updated_at))
+            datetime_text(a.updated_at), datetime_text(a.booked_at))
 
 
 def _appointment(r: Any) -> Appointment:
@@ -52,7 +52,7 @@ def _appointment(r: Any) -> Appointment:
         modality=Modality(r[6]), service=Service(r[7]), status=AppointmentStatus(r[8]),
         fee=money_value(r[9]), series_id=r[10], cpt_code=r[11],
         add_on_codes=list(from_json(r[12], [])), location=r[13], uid=r[14], sequence=r[15],
-        updated_at=datetime_value(r[16]))
+        updated_at=datetime_value(r[16]), booked_at=datetime_value(r[17]))
 
 
 def new_uid() -> str:
@@ -64,7 +64,9 @@ class AppointmentRepository(Repository):
 
     def add(self, appt: Appointment) -> Appointment:
         """Store a new appointment; ``id`` and ``uid`` already set are kept (practice import)."""
-        stored = replace(appt, uid=appt.uid or new_uid(), updated_at=appt.updated_at or now_utc(),
+        now = now_utc()
+        stored = replace(appt, uid=appt.uid or new_uid(), updated_at=appt.updated_at or now,
+                         booked_at=appt.booked_at or appt.updated_at or now,
                          add_on_codes=list(appt.add_on_codes))
         with self._db.transaction() as conn:
             cur = conn.execute(_INSERT, (appt.id, *_values(stored)))
@@ -87,7 +89,8 @@ class AppointmentRepository(Repository):
             moved = any(getattr(before, f) != getattr(appt, f) for f in _CALENDAR_FIELDS)
             stored = replace(appt, uid=before.uid,
                              sequence=before.sequence + 1 if moved else before.sequence,
-                             updated_at=now_utc(), add_on_codes=list(appt.add_on_codes))
+                             updated_at=now_utc(), booked_at=before.booked_at,
+                             add_on_codes=list(appt.add_on_codes))
             conn.execute(_UPDATE, (*_values(stored), appt.id))
             self._audit("update", appt.id, changed_fields(before, stored, _AUDITED))
         return stored

@@ -11,6 +11,7 @@ from storage.audit import AuditLog
 from storage.codec import date_text, date_value, money_text, money_value
 from storage.database import Database
 from storage.repositories.base import Repository
+from storage.repositories.estimates import EstimateRepository
 
 
 def _payment(r: Any) -> Payment:
@@ -118,9 +119,10 @@ class FeeScheduleRepository(Repository):
 
 
 class BillingRepository:
-    """vault.billing.payments / .authorizations / .fees"""
+    """vault.billing.payments / .authorizations / .fees / .estimates"""
 
     def __init__(self, db: Database, audit: AuditLog) -> None:
         self.payments = PaymentRepository(db, audit)
         self.authorizations = AuthorizationRepository(db, audit)
         self.fees = FeeScheduleRepository(db, audit)
+        self.estimates = EstimateRepository(db, audit)

@@ -6,14 +6,17 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
+from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus
 from models.common import Address
+from models.insurance import BillingKind, Insurance
 from storage.codec import (
     date_text,
     date_value,
     datetime_text,
     datetime_value,
     from_json,
+    money_text,
+    money_value,
     now_utc,
     to_json,
 )
@@ -21,33 +24,42 @@ from storage.repositories.base import Repository, changed_fields, row_sql
 
 _COLUMNS = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
-            "discharged_on", "calendar_code", "last_note_format", "created_at")
+            "discharged_on", "calendar_code", "last_note_format", "created_at",
+            # schema v3 (billing)
+            "billing", "secondary_insurance", "sliding_fee", "sex", "release_on_file",
+            "assignment_on_file")
 _SELECT, _INSERT, _UPDATE = row_sql("clients", _COLUMNS)
 _AUDITED = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
-            "discharged_on", "calendar_code")
+            "discharged_on", "calendar_code", "billing", "secondary_insurance", "sliding_fee",
+            "sex", "release_on_file", "assignment_on_file")
 
 
 def _values(c: Client) -> tuple[Any, ...]:
     return (c.legal_name, c.preferred_name, c.pronouns, date_text(c.date_of_birth), c.email,
-            c.phone, to_json(asdict(c.address)), to_json(asdict(c.insurance)),
+            c.phone, to_json(asdict(c.address)), to_json(c.insurance.to_dict()),
             to_json([asdict(d) for d in c.diagnoses]), int(c.ai_consent),
             date_text(c.ai_consent_date), str(c.status), date_text(c.discharged_on),
-            c.calendar_code, c.last_note_format, datetime_text(c.created_at))
+            c.calendar_code, c.last_note_format, datetime_text(c.created_at),
+            str(c.billing), to_json(c.secondary_insurance.to_dict()), money_text(c.sliding_fee),
+            c.sex, date_text(c.release_on_file), date_text(c.assignment_on_file))
 
 
 def _client(row: Any) -> Client:
-    # One JSON parse for the three nested columns: the client list builds 2,000 of these.
-    address, insurance, diagnoses = from_json(f"[{row[7] or '{}'},{row[8] or '{}'},"
-                                              f"{row[9] or '[]'}]")
+    # One JSON parse for the nested columns: the client list builds 2,000 of these.
+    address, insurance, diagnoses, secondary = from_json(
+        f"[{row[7] or '{}'},{row[8] or '{}'},{row[9] or '[]'},{row[18] or '{}'}]")
     return Client(
         id=row[0], legal_name=row[1], preferred_name=row[2], pronouns=row[3],
         date_of_birth=date_value(row[4]), email=row[5], phone=row[6],
-        address=Address(**address), insurance=Insurance(**insurance),
+        address=Address(**address), insurance=Insurance.from_dict(insurance),
         diagnoses=[Diagnosis(**d) for d in diagnoses], ai_consent=bool(row[10]),
         ai_consent_date=date_value(row[11]), status=ClientStatus(row[12]),
         discharged_on=date_value(row[13]), calendar_code=row[14], last_note_format=row[15],
-        created_at=datetime_value(row[16]))
+        created_at=datetime_value(row[16]), billing=BillingKind(row[17]),
+        secondary_insurance=Insurance.from_dict(secondary), sliding_fee=money_value(row[19]),
+        sex=row[20], release_on_file=date_value(row[21]),
+        assignment_on_file=date_value(row[22]))
 
 
 def _sort_key(c: Client) -> tuple[str, str]:
