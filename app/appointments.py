@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.billing.fees import fee_quote
 from app.calendar.subscription import refresh_after_change
 from app.settings import DeviceSettings
 from models.appointment import (
@@ -73,11 +74,13 @@ class Saved:
 
 @dataclass(frozen=True)
 class NewAppointmentDefaults:
-    """What a new appointment for a client starts with: like their latest one."""
+    """What a new appointment for a client starts with: the service and modality of their
+    latest one, and the fee for that service (never the latest appointment's fee)."""
 
-    fee: Decimal | None  # None: no earlier appointment to take it from
+    fee: Decimal | None  # None: the fee schedule has no fee for the suggested code
     service: Service
     modality: Modality | None
+    minutes: int = 50
 
 
 def appointments_for_client(vault: Vault, client_id: int) -> list[Appointment]:
@@ -95,14 +98,20 @@ def schedulable_clients(vault: Vault, keep_client_id: int | None = None) -> list
 
 
 def new_appointment_defaults(vault: Vault, client_id: int) -> NewAppointmentDefaults:
-    """The fee, service and modality of the client's latest appointment (an intake comes once:
-    after it, individual sessions); a first appointment is an intake."""
+    """The service, length and modality of the client's latest appointment (an intake comes
+    once: after it, individual sessions); a first appointment is an intake. The fee is the
+    client's sliding-scale fee or the fee schedule's for the suggested code."""
     past = vault.appointments.for_client(client_id)
     if not past:
-        return NewAppointmentDefaults(fee=None, service=Service.INTAKE, modality=None)
-    latest = max(past, key=lambda a: a.start)
-    service = Service.INDIVIDUAL if latest.service is Service.INTAKE else latest.service
-    return NewAppointmentDefaults(fee=latest.fee, service=service, modality=latest.modality)
+        service, modality, minutes = Service.INTAKE, None, 60
+    else:
+        latest = max(past, key=lambda a: a.start)
+        service = Service.INDIVIDUAL if latest.service is Service.INTAKE else latest.service
+        modality = latest.modality
+        minutes = 50 if latest.service is Service.INTAKE else latest.minutes
+    quote = fee_quote(vault, client_id, service, minutes)
+    return NewAppointmentDefaults(fee=quote.fee if quote.fee > 0 else None, service=service,
+                                  modality=modality, minutes=minutes)
 
 
 def authorization_concern(vault: Vault, plan: AppointmentPlan,

@@ -25,7 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.practice",  # demo, export/import practice, backup, restore, audit
     "app.commands.draft",  # draft
     "app.commands.notes",  # export note
-    "app.commands.billing",  # export superbill, export ics
+    "app.commands.billing",  # export superbill, export superbills, export ics
+    "app.commands.billing_documents",  # export gfe, statement, receipt, cms1500
 )
 
 

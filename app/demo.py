@@ -1,5 +1,7 @@
 """A fictitious practice for trying Stillnote: about 12 clients, three months of appointments
-either side of today, signed notes (some with addenda) and drafts.
+either side of today, signed notes (some with addenda) and drafts. Billing covers every kind of
+client: insured (one a dependent on a parent's plan, one with a second plan), self-pay with
+Good Faith Estimates (one on a sliding scale), and a new self-pay client whose estimate is due.
 
 Every person, payer and number here is invented (NPI 1234567893 is the standard test number).
 The data is reproducible: the same ``today`` gives the same practice.
@@ -16,8 +18,9 @@ from zoneinfo import ZoneInfo
 
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from models.billing import Authorization, Payment, sessions_used
-from models.client import Client, Diagnosis, Goal, Insurance
+from models.client import Client, Diagnosis, Goal
 from models.common import Address
+from models.insurance import BillingKind, Insurance, Relationship, Subscriber
 from models.note import FORMAT_HEADINGS, Note, NoteFormat, NoteSection
 from models.practice import PracticeProfile
 
@@ -36,6 +39,13 @@ PRACTICE = PracticeProfile(
 FEES = {"90791": Decimal("200.00"), "90832": Decimal("110.00"), "90834": Decimal("150.00"),
         "90837": Decimal("190.00"), "90846": Decimal("160.00"), "90847": Decimal("170.00")}
 
+# Where each (invented) payer wants paper claims.
+PAYER_ADDRESSES = {
+    "Blue Harbor Health": Address("PO Box 2210", "Albany", "NY", "12220"),
+    "Evergreen Mutual": Address("PO Box 7781", "Syracuse", "NY", "13221"),
+    "Lakeside Health Plan": Address("PO Box 450", "Rochester", "NY", "14603"),
+}
+
 
 @dataclass(frozen=True)
 class _DemoClient:
@@ -50,6 +60,11 @@ class _DemoClient:
     hour: int
     service: Service = Service.INDIVIDUAL
     modality: Modality = Modality.OFFICE
+    sex: str = "F"
+    # (name, born, sex, relationship) of the policy holder when the client is a dependent
+    holder: tuple[str, date, str, Relationship] | None = None
+    secondary: str = ""  # a second plan's payer (through the spouse)
+    sliding_fee: Decimal = Decimal("0")
 
 
 _CLIENTS: tuple[_DemoClient, ...] = (
@@ -68,7 +83,7 @@ _CLIENTS: tuple[_DemoClient, ...] = (
                 "Blue Harbor Health", Recurrence.WEEKLY, 11),
     _DemoClient("Daniel Okafor", "Dan", "he/him", date(1983, 6, 30),
                 (("F43.23", "Adjustment disorder with mixed anxiety and depressed mood"),),
-                ("Return to full-time work",), "", Recurrence.BIWEEKLY, 13),
+                ("Return to full-time work",), "", Recurrence.BIWEEKLY, 13, sex="M"),
     _DemoClient("Sofia Marquez", "", "she/her", date(2001, 11, 8),
                 (("F40.10", "Social phobia, unspecified"),),
                 ("Speak up once in each seminar",), "Lakeside Health Plan",
@@ -76,18 +91,21 @@ _CLIENTS: tuple[_DemoClient, ...] = (
     _DemoClient("Alex Kim", "", "they/them", date(1998, 2, 19),
                 (("F33.1", "Major depressive disorder, recurrent, moderate"),),
                 ("Keep a daily routine on 5 of 7 days",), "Evergreen Mutual",
-                Recurrence.WEEKLY, 15),
+                Recurrence.WEEKLY, 15, sex="M"),
     _DemoClient("Priya Raman", "", "she/her", date(1990, 8, 1),
                 (("F41.0", "Panic disorder without agoraphobia"),),
-                ("Fewer than one panic attack per month",), "", Recurrence.BIWEEKLY, 16),
+                ("Fewer than one panic attack per month",), "", Recurrence.BIWEEKLY, 16,
+                sliding_fee=Decimal("90.00")),
     _DemoClient("Thomas Becker", "Tom", "he/him", date(1969, 12, 14),
                 (("F34.1", "Dysthymic disorder"),), ("Reconnect with two friends",),
-                "Blue Harbor Health", Recurrence.BIWEEKLY, 9),
+                "Blue Harbor Health", Recurrence.BIWEEKLY, 9, sex="M",
+                secondary="Lakeside Health Plan"),
     _DemoClient("Noah Williams", "", "he/him", date(2004, 5, 22),
                 (("F90.0", "Attention-deficit hyperactivity disorder, "
                            "predominantly inattentive type"),),
                 ("Use a planner for every assignment",), "Lakeside Health Plan",
-                Recurrence.WEEKLY, 17),
+                Recurrence.WEEKLY, 17, sex="M",
+                holder=("Karen Williams", date(1976, 2, 11), "F", Relationship.CHILD)),
     _DemoClient("Grace Liu and Martin Liu", "", "", date(1975, 3, 9),
                 (("F43.21", "Adjustment disorder with depressed mood"),),
                 ("Resolve one recurring argument with a shared plan",), "",
@@ -99,8 +117,15 @@ _CLIENTS: tuple[_DemoClient, ...] = (
     _DemoClient("Samuel Osei", "Sam", "he/him", date(1972, 10, 5),
                 (("F43.10", "Post-traumatic stress disorder, unspecified"),),
                 ("Sleep through the night 4 nights a week",), "Blue Harbor Health",
-                Recurrence.BIWEEKLY, 10),
+                Recurrence.BIWEEKLY, 10, sex="M"),
 )
+
+# A new self-pay client: the intake is booked for next week and the Good Faith Estimate is
+# not given yet, so Today shows it is due.
+_NEW_CLIENT = _DemoClient("Rosa Delgado", "", "she/her", date(1993, 7, 9),
+                          (("F41.1", "Generalized anxiety disorder"),),
+                          ("Name three coping skills that work at the office",), "",
+                          Recurrence.WEEKLY, 11)
 
 # Authorizations: most have sessions to spare and end months away, so Today opens calm; one
 # runs out soon and one has a single session left, to show what the warnings look like.
@@ -152,7 +177,63 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
                                                                 today, appts))
             if discharged:
                 vault.clients.discharge(client.id, today - timedelta(days=14))
+            if not spec.payer:
+                _give_estimate(vault, client, appts, tz)
+        counts["clients"] += 1
+        counts["appointments"] += _add_new_client(vault, today, tz)
     return counts
+
+
+def _give_estimate(vault: Vault, client: Client, appts: list[Appointment],
+                   tz: ZoneInfo) -> None:
+    """The Good Faith Estimate the therapist gave the day after the client booked: every
+    session booked then (any later cancellation or no-show was still expected)."""
+    # Imported here for start-up time: only the demo needs estimates built in place.
+    from app.billing.estimates import expected_sessions, provider_of
+    from models.good_faith import (
+        GoodFaithEstimate,
+        describe_course,
+        estimate_items,
+        period_end_for,
+    )
+
+    booked = min(a.booked_at or a.start for a in appts).astimezone(tz).date()
+    issued = booked + timedelta(days=1)
+    period_end = period_end_for(issued)
+    sessions = [s for s in expected_sessions(vault, client, tz, statuses=tuple(AppointmentStatus))
+                if issued <= s.day <= period_end]
+    assert client.id is not None
+    vault.billing.estimates.add(GoodFaithEstimate(
+        client_id=client.id, client_name=client.legal_name,
+        client_date_of_birth=client.date_of_birth, issued_on=issued, period_start=issued,
+        period_end=period_end, service_description=describe_course(sessions),
+        items=estimate_items(sessions),
+        diagnoses=[(dx.code, dx.description) for dx in client.diagnoses],
+        provider=provider_of(PRACTICE)))
+
+
+def _add_new_client(vault: Vault, today: date, tz: ZoneInfo) -> int:
+    """Rosa Delgado: self-pay, booked today for an intake next week and weekly sessions."""
+    spec = _NEW_CLIENT
+    client = vault.clients.add(Client(
+        legal_name=spec.legal, pronouns=spec.pronouns, date_of_birth=spec.born,
+        email="client13@example.com", phone="555-0123", sex=spec.sex,
+        address=Address("5 Cayuga Street", "Ithaca", "NY", "14850"),
+        billing=BillingKind.SELF_PAY,
+        diagnoses=[Diagnosis(code, desc, True) for code, desc in spec.dx],
+        calendar_code="C13"))
+    assert client.id is not None
+    for text in spec.goals:
+        vault.goals.add(Goal(client.id, text, target_date=today + timedelta(days=120)))
+    booked = datetime.combine(today, time(9, 0), tzinfo=tz)
+    intake_day = today + timedelta(days=7)
+    start = datetime.combine(intake_day, time(spec.hour, 0), tzinfo=tz)
+    vault.appointments.add(Appointment(client.id, start, minutes=60, service=Service.INTAKE,
+                                       fee=FEES["90791"], booked_at=booked))
+    series = vault.appointments.add_series(
+        Appointment(client.id, start + timedelta(days=7), fee=FEES["90834"], booked_at=booked),
+        Recurrence.WEEKLY, 8)
+    return 1 + len(series)
 
 
 def _authorization(client_id: int, index: int, payer: str, today: date,
@@ -167,17 +248,45 @@ def _authorization(client_id: int, index: int, payer: str, today: date,
 
 def _add_client(vault: Vault, spec: _DemoClient, index: int, today: date) -> Client:
     consent = index not in (3, 9)  # most clients consented to AI-assisted documentation
-    insurance = (Insurance(spec.payer, f"M{100200300 + index * 7919}", f"G{4500 + index}")
-                 if spec.payer else Insurance())
+    on_file = today - timedelta(days=100)  # signed with the intake paperwork
     return vault.clients.add(Client(
         legal_name=spec.legal, preferred_name=spec.preferred, pronouns=spec.pronouns,
         date_of_birth=spec.born, email=f"client{index + 1:02d}@example.com",
         phone=f"555-01{index + 10:02d}",
         address=Address(f"{20 + index} Maple Avenue", "Ithaca", "NY", "14850"),
-        insurance=insurance,
+        insurance=_insurance(spec, index), billing=(BillingKind.INSURANCE if spec.payer
+                                                    else BillingKind.SELF_PAY),
+        secondary_insurance=_secondary(spec, index), sliding_fee=spec.sliding_fee,
+        sex=spec.sex, release_on_file=on_file if spec.payer else None,
+        assignment_on_file=on_file if spec.payer else None,
         diagnoses=[Diagnosis(code, desc, i == 0) for i, (code, desc) in enumerate(spec.dx)],
         ai_consent=consent, ai_consent_date=today - timedelta(days=95) if consent else None,
         calendar_code=f"C{index + 1:02d}"))
+
+
+def _insurance(spec: _DemoClient, index: int) -> Insurance:
+    if not spec.payer:
+        return Insurance()
+    insurance = Insurance(spec.payer, f"M{100200300 + index * 7919}", f"G{4500 + index}",
+                          plan_name=f"{spec.payer} PPO",
+                          claim_address=PAYER_ADDRESSES[spec.payer])
+    if spec.holder is not None:
+        name, born, sex, relationship = spec.holder
+        insurance.relationship = relationship
+        insurance.subscriber = Subscriber(name=name, date_of_birth=born, sex=sex)
+    return insurance
+
+
+def _secondary(spec: _DemoClient, index: int) -> Insurance:
+    """A second plan through the client's spouse."""
+    if not spec.secondary:
+        return Insurance()
+    return Insurance(spec.secondary, f"S{500600700 + index * 31}", f"G{7700 + index}",
+                     plan_name=f"{spec.secondary} HMO",
+                     claim_address=PAYER_ADDRESSES[spec.secondary],
+                     relationship=Relationship.SPOUSE,
+                     subscriber=Subscriber(name="Anna Becker", date_of_birth=date(1971, 3, 30),
+                                           sex="F"))
 
 
 def _schedule(vault: Vault, spec: _DemoClient, client_id: int, today: date, tz: ZoneInfo,
@@ -190,13 +299,15 @@ def _schedule(vault: Vault, spec: _DemoClient, client_id: int, today: date, tz: 
     count = max(1, (end_day - first_day).days // spec.recurrence.step.days + 1)
     minutes = 50 if spec.service is Service.INDIVIDUAL else 60
     fee = FEES["90847"] if spec.service is Service.COUPLE else FEES["90834"]
+    booked = start - timedelta(days=17)  # booked ten days before the intake
     intake = vault.appointments.add(Appointment(
         client_id, start - timedelta(days=7), minutes=60, modality=spec.modality,
-        service=Service.INTAKE, status=AppointmentStatus.ATTENDED, fee=FEES["90791"],
-        cpt_code="90791"))
+        service=Service.INTAKE, status=AppointmentStatus.ATTENDED,
+        fee=spec.sliding_fee or FEES["90791"], cpt_code="90791", booked_at=booked))
     series = vault.appointments.add_series(
         Appointment(client_id, start, minutes=minutes, modality=spec.modality,
-                    service=spec.service, fee=fee), spec.recurrence, count)
+                    service=spec.service, fee=spec.sliding_fee or fee, booked_at=booked),
+        spec.recurrence, count)
     result = [intake]
     for appt in series:
         if appt.start.date() < today:

@@ -1,7 +1,8 @@
 """The whole practice as one documented JSON document (docs/practice-json.md).
 
 Top-level keys: practice, clients (each with goals), appointments, notes (each with addenda),
-payments, authorizations, fee_schedule, signing_keys and seal, plus format/version/exported_at.
+payments, authorizations, fee_schedule, good_faith_estimates, signing_keys and seal, plus
+format/version/exported_at.
 Every record has its ``id``; references (client_id, appointment_id) use those ids, and import
 keeps them, so an exported practice imports into an empty vault unchanged, signed notes and
 their signatures included (checked by app/practice_seal.py; value ranges: practice_checks.py).
@@ -22,10 +23,12 @@ from app import practice_checks as check
 from app.practice_seal import check_signatures, export_signatures
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
-from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
+from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus
 from models.common import Address
 from models.errors import InvalidInput
 from models.flags import Flag
+from models.good_faith import GoodFaithEstimate
+from models.insurance import BillingKind, Insurance, billing_kind_for
 from models.json_checks import check_tree, loads
 from models.note import (
     Addendum,
@@ -70,6 +73,8 @@ def practice_to_dict(vault: Vault, include_process_notes: bool = False,
         "authorizations": [_id_first(_plain(asdict(a)))
                            for a in vault.billing.authorizations.all()],
         "fee_schedule": {cpt: str(fee) for cpt, fee in vault.billing.fees.get_all().items()},
+        "good_faith_estimates": [{"id": e.id, **e.to_dict()}
+                                 for e in vault.billing.estimates.all()],
         **export_signatures(vault, notes, exported_at, problems if problems is not None else []),
     }
 
@@ -101,6 +106,8 @@ def _plain(value: Any) -> Any:
 
 def _client_dict(vault: Vault, c: Client) -> dict[str, Any]:
     d = _plain(asdict(c))
+    d["insurance"] = c.insurance.to_dict()
+    d["secondary_insurance"] = c.secondary_insurance.to_dict()
     assert c.id is not None
     d["goals"] = [_plain({k: v for k, v in asdict(g).items() if k != "client_id"})
                   for g in vault.goals.for_client(c.id)]
@@ -162,6 +169,7 @@ class ParsedPractice:
     payments: list[Payment]
     authorizations: list[Authorization]
     fees: dict[str, Decimal]
+    estimates: list[GoodFaithEstimate] = field(default_factory=list)
     keys: list[PublicKey] = field(default_factory=list)  # who signed its signed notes
     sealed_by: str = ""  # fingerprint of the key that sealed the file
 
@@ -213,6 +221,8 @@ def import_practice(vault: Vault, data: dict[str, Any] | ParsedPractice) -> dict
             vault.billing.authorizations.add(auth)
         for cpt, fee in parsed.fees.items():
             vault.billing.fees.set(cpt, fee)
+        for estimate in parsed.estimates:
+            vault.billing.estimates.add(estimate)
         vault.audit.record("import", "practice", None, "practice json")
     return {"clients": len(parsed.clients), "appointments": len(parsed.appointments),
             "notes": len(parsed.notes)}
@@ -242,6 +252,8 @@ def _parse_all(data: dict[str, Any]) -> ParsedPractice:
                         for i, raw in enumerate(_items(data, "authorizations"))],
         fees={str(cpt): _parse("fee_schedule", 0, fee, partial(_money, field=str(cpt)))
               for cpt, fee in fees.items()},
+        estimates=[_parse("good_faith_estimates", i, raw, _estimate)
+                   for i, raw in enumerate(_items(data, "good_faith_estimates"))],
     )
 
 
@@ -280,6 +292,11 @@ def _check_references(p: ParsedPractice) -> None:
         if auth.client_id not in client_ids:
             raise InvalidInput(f"The practice file's authorizations[{i}] refers to client "
                                f"{auth.client_id}, which is not in the file.")
+    _unique("good_faith_estimates", [e.id for e in p.estimates])
+    for i, estimate in enumerate(p.estimates):
+        if estimate.client_id not in client_ids:
+            raise InvalidInput(f"The practice file's good_faith_estimates[{i}] refers to client "
+                               f"{estimate.client_id}, which is not in the file.")
 
 
 def _unique(key: str, ids: list[int | None]) -> set[int]:
@@ -396,19 +413,36 @@ def _client(r: dict[str, Any]) -> Client:
     diagnoses = r.get("diagnoses") or []
     if not isinstance(diagnoses, list):
         raise KeyError("diagnoses")
+    insurance = _insurance(r.get("insurance"), "insurance")
     return Client(
         id=check.record_id(r.get("id")), legal_name=r["legal_name"],
         preferred_name=_s(r, "preferred_name"), pronouns=_s(r, "pronouns"),
         date_of_birth=_d(r.get("date_of_birth"), "date_of_birth"), email=_s(r, "email"),
         phone=_s(r, "phone"), address=_texts(r.get("address"), Address),
-        insurance=_texts(r.get("insurance"), Insurance),
+        insurance=insurance,
         diagnoses=[_diagnosis(d) for d in diagnoses],
         ai_consent=bool(r.get("ai_consent", False)),
         ai_consent_date=_d(r.get("ai_consent_date"), "ai_consent_date"),
         status=ClientStatus(r.get("status", "active")),
         discharged_on=_d(r.get("discharged_on"), "discharged_on"),
         calendar_code=_s(r, "calendar_code"), last_note_format=_s(r, "last_note_format"),
-        created_at=_dt(r.get("created_at"), "created_at"))
+        created_at=_dt(r.get("created_at"), "created_at"),
+        # Billing (issue 12); a file written before it: a payer on file means insurance.
+        billing=BillingKind(r.get("billing") or billing_kind_for(insurance)),
+        secondary_insurance=_insurance(r.get("secondary_insurance"), "secondary_insurance"),
+        sliding_fee=_money(r.get("sliding_fee") or "0", "sliding_fee"), sex=_s(r, "sex"),
+        release_on_file=_d(r.get("release_on_file"), "release_on_file"),
+        assignment_on_file=_d(r.get("assignment_on_file"), "assignment_on_file"))
+
+
+def _insurance(raw: Any, field: str) -> Insurance:
+    """A plan as exported (models.insurance's shape), its dates in range."""
+    try:
+        insurance = Insurance.from_dict(raw)
+    except (TypeError, ValueError):
+        raise KeyError(field) from None
+    check.day(insurance.subscriber.date_of_birth, field)
+    return insurance
 
 
 def _goal(r: Any, client_id: int | None) -> Goal:
@@ -449,7 +483,8 @@ def _appointment(r: dict[str, Any]) -> Appointment:
         series_id=series_id, cpt_code=_s(r, "cpt_code"), add_on_codes=list(add_ons),
         location=_s(r, "location"), uid=_s(r, "uid"),
         sequence=check.whole(r.get("sequence", 0), "sequence", 0, check.MAX_SEQUENCE),
-        updated_at=_dt(r.get("updated_at"), "updated_at"))
+        updated_at=_dt(r.get("updated_at"), "updated_at"),
+        booked_at=_dt(r.get("booked_at"), "booked_at"))
 
 
 def _seal(raw: Any, field: str) -> Seal | None:
@@ -545,3 +580,15 @@ def _authorization(r: dict[str, Any]) -> Authorization:
                                                          "sessions_authorized", 0,
                                                          check.MAX_SESSIONS),
                          start=start, end=end, payer=_s(r, "payer"))
+
+
+def _estimate(r: dict[str, Any]) -> GoodFaithEstimate:
+    estimate = GoodFaithEstimate.from_dict(r, estimate_id=check.record_id(r.get("id")))
+    for day, name in ((estimate.issued_on, "issued_on"), (estimate.period_end, "period_end")):
+        check.day(day, name)
+    if estimate.period_end < estimate.issued_on:
+        raise KeyError("period_end")
+    for item in estimate.items:
+        check.money(item.unit_fee, "items")
+        check.whole(item.quantity, "items", 0, check.MAX_SESSIONS)
+    return estimate

@@ -37,12 +37,18 @@ class DeviceSettings:
     last_vault_dir: str = ""
     ics_auto_export_path: str = ""
     ics_include_names: bool = False
+    # This printer's offsets for the red pre-printed CMS-1500 form, in inches (right, down).
+    cms1500_offset_right: float = 0.0
+    cms1500_offset_down: float = 0.0
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
     """The stored value if it has the field's type, else the default (one bad field, not all)."""
     if isinstance(default, bool):
         return value if isinstance(value, bool) else default
+    if isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and abs(value) <= 2
+        return float(value) if ok else default
     if isinstance(default, int):
         # 0 keeps its meaning per field (never lock, all cores); negatives are nonsense
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from app.billing.readiness import require_ready
 from app.billing.superbill import Superbill, superbill_for
+from app.billing.unsigned import UnsignedChoice
 from app.pdf.superbill_pdf import render_superbill
 
 if TYPE_CHECKING:
@@ -15,12 +16,14 @@ if TYPE_CHECKING:
 
 
 def export_superbill(vault: Vault, client_id: int, start: date, end: date, out: Path,
-                     *, issued_on: date | None = None) -> Superbill:
+                     *, issued_on: date | None = None,
+                     unsigned: UnsignedChoice = UnsignedChoice.ASK) -> Superbill:
     """Write one client's superbill for ``start``..``end`` to ``out``.
 
-    Raises MissingBillingData (listing each gap) before any file is written.
+    Raises UnsignedSessions (unless ``unsigned`` says what to do with sessions whose note is
+    not signed), then MissingBillingData (listing each gap), before any file is written.
     """
-    bill = superbill_for(vault, client_id, start, end, issued_on=issued_on)
+    bill = superbill_for(vault, client_id, start, end, issued_on=issued_on, unsigned=unsigned)
     require_ready(bill)
     render_superbill(bill, Path(out))
     vault.audit.record("export", "superbill", client_id,

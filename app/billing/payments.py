@@ -68,17 +68,46 @@ def balances(vault: Vault, client_id: int) -> list[Balance]:
     """Each billable session of the client with its fee and what has been paid, oldest first."""
     policy = fee_policy(vault)
     fees = vault.billing.fees.get_all()
-    paid: dict[int, Decimal] = {}
-    for payment in vault.billing.payments.for_client(client_id):
-        paid[payment.appointment_id] = paid.get(payment.appointment_id, Decimal("0")) \
-            + payment.amount
+    sliding = vault.clients.get(client_id).sliding_fee
+    paid = _paid_by_session(vault.billing.payments.for_client(client_id))
     result: list[Balance] = []
     for appt in vault.appointments.for_client(client_id):
         if not is_billable(appt, policy):
             continue
         if appt.status is AppointmentStatus.ATTENDED:
-            fee = session_fee(appt, coded_service(appt), fees)
+            fee = session_fee(appt, coded_service(appt), fees, sliding)
         else:
             fee = missed_session_fee(appt.status, policy)
         result.append(Balance(appt, fee, money(paid.get(appt.id or -1, Decimal("0")))))
     return result
+
+
+def _paid_by_session(payments: list[Payment]) -> dict[int, Decimal]:
+    paid: dict[int, Decimal] = {}
+    for payment in payments:
+        paid[payment.appointment_id] = paid.get(payment.appointment_id, Decimal("0")) \
+            + payment.amount
+    return paid
+
+
+@dataclass(frozen=True)
+class ClientBalance:
+    """What a client has been charged and has paid, all sessions together."""
+
+    charged: Decimal
+    paid: Decimal
+
+    @property
+    def owed(self) -> Decimal:
+        """Above zero: the client owes it; below zero: a credit (paid ahead)."""
+        return self.charged - self.paid
+
+
+def client_balance(vault: Vault, client_id: int) -> ClientBalance:
+    """The client's balance for the client page's header: every billable session's fee (the
+    same fees as statements and superbills) against every payment recorded, including
+    payments made ahead for sessions not yet held."""
+    charged = sum((b.fee for b in balances(vault, client_id)), Decimal("0.00"))
+    paid = sum((p.amount for p in vault.billing.payments.for_client(client_id)),
+               Decimal("0.00"))
+    return ClientBalance(money(charged), money(paid))

@@ -35,10 +35,17 @@ def missing_billing_data(bill: Superbill) -> list[str]:
         missing.append("the client's date of birth")
     if client.address.is_empty():
         missing.append("the client's address")
-    if not client.insurance.payer.strip():
-        missing.append("the insurance payer")
-    if not client.insurance.member_id.strip():
+    insurance = client.insurance
+    if not insurance.payer.strip():
+        missing.append("the insurance payer (the client is self-pay: make a statement instead)"
+                       if client.is_self_pay else "the insurance payer")
+    if not insurance.member_id.strip():
         missing.append("the insurance member ID")
+    if insurance.is_dependent:
+        if not insurance.subscriber.name.strip():
+            missing.append("the policy holder's name (the client is a dependent)")
+        if insurance.subscriber.date_of_birth is None:
+            missing.append("the policy holder's date of birth")
     if not bill.diagnoses:
         missing.append("a diagnosis (ICD-10-CM code)")
     for dx in bill.diagnoses:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.billing.fees import fee_policy
 from app.billing.icd10 import description_of
+from app.billing.unsigned import UnsignedChoice, guard_unsigned
 from models.appointment import Appointment, AppointmentStatus
 from models.billing import (
     CPT_DESCRIPTIONS,
@@ -83,6 +84,7 @@ class Superbill:
     diagnoses: list[DiagnosisLine] = field(default_factory=list)
     issued_on: date | None = None
     payments: list[Payment] = field(default_factory=list)  # for the lines above, by date
+    left_out: list[date] = field(default_factory=list)  # sessions left out: note not signed
 
     @property
     def total_fee(self) -> Decimal:
@@ -130,11 +132,12 @@ def build_superbill(practice: PracticeProfile, client: Client,
         pos = place_of_service(appt.modality, practice.telehealth_pos or "10")
         if appt.status is AppointmentStatus.ATTENDED:
             coded = coded_service(appt)
+            fee = session_fee(appt, coded, fees, client.sliding_fee)
             lines.append(SuperbillLine(
                 appointment_id=appt.id, date_of_service=day, place_of_service=pos,
                 cpt=coded.primary, add_ons=coded.add_ons,
                 modifiers=modifiers_for(appt.modality, practice.telehealth_modifier),
-                units=1, pointers=pointers, fee=session_fee(appt, coded, fees), paid=paid,
+                units=1, pointers=pointers, fee=fee, paid=paid,
                 description=CPT_DESCRIPTIONS.get(coded.primary, ""),
                 no_code_reason=no_code_reason(appt)))
         else:
@@ -161,15 +164,24 @@ def payments_for(vault: Vault, appointments: Sequence[Appointment]) -> list[Paym
 
 
 def superbill_for(vault: Vault, client_id: int, start: date, end: date,
-                  *, issued_on: date | None = None) -> Superbill:
-    """Gather everything for one client's superbill from an open vault (no checks yet)."""
+                  *, issued_on: date | None = None,
+                  unsigned: UnsignedChoice = UnsignedChoice.ASK) -> Superbill:
+    """Gather everything for one client's superbill from an open vault (no checks yet).
+
+    Sessions whose note is not signed follow ``unsigned`` (UnsignedSessions when ASK).
+    """
     if end < start:
         raise InvalidInput("The superbill's end date is before its start date.")
     practice = vault.practice.get()
     client = vault.clients.get(client_id)
+    policy = fee_policy(vault)
     lo, hi = day_bounds(start, end, practice.zone)
     appts = [a for a in vault.appointments.between(lo, hi, client_id=client_id)
-             if a.client_id == client_id]
-    return build_superbill(practice, client, appts, payments_for(vault, appts),
-                           vault.billing.fees.get_all(), fee_policy(vault), start, end,
+             if a.client_id == client_id and is_billable(a, policy)]
+    guarded = guard_unsigned(vault, client_id, appts, unsigned, practice.zone)
+    bill = build_superbill(practice, client, guarded.appointments,
+                           payments_for(vault, guarded.appointments),
+                           vault.billing.fees.get_all(), policy, start, end,
                            issued_on=issued_on or date.today(), describe=description_of)
+    bill.left_out = [a.start.astimezone(practice.zone).date() for a in guarded.left_out]
+    return bill

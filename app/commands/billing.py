@@ -1,4 +1,5 @@
-"""`stillnote export superbill`, `export superbills` (a month) and `export ics`."""
+"""`stillnote export superbill`, `export superbills` (a month's superbills and statements) and
+`export ics`. The other billing documents are app/commands/billing_documents.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.billing.unsigned import UnsignedChoice
 from app.calendar.ics import INCLUDE_NAMES_WARNING, export_calendar
 from app.commands.vault_access import open_from_args, vault_arg
 from app.practice_checks import FIRST_YEAR, LAST_YEAR
@@ -43,13 +45,17 @@ def register(groups: CommandGroups) -> None:
     bill.add_argument("--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD")
     bill.add_argument("--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD")
     bill.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    unsigned_args(bill)
     bill.set_defaults(func=cmd_superbill)
 
     batch = groups.export.add_parser(
-        "superbills", help="a superbill for every client with sessions in a month, into a folder")
+        "superbills", help="a month's superbills (insured clients) and statements (self-pay "
+                           "clients), into a folder")
     vault_arg(batch)
     batch.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     batch.add_argument("--out", type=Path, required=True, help="folder to write the PDFs into")
+    batch.add_argument("--include-unsigned", action="store_true",
+                       help="bill sessions whose note is not signed (left out by default)")
     batch.set_defaults(func=cmd_superbills)
 
     ics = groups.export.add_parser(
@@ -63,30 +69,57 @@ def register(groups: CommandGroups) -> None:
     ics.set_defaults(func=cmd_ics)
 
 
+def unsigned_args(parser: argparse.ArgumentParser) -> None:
+    """--include-unsigned / --leave-out-unsigned: what to do with sessions whose note is not
+    signed (without either, the command stops and names them)."""
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--include-unsigned", action="store_true",
+                        help="bill sessions whose note is not signed")
+    choice.add_argument("--leave-out-unsigned", action="store_true",
+                        help="leave out sessions whose note is not signed")
+
+
+def unsigned_choice(args: argparse.Namespace) -> UnsignedChoice:
+    if getattr(args, "include_unsigned", False):
+        return UnsignedChoice.INCLUDE
+    if getattr(args, "leave_out_unsigned", False):
+        return UnsignedChoice.LEAVE_OUT
+    return UnsignedChoice.ASK
+
+
 def cmd_superbill(args: argparse.Namespace) -> int:
     from app.billing.exports import export_superbill  # start-up time: reportlab, this command only
 
     with open_from_args(args) as vault:
-        bill = export_superbill(vault, args.client, args.start, args.end, args.out)
+        bill = export_superbill(vault, args.client, args.start, args.end, args.out,
+                                unsigned=unsigned_choice(args))
     print(f"Wrote {args.out} ({len(bill.lines)} session{'s' if len(bill.lines) != 1 else ''}, "
           f"total ${bill.total_fee:,.2f}).")
     return 0
 
 
 def cmd_superbills(args: argparse.Namespace) -> int:
-    """Exit 0 when every superbill was made; 2 (after the others were written) when some were
-    refused, one line per client id with what is missing (ids, never names)."""
-    from app.billing.batch import batch_superbills  # start-up time: reportlab, this command only
+    """Exit 0 when the batch ran through: every document that could be made was written, and
+    each skip is named on stdout ("skipped client ID: ..."), ids never names. Exit 2 when the
+    batch could not run or was stopped (no vault, a folder that cannot be written, a full
+    disk), with what was written before named; 70 for our bug."""
+    from app.billing.batch import batch_month  # start-up time: reportlab, this command only
 
     year, month = args.month
+    choice = UnsignedChoice.INCLUDE if args.include_unsigned else UnsignedChoice.LEAVE_OUT
     with open_from_args(args) as vault:
-        result = batch_superbills(vault, year, month, args.out)
-    count = len(result.written)
-    print(f"Wrote {count} superbill{'s' if count != 1 else ''} to {args.out}.")
-    for client_id, missing in result.refused.items():
-        sys.stderr.write(f"stillnote: client {client_id}: not made, missing: "
-                         f"{'; '.join(missing)}.\n")
-    return 2 if result.refused else 0
+        result = batch_month(vault, year, month, args.out, unsigned=choice)
+    print(f"Wrote {_count(result.superbills, 'superbill')} and "
+          f"{_count(result.statements, 'statement')} to {args.out}.")
+    for skip in result.skipped:
+        print(f"skipped client {skip.client_id} ({skip.document}): {skip.reason}.")
+    for skip in result.left_out:
+        print(f"left out for client {skip.client_id} ({skip.document}): {skip.reason}.")
+    return 0
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
 
 
 def cmd_ics(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@ watermark (DRAFT), and an atomic write of the finished file."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -162,4 +162,19 @@ def render_pdf(target: Path, story: list[Flowable], decor: PageDecor) -> None:
                             topMargin=top, bottomMargin=MARGIN, title=decor.title,
                             author="Stillnote", creator="Stillnote")
     doc.build(story, canvasmaker=_numbered_canvas(decor))
+    write_bytes_atomic(Path(target), buffer.getvalue())
+
+
+def render_canvas(target: Path, draw: Callable[[Canvas], None], title: str) -> None:
+    """A PDF drawn at fixed positions (a claim form) rather than laid out as a story: ``draw``
+    paints every page (calling ``showPage`` after each); written atomically, no PHI in the
+    metadata."""
+    register_fonts()
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor("Stillnote")
+    canvas.setCreator("Stillnote")
+    draw(canvas)
+    canvas.save()
     write_bytes_atomic(Path(target), buffer.getvalue())
