@@ -3,7 +3,7 @@ the panel that puts them together."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,20 +18,24 @@ from PySide6.QtWidgets import (
 
 from app.clients import find_clients
 from app.workspace import Workspace
+from models.client import Client
 
 
 class ClientChooser(QComboBox):
-    """Clients by name (active first); the item data is the client id."""
+    """Clients by name (active first); the item data is the client id. ``only`` keeps the
+    clients a panel is for (self-pay for estimates, insured for claims)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 only: Callable[[Client], bool] | None = None) -> None:
         super().__init__(parent)
         self.setMinimumContentsLength(24)
+        self.only = only
 
     def reload(self, workspace: Workspace) -> None:
         current = self.client_id()
         self.blockSignals(True)
         self.clear()
-        clients = workspace.do(find_clients)
+        clients = [c for c in workspace.do(find_clients) if self.only is None or self.only(c)]
         for client in sorted(clients, key=lambda c: (not c.is_active, c.legal_name.lower())):
             suffix = "" if client.is_active else " (discharged)"
             self.addItem(client.legal_name + suffix, client.id)
@@ -91,10 +95,11 @@ class ClientRecordsPanel(QWidget):
     """
 
     def __init__(self, workspace: Workspace, columns: Sequence[str],
-                 parent: QWidget | None = None, stretch: int | None = None) -> None:
+                 parent: QWidget | None = None, stretch: int | None = None,
+                 only: Callable[[Client], bool] | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.client = ClientChooser()
+        self.client = ClientChooser(only=only)
         self.client.currentIndexChanged.connect(lambda _i: self.reload_table())
         self.table = record_table(columns, stretch)
         self.status = StatusLine()

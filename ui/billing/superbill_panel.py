@@ -1,4 +1,5 @@
-"""Superbills from the window: one client and a date range, or every client for a month."""
+"""Superbills from the window: one client and a date range, or the month's superbills (insured
+clients) and statements (self-pay clients) for every client at once."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -18,22 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.billing.batch import BatchResult, batch_superbills
+from app.billing.batch import BatchResult, batch_month
 from app.billing.exports import export_superbill
 from app.billing.superbill import Superbill
+from app.billing.unsigned import UnsignedChoice
 from app.clients import client_names
 from app.workspace import Workspace
-from models.errors import MissingBillingData
 from ui.billing.common import ClientChooser, StatusLine
+from ui.billing.export_runner import ExportRunner
 from ui.date_fields import DATE_FORMAT, date_edit, to_date, to_qdate
-from ui.errors import message_for
 from ui.widgets import button_row
-from ui.worker import Operation
-
-
-def missing_text(exc: MissingBillingData) -> str:
-    return ("Not made: an insurer would reject it. Missing:\n"
-            + "\n".join(f"• {item}" for item in exc.missing))
 
 
 class SuperbillPanel(QWidget):
@@ -42,7 +38,6 @@ class SuperbillPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.operation: Operation | None = None
         today = date.today()
         first = today.replace(day=1)
         self.client = ClientChooser()
@@ -60,14 +55,21 @@ class SuperbillPanel(QWidget):
         previous = first - timedelta(days=1)
         self.month = QDateEdit(to_qdate(previous.replace(day=1)))
         self.month.setDisplayFormat("MMMM yyyy")
-        self.batch_button = QPushButton("Superbills for every client…")
+        self.batch_button = QPushButton("Superbills and statements for every client…")
         self.batch_button.clicked.connect(self.choose_folder)
-        month_box = QGroupBox("Every client with sessions in a month")
+        self.include_unsigned = QCheckBox("Bill sessions whose note is not signed yet")
+        self.include_unsigned.setToolTip("Left out (and listed) unless this is checked.")
+        month_box = QGroupBox("Every client with sessions in a month: a superbill for each "
+                              "insured client, a statement for each self-pay client")
         month_form = QFormLayout(month_box)
         month_form.addRow("Month", self.month)
+        month_form.addRow("", self.include_unsigned)
         month_form.addRow(button_row(self.batch_button))
 
         self.status = StatusLine()
+        self.runner = ExportRunner(self, self.status)
+        self.runner.started.connect(self._busy)
+        self.runner.finished.connect(self._done)
         layout = QVBoxLayout(self)
         layout.addWidget(one)
         layout.addWidget(month_box)
@@ -97,16 +99,17 @@ class SuperbillPanel(QWidget):
             return
         start, end = to_date(self.start.date()), to_date(self.end.date())
         workspace = self.workspace
-        self._busy("Making the superbill…")
-        op = Operation(lambda: workspace.do(export_superbill, client_id, start, end, out), self)
-        op.success(lambda bill: self._made(bill, out)).failure(self._failed)
-        op.finished.connect(self._done)
-        self.operation = op.run()
+
+        def work(unsigned: UnsignedChoice) -> Superbill:
+            return workspace.do(export_superbill, client_id, start, end, out, unsigned=unsigned)
+
+        self.runner.run(work, lambda bill: self._made(bill, out), "Making the superbill…")
 
     def _made(self, bill: Superbill, out: Path) -> None:
         n = len(bill.lines)
+        left = f"; {len(bill.left_out)} unsigned left out" if bill.left_out else ""
         self.status.ok(f"Saved {out} ({n} session{'s' if n != 1 else ''}, "
-                       f"total ${bill.total_fee:,.2f}, paid ${bill.total_paid:,.2f}).")
+                       f"total ${bill.total_fee:,.2f}, paid ${bill.total_paid:,.2f}{left}).")
 
     # -- a month -------------------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -119,35 +122,36 @@ class SuperbillPanel(QWidget):
         month = self.month.date()
         year, number = month.year(), month.month()
         workspace = self.workspace
-        self._busy("Making the month's superbills…")
-        op = Operation(lambda: workspace.do(batch_superbills, year, number, folder), self)
-        op.success(lambda result: self._batched(result, folder)).failure(self._failed)
-        op.finished.connect(self._done)
-        self.operation = op.run()
+        choice = (UnsignedChoice.INCLUDE if self.include_unsigned.isChecked()
+                  else UnsignedChoice.LEAVE_OUT)
+        self.runner.run(lambda _ask: workspace.do(batch_month, year, number, folder, choice),
+                        lambda result: self._batched(result, folder),
+                        "Making the month's superbills and statements…")
 
     def _batched(self, result: BatchResult, folder: Path) -> None:
-        lines = [f"Saved {len(result.written)} superbill"
-                 f"{'s' if len(result.written) != 1 else ''} in {folder}."]
-        if result.refused:
+        def count(n: int, what: str) -> str:
+            return f"{n} {what}{'s' if n != 1 else ''}"
+
+        lines = [f"Saved {count(result.superbills, 'superbill')} and "
+                 f"{count(result.statements, 'statement')} in {folder}."]
+        if result.skipped or result.left_out:
             names = self.workspace.do(client_names, legal=True)
-            lines.append("Not made (an insurer would reject them):")
-            lines += [f"• {names.get(cid, f'client {cid}')}: {'; '.join(missing)}"
-                      for cid, missing in result.refused.items()]
+            if result.skipped:
+                lines.append("Not made:")
+                lines += [f"• {names.get(s.client_id, f'client {s.client_id}')} "
+                          f"({s.document}): {s.reason}" for s in result.skipped]
+            if result.left_out:
+                lines.append("Left out:")
+                lines += [f"• {names.get(s.client_id, f'client {s.client_id}')}: {s.reason}"
+                          for s in result.left_out]
             self.status.problem("\n".join(lines))
         else:
             self.status.ok(lines[0])
 
     # -- shared --------------------------------------------------------------------------------
-    def _busy(self, text: str) -> None:
+    def _busy(self) -> None:
         self.make_button.setEnabled(False)
         self.batch_button.setEnabled(False)
-        self.status.ok(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, MissingBillingData):
-            self.status.problem(missing_text(exc))
-        else:
-            self.status.problem(message_for(exc))
 
     def _done(self) -> None:
         self.make_button.setEnabled(True)

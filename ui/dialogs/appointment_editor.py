@@ -39,6 +39,8 @@ from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from ui import notes
+from ui.billing.estimate_offer import offer_estimate
+from ui.billing.fee_follower import FeeFollower
 from ui.date_fields import date_edit, to_date, to_qdate
 from ui.errors import message_for, show_calendar_problem
 from ui.timefmt import weekday_date_text
@@ -119,6 +121,7 @@ class AppointmentEditor(QDialog):
         form.addRow("Service", self.service)
         form.addRow("Status", self.status)
         form.addRow("Fee ($)", self.fee)
+        fee_hint_row = form.rowCount()
         if appointment is None:
             form.addRow("Repeat", repeat_row)
         self.error = error_label()
@@ -146,6 +149,10 @@ class AppointmentEditor(QDialog):
             lambda _i: self.count.setEnabled(self.repeat.currentData() is not None))
         self.client.currentIndexChanged.connect(self._client_changed)
         self._fill(appointment, client_id, start)
+        # The fee follows the fee schedule for the suggested code (billing's part of the form).
+        self.fee_follower = FeeFollower(workspace, self.client, self.service, self.minutes,
+                                        self.fee, follow=appointment is None or not appointment.fee)
+        form.insertRow(fee_hint_row, "", self.fee_follower.hint)
 
     def _fill(self, appt: Appointment | None, client_id: int | None,
               start: datetime | None) -> None:
@@ -177,13 +184,12 @@ class AppointmentEditor(QDialog):
         return (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
 
     def _client_changed(self, _index: int = 0) -> None:
-        """A new appointment starts with the fee of the client's latest one."""
+        """A new appointment starts like the client's latest (its fee: see FeeFollower)."""
         client_id = self.client.currentData()
         if self.appointment is not None or client_id is None:
             return
         defaults = self.workspace.do(new_appointment_defaults, client_id)
-        if defaults.fee is not None:
-            self.fee.setText(f"{defaults.fee:.2f}")
+        self.minutes.setValue(defaults.minutes)
         self.service.setCurrentIndex(self.service.findData(defaults.service))
         if defaults.modality is not None:
             self.modality.setCurrentIndex(self.modality.findData(defaults.modality))
@@ -236,6 +242,8 @@ class AppointmentEditor(QDialog):
             self.error.setText(message_for(exc))
             return
         self._changed(saved.calendar_problem)
+        # A self-pay client's booking may make a Good Faith Estimate due: offer it now.
+        offer_estimate(self.parentWidget(), self.workspace, client_id)
 
     def _changed(self, calendar_problem: str) -> None:
         """After a write: tell the pages, close, and say if the calendar file was not updated."""

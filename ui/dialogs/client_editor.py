@@ -1,9 +1,10 @@
-"""Create or edit a client: identity, contact, insurance, diagnoses, consent to AI drafting."""
+"""Create or edit a client: identity, contact, billing (ui/dialogs/client_billing_form.py),
+diagnoses, consent to AI drafting."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,29 +23,20 @@ from PySide6.QtWidgets import (
 
 from app.clients import add_client, update_client
 from app.workspace import Workspace
-from models.client import Client, Insurance
+from models.client import Client
 from models.common import Address
-from ui.date_fields import DATE_FORMAT, date_edit, to_date, to_qdate
+from ui.date_fields import DATE_FORMAT, date_edit, parse_date, to_date, to_qdate
+from ui.dialogs.client_billing_form import ClientBillingForm
 from ui.dialogs.diagnosis_table import DiagnosisTable
 from ui.errors import message_for, show_calendar_problem
 from ui.timefmt import date_text
 from ui.widgets import error_label, hint_label
 
-DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%m-%d-%Y", "%m/%d/%y")
 # Longest sensible value of each field: a stray paste (a whole document) is refused with a
 # sentence naming the field, instead of being saved into a name and printed on superbills.
 LIMITS = {"legal name": 200, "preferred name": 200, "pronouns": 40, "date of birth": 20,
           "email": 254, "phone": 40, "street": 200, "city": 100, "state": 2, "ZIP code": 20,
-          "payer": 200, "member ID": 60, "group number": 60, "calendar label": 20}
-
-
-def parse_date(text: str) -> date | None:
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+          "calendar label": 20}
 
 
 class ClientEditor(QDialog):
@@ -79,9 +71,10 @@ class ClientEditor(QDialog):
         self.state.setFixedWidth(60)
         self.postal_code = QLineEdit()
         self.postal_code.setFixedWidth(100)
-        self.payer = QLineEdit(placeholderText="Leave empty for self-pay")
-        self.member_id = QLineEdit()
-        self.group_number = QLineEdit()
+        self.billing = ClientBillingForm()  # the Billing tab (ui/dialogs/client_billing_form)
+        self.payer = self.billing.primary.payer
+        self.member_id = self.billing.primary.member_id
+        self.group_number = self.billing.primary.group_number
         self.diagnoses = DiagnosisTable()
         self.consent = QCheckBox("Client consented to AI-assisted documentation")
         self.consent_date = date_edit(date.today(), DATE_FORMAT)
@@ -108,14 +101,9 @@ class ClientEditor(QDialog):
         pf.addRow("", self.consent)
         pf.addRow("Consent date", self.consent_date)
         pf.addRow("", consent_hint)
-        insurance = QWidget()
-        inf = QFormLayout(insurance)
-        inf.addRow("Payer", self.payer)
-        inf.addRow("Member ID", self.member_id)
-        inf.addRow("Group number", self.group_number)
         tabs = QTabWidget()
         tabs.addTab(person, "Client")
-        tabs.addTab(insurance, "Insurance")
+        tabs.addTab(self.billing, "Billing")
         tabs.addTab(self.diagnoses, "Diagnoses")
         self.tabs = tabs
 
@@ -144,9 +132,7 @@ class ClientEditor(QDialog):
         self.city.setText(c.address.city)
         self.state.setText(c.address.state)
         self.postal_code.setText(c.address.postal_code)
-        self.payer.setText(c.insurance.payer)
-        self.member_id.setText(c.insurance.member_id)
-        self.group_number.setText(c.insurance.group_number)
+        self.billing.set_client(c)
         self.diagnoses.set_diagnoses(c.diagnoses)
         self.consent.setChecked(c.ai_consent)
         if c.ai_consent_date:
@@ -157,14 +143,10 @@ class ClientEditor(QDialog):
                   "pronouns": self.pronouns.lineEdit(), "date of birth": self.dob,
                   "email": self.email, "phone": self.phone, "street": self.street,
                   "city": self.city, "state": self.state, "ZIP code": self.postal_code,
-                  "payer": self.payer, "member ID": self.member_id,
-                  "group number": self.group_number, "calendar label": self.calendar_code}
+                  "calendar label": self.calendar_code}
         for name, field in fields.items():
             if field is not None and len(field.text().strip()) > LIMITS[name]:
-                if field in (self.payer, self.member_id, self.group_number):
-                    self.tabs.setCurrentIndex(1)
-                else:
-                    self.tabs.setCurrentIndex(0)
+                self.tabs.setCurrentIndex(0)
                 field.setFocus()
                 return (f"The {name} is too long: it can have at most {LIMITS[name]} "
                         "characters.")
@@ -192,6 +174,10 @@ class ClientEditor(QDialog):
         if problem:
             self.tabs.setCurrentWidget(self.diagnoses)
             return problem, None
+        problem, billing = self.billing.fields()
+        if problem:
+            self.tabs.setCurrentWidget(self.billing)
+            return problem, None
         consent = self.consent.isChecked()
         consent_date = to_date(self.consent_date.date()) if consent else None
         if consent_date is not None and consent_date > date.today():
@@ -202,9 +188,7 @@ class ClientEditor(QDialog):
             phone=self.phone.text().strip(),
             address=Address(self.street.text().strip(), self.city.text().strip(),
                             self.state.text().strip().upper(), self.postal_code.text().strip()),
-            insurance=Insurance(self.payer.text().strip(), self.member_id.text().strip(),
-                                self.group_number.text().strip()),
-            diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date,
+            **billing, diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date,
             calendar_code=self.calendar_code.text().strip())
         client = replace(self.client, **fields) if self.client else Client(**fields)
         return None, client

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.appointments import appointments_for_client
+from app.billing.fees import session_fees
 from app.clients import add_goal, goals_of, set_goal_status
 from app.notes import ClientNote, notes_of_client
 from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
-from models.client import Client, Goal, GoalStatus
+from models.client import Client, Goal, GoalStatus, Insurance
 from models.note import Note
 from ui import appointment_actions as actions
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
@@ -36,13 +37,31 @@ from ui.widgets import button_row, fill_table, hint_label, list_table, status_co
 MAX_GOAL_CHARS = 500  # a goal is a sentence or two; a stray paste must not become one
 
 
+def billing_summary(c: Client) -> str:
+    """Who is billed, in one line: the plans (and the policy holder), or self-pay."""
+    def plan(ins: Insurance) -> str:
+        text = f"{ins.payer}, member {ins.member_id}" + (
+            f", group {ins.group_number}" if ins.group_number else "")
+        if ins.is_dependent and ins.subscriber.name:
+            text += f" (policy holder: {ins.subscriber.name})"
+        return text
+
+    parts = [plan(c.insurance)] if c.insurance.payer else []
+    if c.secondary_insurance.payer:
+        parts.append(f"second plan {plan(c.secondary_insurance)}")
+    kind = "Self-pay" if c.is_self_pay else "Insurance"
+    if c.sliding_fee > 0:
+        kind += f", sliding scale ${c.sliding_fee:,.2f} a session"
+    return "; ".join([kind, *parts])
+
+
 class ProfileTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
         for key in ("Legal name", "Preferred name", "Pronouns", "Date of birth", "Email",
-                    "Phone", "Address", "Insurance", "AI documentation consent", "Status"):
+                    "Phone", "Address", "Billing", "AI documentation consent", "Status"):
             label = QLabel()
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
@@ -50,15 +69,12 @@ class ProfileTab(QWidget):
             self.form.addRow(key, label)
 
     def show_client(self, c: Client) -> None:
-        ins = c.insurance
         values = {
             "Legal name": c.legal_name, "Preferred name": c.preferred_name or "—",
             "Pronouns": c.pronouns or "—", "Date of birth": date_text(c.date_of_birth),
             "Email": c.email or "—", "Phone": c.phone or "—",
             "Address": c.address.one_line() or "—",
-            "Insurance": (f"{ins.payer}, member {ins.member_id}"
-                          + (f", group {ins.group_number}" if ins.group_number else "")
-                          if ins.payer else "Self-pay"),
+            "Billing": billing_summary(c),
             "AI documentation consent": (f"Yes, given {date_text(c.ai_consent_date)}"
                                          if c.ai_consent else "Not given"),
             "Status": ("Active" if c.is_active else f"Discharged {date_text(c.discharged_on)}"),
@@ -207,10 +223,12 @@ class AppointmentsTab(_ClientListTab):
     def reload(self, client_id: int) -> None:
         tz = self.workspace.do(practice_zone)
         self.appointments = self.workspace.do(appointments_for_client, client_id)
+        fees = self.workspace.do(session_fees, client_id)  # as billed: schedule, sliding scale
         fill_table(self.table, [(weekday_date_text(a.start.astimezone(tz).date()),
                                  time_range(a, tz), service_label(a.service),
                                  a.modality.value.capitalize(), a.status.label,
-                                 f"${a.fee:,.2f}") for a in self.appointments])
+                                 f"${fees.get(a.id or -1, a.fee):,.2f}")
+                                for a in self.appointments])
         for r, a in enumerate(self.appointments):
             status_item = self.table.item(r, 4)
             if status_item is not None:

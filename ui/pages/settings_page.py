@@ -34,6 +34,7 @@ from app.settings import (
 from app.vaults import back_up
 from app.workspace import Workspace
 from models.errors import KeyringUnavailable
+from ui.billing.claim_form_settings import ClaimFormSettings
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.dialogs.practice_profile import PracticeProfileDialog
 from ui.errors import message_for, show_error
@@ -115,6 +116,7 @@ class SettingsPage(QWidget):
         bl.addWidget(self.backup_status)
         self.transfer = PracticeTransferBox(workspace)
         self.transfer.imported.connect(self.practice_imported)
+        self.claim_forms = ClaimFormSettings(workspace)  # billing's part of Settings
 
         for narrow in (self.idle_minutes, self.threads, self.context):
             narrow.setMaximumWidth(200)
@@ -123,7 +125,7 @@ class SettingsPage(QWidget):
         cl = QVBoxLayout(content)
         cl.setContentsMargins(24, 20, 24, 20)
         cl.addWidget(page_title("Settings"))
-        for box in (security, model, backup, self.transfer):
+        for box in (security, model, backup, self.transfer, self.claim_forms):
             cl.addWidget(box)
         cl.addStretch(1)
         scroll = QScrollArea()

@@ -21,6 +21,7 @@ from app.calendar.schedule import day_schedule
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from ui import appointment_actions as actions
+from ui.billing.today_notices import BillingNotices
 from ui.errors import show_error
 from ui.timefmt import long_day, service_label, time_range
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
@@ -49,6 +50,7 @@ class TodayPage(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
+        self.billing_notices = BillingNotices(workspace)  # estimates due, no fee schedule
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -75,6 +77,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addLayout(top)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.billing_notices)
         layout.addWidget(self.body, 1)
         layout.addLayout(row)
 
@@ -112,6 +115,7 @@ class TodayPage(QWidget):
         self.note_button.setVisible(bool(self.appointments))
         self._update_buttons()
         self._show_warnings(day.first_day)
+        self.billing_notices.refresh(day.first_day)
 
     def _show_warnings(self, day: date) -> None:
         lines = self.workspace.do(warning_lines_for_today, day)
