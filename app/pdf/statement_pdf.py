@@ -88,11 +88,11 @@ def receipt_story(r: Receipt) -> list[Flowable]:
     story += [para("Payments received", s.heading),
               grid(("Paid on", "Method", "Amount"), rows, (1.1, 4.8, 1.1), s,
                    right_columns=1)]
-    balance = ("Paid in full" if r.balance == 0 else
-               f"Balance due {usd(r.balance)}" if r.balance > 0 else
-               f"Credit {usd(-r.balance)}")
+    balance = (("Paid in full", usd(r.balance)) if r.balance == 0 else
+               ("Balance due", usd(r.balance)) if r.balance > 0 else
+               ("Credit", usd(-r.balance)))
     story.append(KeepTogether([Spacer(1, 6), totals([
-        ("Charge", usd(r.session.amount)), ("Paid", usd(r.paid)), ("Balance", balance)], s),
+        ("Charge", usd(r.session.amount)), ("Paid", usd(r.paid)), balance], s),
         Spacer(1, 18), para(f"Received with thanks. {r.practice.signer_line()}", s.small)]))
     return story
 

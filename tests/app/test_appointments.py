@@ -103,12 +103,16 @@ def test_a_new_appointment_starts_like_the_clients_latest(vault: Any) -> None:
     newcomer = vault.clients.add(Client(legal_name="Ivo Petrov"))
     first = new_appointment_defaults(vault, newcomer.id)
     assert (first.fee, first.service, first.modality) == (None, Service.INTAKE, None)
+    vault.billing.fees.set("90791", Decimal("200.00"))
+    vault.billing.fees.set("90834", Decimal("150.00"))
+    assert new_appointment_defaults(vault, newcomer.id).fee == Decimal("200.00")  # 90791
     vault.appointments.add(Appointment(client_id=newcomer.id, start=sample.at(2),
                                        service=Service.INTAKE, modality=Modality.TELEHEALTH,
                                        fee=Decimal("180.00")))
     later = new_appointment_defaults(vault, newcomer.id)
-    assert (later.fee, later.service, later.modality) == (
-        Decimal("180.00"), Service.INDIVIDUAL, Modality.TELEHEALTH)
+    # The next is an individual session: its fee is 90834's, not the intake's $180.
+    assert (later.fee, later.service, later.modality, later.minutes) == (
+        Decimal("150.00"), Service.INDIVIDUAL, Modality.TELEHEALTH, 50)
 
 
 def test_schedulable_clients_keep_a_discharged_clients_own_appointment(vault: Any) -> None:

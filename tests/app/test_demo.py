@@ -125,3 +125,26 @@ def test_recent_signed_notes_record_elevated_risk(demo_vault) -> None:  # type: 
     assert 1 <= len(items) <= 2
     assert all(vault.notes.get(i.note_id).is_signed for i in items)
     assert all("safety plan" in i.risk_text for i in items)
+
+
+def test_billing_covers_every_kind_of_client(demo_vault) -> None:  # type: ignore[no-untyped-def]
+    from app.billing.estimates import estimate_lines_for_today, estimates_of
+    from models.insurance import Relationship
+
+    vault, _ = demo_vault
+    clients = vault.clients.list()
+    insured = [c for c in clients if not c.is_self_pay]
+    self_pay = [c for c in clients if c.is_self_pay]
+    assert insured and self_pay
+    assert all(c.insurance.payer and c.insurance.claim_address.street for c in insured)
+    assert any(c.insurance.relationship is Relationship.CHILD and c.insurance.subscriber.name
+               for c in insured)  # a dependent on a parent's plan
+    assert any(c.secondary_insurance.payer for c in insured)  # a second plan
+    assert all(c.sex and c.release_on_file for c in insured)
+    assert any(c.sliding_fee > 0 for c in self_pay)
+    with_estimates = [c for c in self_pay if estimates_of(vault, c.id)]
+    assert len(with_estimates) >= 3
+    # the new self-pay client's estimate is due, and Today says so; the others are covered
+    lines = estimate_lines_for_today(vault, TODAY)
+    assert lines == ["Rosa Delgado: A Good Faith Estimate is due by 05/14/2026: the first "
+                     "session (05/20/2026) was booked on 05/13/2026."]

@@ -35,7 +35,7 @@ def demo(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     vault_dir = data_dir / "demo"
     code, out, err = _run(capsys, "demo", "--vault", str(vault_dir))
     assert code == 0, err
-    assert "12 clients" in out and "Recovery key" in out
+    assert "13 clients" in out and "Recovery key" in out
     return vault_dir
 
 
@@ -72,8 +72,15 @@ def test_export_import_round_trip(demo: Path, data_dir: Path,
     assert _run(capsys, "export", "practice", "--vault", str(target), "--out", str(second))[0] == 0
     again = json.loads(second.read_text(encoding="utf-8"))
     for key in ("practice", "clients", "appointments", "notes", "payments", "authorizations",
-                "fee_schedule"):
+                "fee_schedule", "good_faith_estimates"):
         assert again[key] == data[key], key
+    # every client says who is billed; the demo's billing details travel with them
+    assert {c["billing"] for c in data["clients"]} == {"insurance", "self_pay"}
+    assert any(c["insurance"]["relationship"] == "child" for c in data["clients"])
+    assert any(c["secondary_insurance"]["payer"] for c in data["clients"])
+    assert data["good_faith_estimates"] and all(
+        e["client_id"] in {c["id"] for c in data["clients"] if c["billing"] == "self_pay"}
+        for e in data["good_faith_estimates"])
     with Vault.open(target, PASSPHRASE) as vault:
         assert vault.audit.verify().ok
         signed = [n for n in vault.notes.all() if n.is_signed]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.practice_json import load_practice_file, parse_practice
+from app.practice_json import import_practice, load_practice_file, parse_practice
+from models.common import Address
 from models.errors import InvalidInput
+from models.good_faith import GfeProvider, GoodFaithEstimate
 from storage.vault import Vault
 from tests.app.practice_files import exported_demo, refused_import
 
@@ -92,7 +95,7 @@ def test_deeply_nested_and_huge_files(data_dir: Path, monkeypatch: pytest.Monkey
 
 
 def test_round_trip_is_exact(exported: dict[str, Any], data_dir: Path) -> None:
-    from app.practice_json import import_practice, practice_to_dict
+    from app.practice_json import practice_to_dict
 
     doc = {k: v for k, v in exported.items() if not k.startswith("_")}
     vault, _ = Vault.create(data_dir / "again", PASSPHRASE)
@@ -105,3 +108,26 @@ def test_round_trip_is_exact(exported: dict[str, Any], data_dir: Path) -> None:
         {k: v for k, v in doc.items() if k not in mine}
     assert doc["signing_keys"][0] in again["signing_keys"][1:]
     assert again["seal"]["signed_notes"] == doc["seal"]["signed_notes"]
+
+
+def test_a_file_from_before_billing_kinds_infers_them(vault: Any) -> None:
+    """Clients without ``billing`` (older files): a payer on file means insurance."""
+    data = {"practice": {}, "appointments": [], "notes": [], "clients": [
+        {"id": 1, "legal_name": "Maya Thornton", "insurance": {"payer": "Aetna",
+                                                               "member_id": "W1"}},
+        {"id": 2, "legal_name": "Dan Okafor", "insurance": {"payer": "", "member_id": ""}}]}
+    import_practice(vault, data)
+    assert vault.clients.get(1).billing.value == "insurance"
+    assert vault.clients.get(2).billing.value == "self_pay"
+
+
+def test_an_estimate_for_a_client_not_in_the_file_is_refused(vault: Any) -> None:
+    estimate = GoodFaithEstimate(9, "Someone Else", None, date(2026, 3, 2), date(2026, 3, 2),
+                                 date(2027, 3, 1), "", [], [],
+                                 GfeProvider("Dana Reyes", "", "1234567893", "12-3456789",
+                                             Address()))
+    data = {"practice": {}, "appointments": [], "notes": [],
+            "clients": [{"id": 1, "legal_name": "Maya Thornton"}],
+            "good_faith_estimates": [{"id": 1, **estimate.to_dict()}]}
+    with pytest.raises(InvalidInput, match=r"good_faith_estimates\[0\] refers to client 9"):
+        parse_practice(data)

@@ -227,3 +227,35 @@ def test_unsaved_sessions_count_and_only_a_stored_one_is_left_out() -> None:
     assert sessions_used(auth, planned) == 3
     stored = _sessions(3, date(2026, 2, 2))
     assert sessions_used(auth, planned + stored, exclude_id=stored[0].id) == 5
+
+
+# --- fees for a client: the fee schedule for the suggested code, or the sliding scale ----------
+
+def test_quote_takes_the_fee_schedule_for_the_suggested_code() -> None:
+    from models.billing import quote_fee
+
+    fees = {"90791": Decimal("200.00"), "90834": Decimal("150.00")}
+    intake = quote_fee(Service.INTAKE, 60, fees)
+    assert (intake.code, intake.fee, intake.source) == ("90791", Decimal("200.00"),
+                                                        "fee schedule")
+    assert quote_fee(Service.INDIVIDUAL, 45, fees).fee == Decimal("150.00")
+    missing = quote_fee(Service.INDIVIDUAL, 60, fees)  # 90837 has no fee
+    assert (missing.code, missing.fee, missing.source) == ("90837", Decimal("0.00"), "")
+    short = quote_fee(Service.INDIVIDUAL, 10, fees)
+    assert short.code == "" and "16 minutes" in short.reason
+    sliding = quote_fee(Service.INDIVIDUAL, 45, fees, Decimal("80"))
+    assert (sliding.code, sliding.fee, sliding.source) == ("90834", Decimal("80.00"),
+                                                           "sliding scale")
+
+
+def test_session_fee_order_own_fee_sliding_scale_schedule() -> None:
+    from models.billing import coded_service, session_fee
+
+    fees = {"90834": Decimal("150.00"), "90785": Decimal("25.00")}
+    appt = Appointment(client_id=1, start=datetime(2026, 3, 2, 10, tzinfo=TZ), minutes=45,
+                       status=AppointmentStatus.ATTENDED, add_on_codes=["90785"])
+    coded = coded_service(appt)
+    assert session_fee(appt, coded, fees) == Decimal("175.00")
+    assert session_fee(appt, coded, fees, Decimal("90")) == Decimal("90.00")
+    appt.fee = Decimal("120")
+    assert session_fee(appt, coded, fees, Decimal("90")) == Decimal("120.00")

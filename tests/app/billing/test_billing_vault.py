@@ -17,12 +17,11 @@ from app.billing.authorizations import (
     status_for_client,
     warnings_for_today,
 )
-from app.billing.batch import batch_superbills, clients_with_sessions
 from app.billing.exports import export_superbill
 from app.billing.fees import fee_policy, save_fee_policy
 from app.billing.payments import balances, mark_paid, parse_amount
 from app.billing.superbill import superbill_for
-from models.appointment import Appointment, AppointmentStatus
+from models.appointment import Appointment
 from models.billing import AuthWarningKind, FeePolicy
 from models.errors import InvalidInput, MissingBillingData
 from tests.app.billing import sample
@@ -108,18 +107,3 @@ def test_authorization_warnings_and_scheduling_check(vault: Any) -> None:
         add_authorization(vault, cid, "PA-2", 0, date(2026, 1, 1), date(2026, 2, 1))
     with pytest.raises(InvalidInput):
         add_authorization(vault, cid, "PA-2", 3, date(2026, 2, 1), date(2026, 1, 1))
-
-
-def test_batch_writes_ready_clients_and_reports_the_others(vault: Any, tmp_path: Path) -> None:
-    ids = fill(vault)
-    second = vault.clients.add(replace(sample.client(), id=None, legal_name="Theo Brandt",
-                                       date_of_birth=None))
-    vault.appointments.add(Appointment(client_id=second.id, start=sample.at(12), minutes=50,
-                                       status=AppointmentStatus.ATTENDED))
-    vault.clients.add(replace(sample.client(), id=None, legal_name="Nobody Scheduled"))
-    assert clients_with_sessions(vault, 2026, 3) == [ids["client"], second.id]
-    result = batch_superbills(vault, 2026, 3, tmp_path / "out")
-    assert [p.name for p in result.written] == [
-        f"superbill-2026-03-client-{ids['client']}.pdf"]
-    assert result.refused == {second.id: ["the client's date of birth"]}
-    assert result.written[0].exists()

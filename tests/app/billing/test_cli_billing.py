@@ -89,28 +89,3 @@ def test_wrong_range_and_no_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                  str(tmp_path / "c.ics")]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith("stillnote: ") for line in lines)
-
-
-def test_export_superbills_for_a_month(filled: dict[str, int], vault_dir: Path, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from models.appointment import Appointment, AppointmentStatus
-    from storage.vault import Vault
-
-    with Vault.open(vault_dir, PASSPHRASE) as vault:
-        other = vault.clients.add(replace(sample.client(), id=None, legal_name="Theo Brandt",
-                                          date_of_birth=None))
-        vault.appointments.add(Appointment(client_id=other.id, start=sample.at(12), minutes=50,
-                                           status=AppointmentStatus.ATTENDED))
-    out = tmp_path / "march"
-    code = main(["export", "superbills", "--vault", str(vault_dir), "--month", "2026-03",
-                 "--out", str(out)])
-    captured = capsys.readouterr()
-    assert code == 2
-    assert captured.out == f"Wrote 1 superbill to {out}.\n"
-    assert captured.err == (f"stillnote: client {other.id}: not made, missing: the client's "
-                            "date of birth.\n")
-    assert "Theo" not in captured.err
-    assert [p.name for p in out.iterdir()] == [f"superbill-2026-03-client-{filled['client']}.pdf"]
-    with pytest.raises(SystemExit):
-        main(["export", "superbills", "--vault", str(vault_dir), "--month", "March",
-              "--out", str(out)])
