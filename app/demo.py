@@ -20,6 +20,7 @@ from models.appointment import Appointment, AppointmentStatus, Modality, Recurre
 from models.billing import Authorization, Payment, sessions_used
 from models.client import Client, Diagnosis, Goal
 from models.common import Address
+from models.good_faith import GoodFaithEstimate, describe_course, estimate_items, period_end_for
 from models.insurance import BillingKind, Insurance, Relationship, Subscriber
 from models.note import FORMAT_HEADINGS, Note, NoteFormat, NoteSection
 from models.practice import PracticeProfile
@@ -190,12 +191,6 @@ def _give_estimate(vault: Vault, client: Client, appts: list[Appointment],
     session booked then (any later cancellation or no-show was still expected)."""
     # Imported here for start-up time: only the demo needs estimates built in place.
     from app.billing.estimates import expected_sessions, provider_of
-    from models.good_faith import (
-        GoodFaithEstimate,
-        describe_course,
-        estimate_items,
-        period_end_for,
-    )
 
     booked = min(a.booked_at or a.start for a in appts).astimezone(tz).date()
     issued = booked + timedelta(days=1)

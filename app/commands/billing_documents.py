@@ -96,9 +96,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_cms1500(args: argparse.Namespace) -> int:
-    # start-up time: reportlab, this command only
-    from app.billing.claims import export_claim
-    from app.pdf.cms1500_pdf import Alignment
+    from app.billing.claims import export_claim  # start-up time: reportlab
+    from app.pdf.cms1500_pdf import Alignment  # start-up time: reportlab
 
     settings = load_settings()
     alignment = Alignment(

@@ -45,7 +45,7 @@ from models.common import date_text
 from models.insurance import PlanType, Relationship
 
 if TYPE_CHECKING:
-    from app.billing.claims import Claim, ClaimLine
+    from app.billing.claim_form import Claim, ClaimLine
 
 DATA_FONT, DATA_SIZE = "Courier", 12
 LABEL_FONT, LABEL_SIZE = "Helvetica", 4.6

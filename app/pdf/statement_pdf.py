@@ -15,7 +15,7 @@ from models.common import date_text
 from models.practice import PracticeProfile
 
 if TYPE_CHECKING:
-    from app.billing.statements import Receipt, Statement
+    from app.billing.statement_data import Receipt, Statement
 
 
 def _from(practice: PracticeProfile, s: Styles) -> list[Flowable]:

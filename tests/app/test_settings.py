@@ -49,3 +49,14 @@ def test_a_bad_field_falls_back_alone(data_dir: Path) -> None:
 def test_non_object_json(data_dir: Path) -> None:
     files.settings_file().write_text("[1, 2]", encoding="utf-8")
     assert load_settings() == DeviceSettings()
+
+
+def test_claim_form_offsets_are_numbers_within_reason(data_dir: Path) -> None:
+    save_settings(DeviceSettings(cms1500_offset_right=0.12, cms1500_offset_down=-0.3))
+    assert (load_settings().cms1500_offset_right, load_settings().cms1500_offset_down) == (
+        0.12, -0.3)
+    files.settings_file().write_text(json.dumps(
+        {"cms1500_offset_right": "a lot", "cms1500_offset_down": 40, "idle_lock_minutes": 3}))
+    loaded = load_settings()
+    assert (loaded.cms1500_offset_right, loaded.cms1500_offset_down) == (0.0, 0.0)
+    assert loaded.idle_lock_minutes == 3

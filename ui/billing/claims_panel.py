@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.billing.claims import Claim, export_claim
+from app.billing.claim_form import Claim
+from app.billing.claims import export_claim
 from app.billing.unsigned import UnsignedChoice
 from app.pdf.cms1500_pdf import Alignment
 from app.workspace import Workspace

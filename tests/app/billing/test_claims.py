@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from app.billing.authorizations import add_authorization
-from app.billing.claims import claim_for, claim_name, claim_text, export_claim
+from app.billing.claim_form import claim_name, claim_text
+from app.billing.claims import claim_for, export_claim
 from app.pdf.cms1500_pdf import Alignment, claim_values
 from models.appointment import Appointment, AppointmentStatus
 from models.common import Address
