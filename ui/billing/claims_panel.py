@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFormLayout,
     QPushButton,
     QRadioButton,
@@ -23,7 +22,7 @@ from app.billing.unsigned import UnsignedChoice
 from app.pdf.cms1500_pdf import Alignment
 from app.workspace import Workspace
 from models.client import Client
-from ui.billing.common import ClientChooser, StatusLine
+from ui.billing.common import ClientChooser, StatusLine, save_pdf_as
 from ui.billing.export_runner import ExportRunner
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.widgets import button_row, hint_label
@@ -81,11 +80,10 @@ class ClaimsPanel(QWidget):
             self.status.problem("Choose an insured client first.")
             return
         start = to_date(self.start.date())
-        suggested = Path.home() / f"cms1500-{start:%Y-%m}-client-{client_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the claim form", str(suggested),
-                                              "PDF files (*.pdf)")
-        if name:
-            self.export_to(Path(name))
+        out = save_pdf_as(self, "Save the claim form",
+                          f"cms1500-{start:%Y-%m}-client-{client_id}.pdf")
+        if out:
+            self.export_to(out)
 
     def export_to(self, out: Path) -> None:
         client_id = self.client.client_id()

@@ -4,10 +4,12 @@ the panel that puts them together."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLayout,
@@ -52,6 +54,13 @@ class ClientChooser(QComboBox):
         index = self.findData(client_id)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+def save_pdf_as(parent: QWidget, title: str, file_name: str) -> Path | None:
+    """Ask where to save a PDF (``file_name`` in the home folder suggested); None: cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / file_name),
+                                          "PDF files (*.pdf)")
+    return Path(name) if name else None
 
 
 class StatusLine(QLabel):

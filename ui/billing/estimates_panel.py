@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -28,7 +27,7 @@ from app.billing.estimates import (
 from app.workspace import Workspace
 from models.client import Client
 from models.good_faith import GoodFaithEstimate
-from ui.billing.common import ClientRecordsPanel
+from ui.billing.common import ClientRecordsPanel, save_pdf_as
 from ui.billing.export_runner import ExportRunner
 from ui.timefmt import date_text
 from ui.widgets import button_row, fill_table
@@ -89,12 +88,10 @@ class EstimatesPanel(ClientRecordsPanel):
         if client_id is None:
             self.status.problem("Choose a self-pay client first.")
             return
-        suggested = Path.home() / f"good-faith-estimate-{date.today():%Y-%m-%d}-client-" \
-                                  f"{client_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the Good Faith Estimate",
-                                              str(suggested), "PDF files (*.pdf)")
-        if name:
-            self.issue_to(Path(name))
+        out = save_pdf_as(self, "Save the Good Faith Estimate",
+                          f"good-faith-estimate-{date.today():%Y-%m-%d}-client-{client_id}.pdf")
+        if out:
+            self.issue_to(out)
 
     def issue_to(self, out: Path) -> None:
         client_id = self.client.client_id()
@@ -122,12 +119,11 @@ class EstimatesPanel(ClientRecordsPanel):
         if estimate is None:
             self.status.problem("Choose the estimate to print again.")
             return
-        suggested = Path.home() / f"good-faith-estimate-{estimate.issued_on:%Y-%m-%d}-client-" \
-                                  f"{estimate.client_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save a copy of the Good Faith Estimate",
-                                              str(suggested), "PDF files (*.pdf)")
-        if name:
-            self.reprint_to(Path(name))
+        out = save_pdf_as(self, "Save a copy of the Good Faith Estimate",
+                          f"good-faith-estimate-{estimate.issued_on:%Y-%m-%d}-client-"
+                          f"{estimate.client_id}.pdf")
+        if out:
+            self.reprint_to(out)
 
     def reprint_to(self, out: Path) -> None:
         estimate = self.chosen()

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QPushButton,
     QWidget,
@@ -24,7 +23,7 @@ from app.billing.statements import (
 )
 from app.billing.unsigned import UnsignedChoice
 from app.workspace import Workspace
-from ui.billing.common import ClientRecordsPanel
+from ui.billing.common import ClientRecordsPanel, save_pdf_as
 from ui.billing.export_runner import ExportRunner
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.timefmt import date_text
@@ -71,11 +70,10 @@ class StatementsPanel(ClientRecordsPanel):
             self.status.problem("Add a client first.")
             return
         start = to_date(self.start.date())
-        suggested = Path.home() / f"statement-{start:%Y-%m}-client-{client_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the statement", str(suggested),
-                                              "PDF files (*.pdf)")
-        if name:
-            self.statement_to(Path(name))
+        out = save_pdf_as(self, "Save the statement",
+                          f"statement-{start:%Y-%m}-client-{client_id}.pdf")
+        if out:
+            self.statement_to(out)
 
     def statement_to(self, out: Path) -> None:
         client_id = self.client.client_id()
@@ -105,12 +103,10 @@ class StatementsPanel(ClientRecordsPanel):
         if session is None or session.appointment_id is None:
             self.status.problem("Choose the session the receipt is for.")
             return
-        suggested = Path.home() / f"receipt-{session.day:%Y-%m-%d}-session-" \
-                                  f"{session.appointment_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the receipt", str(suggested),
-                                              "PDF files (*.pdf)")
-        if name:
-            self.receipt_to(Path(name))
+        out = save_pdf_as(self, "Save the receipt",
+                          f"receipt-{session.day:%Y-%m-%d}-session-{session.appointment_id}.pdf")
+        if out:
+            self.receipt_to(out)
 
     def receipt_to(self, out: Path) -> None:
         session = self.chosen_session()

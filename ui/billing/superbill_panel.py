@@ -26,7 +26,7 @@ from app.billing.superbill import Superbill
 from app.billing.unsigned import UnsignedChoice
 from app.clients import client_names
 from app.workspace import Workspace
-from ui.billing.common import ClientChooser, StatusLine
+from ui.billing.common import ClientChooser, StatusLine, save_pdf_as
 from ui.billing.export_runner import ExportRunner
 from ui.date_fields import DATE_FORMAT, date_edit, to_date, to_qdate
 from ui.widgets import button_row
@@ -86,11 +86,10 @@ class SuperbillPanel(QWidget):
             self.status.problem("Add a client first.")
             return
         start = to_date(self.start.date())
-        suggested = Path.home() / f"superbill-{start:%Y-%m}-client-{client_id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "Save the superbill", str(suggested),
-                                              "PDF files (*.pdf)")
-        if name:
-            self.export_to(Path(name))
+        out = save_pdf_as(self, "Save the superbill",
+                          f"superbill-{start:%Y-%m}-client-{client_id}.pdf")
+        if out:
+            self.export_to(out)
 
     def export_to(self, out: Path) -> None:
         client_id = self.client.client_id()
