@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from drafting import lexicon as lx
+from drafting.lexicon import wordset
 
 
 def first_words(fact: str) -> list[str]:
@@ -27,7 +28,22 @@ def person_subject(fact: str) -> bool:
 
 
 NO_ARTICLE = frozenset({"both", "parents", "friends", "peers", "siblings", "caregivers"})
-STATE_ENDINGS = ("ive", "ful", "ous", "ent", "ant", "able", "ible", "al", "ic")
+STATE_ENDINGS = ("ive", "ful", "ous", "ent", "ant", "able", "ible", "ic", "ical")
+# Words with an adjective's ending that are nouns or verbs ("client", "referral", "drive").
+NOT_STATES = wordset("""
+client patient parent student event moment intent accident incident infant content comment
+element agent assistant consultant referral arrival approval denial removal proposal trial goal
+journal interval signal potential individual professional material hospital ritual manual drive
+arrive give live receive thrive strive forgive motive relative native objective initiative
+alternative representative narrative perspective incentive directive executive detective topic
+clinic music logic panic traffic mechanic graphic cleric tablet ant plant grant restaurant
+tenant servant variable cable table vegetable
+""")
+# Adjectives with no telltale ending ("emotional", "suicidal"), read as states.
+STATE_AL = wordset("""
+emotional suicidal homicidal logical rational verbal nonverbal cordial casual minimal normal
+typical irrational illogical tangential sexual social
+""")
 
 
 # After a state word, these show the fact describes the client ("tearful when ...", "calm at
@@ -37,7 +53,10 @@ STATE_FOLLOWERS = frozenset({"and", "but", "at", "when", "while", "during", "thr
                               "toward", "towards", "after", "before", "in", "by", "for", "of",
                               "overall", "today", "again", "as", "until", "once", "most", "all",
                               "or", "somewhat", "very", "more", "less", "mostly", "from", "on",
-                              "than", "over", "around", "because", "due", "since"})
+                              "than", "over", "around", "because", "due", "since", "every",
+                              "each", "this", "next", "daily", "weekly", "nightly", "monday",
+                              "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday", "tonight", "tomorrow", "now", "lately", "recently"})
 
 
 def state_word(word: str) -> bool:
@@ -45,8 +64,12 @@ def state_word(word: str) -> bool:
         return True  # "unmotivated", "unfocused"
     if word.endswith("er") and (word[:-2] in lx.STATE_WORDS or word[:-1] in lx.STATE_WORDS):
         return True  # "calmer by the end"
-    return word in lx.STATE_WORDS or (word.endswith(STATE_ENDINGS) and len(word) > 4
-                                      and not word.endswith("ment"))
+    if word in NOT_STATES:
+        return False
+    if word.endswith("-free") or word.startswith(("well-", "future-")):
+        return True  # "alcohol-free", "well-groomed"
+    return word in lx.STATE_WORDS or word in STATE_AL or (
+        word.endswith(STATE_ENDINGS) and len(word) > 4 and not word.endswith("ment"))
 
 
 def is_state(fact: str) -> bool:
@@ -64,6 +87,15 @@ def is_state(fact: str) -> bool:
     follower = ws[1]
     if ws[0] in lx.PAST_VERBS and follower in ("in", "with", "to", "about"):
         return False  # "engaged in role-play" is something the client did
+    # Past a run of adjectives ("calm and guarded", "passive suicidal ideation"), a noun makes
+    # it a noun phrase.
+    i = 0
+    while i < len(ws) and (state_word(ws[i]) or ws[i] in ("and", "or", "but")):
+        if fact.split()[i:i + 1] and fact.split()[i].endswith((",", ";", ":")):
+            return True
+        i += 1
+    if i < len(ws) and i > 1 and ws[i] not in STATE_FOLLOWERS and not ws[i].endswith("ly"):
+        return False
     return follower in STATE_FOLLOWERS or state_word(follower) or follower.endswith("ly")
 
 

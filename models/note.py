@@ -39,6 +39,7 @@ PROMPT_FIELDS: tuple[str, ...] = (
     "interventions",
     "client_response",
     "progress",
+    "impression",
     "risk",
     "plan",
 )
@@ -50,6 +51,7 @@ PROMPT_LABELS: dict[str, str] = {
     "interventions": "Interventions",
     "client_response": "Client response",
     "progress": "Progress",
+    "impression": "Clinical impression",
     "risk": "Risk",
     "plan": "Plan",
 }
