@@ -278,7 +278,7 @@ def _split_subject(text: str) -> tuple[str, str]:
     for i in range(1, limit + 1):
         before = lx.words(" ".join(tokens[:i]))
         word = lx.words(tokens[i])
-        if not before or not word:
+        if not before or not word or tokens[i].startswith("("):
             return "", ""
         w = word[0]
         if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",

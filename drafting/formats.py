@@ -14,17 +14,17 @@ SESSION = "session"
 SECTION_FIELDS: dict[NoteFormat, dict[str, tuple[str, ...]]] = {
     NoteFormat.SOAP: {
         "Subjective": ("presenting_concerns",),
-        "Objective": (SESSION, "mental_status", "interventions"),
+        "Objective": (SESSION, "mental_status", "measures", "interventions"),
         "Assessment": ("goals", "client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.DAP: {
-        "Data": (SESSION, "presenting_concerns", "mental_status", "interventions"),
+        "Data": (SESSION, "presenting_concerns", "mental_status", "measures", "interventions"),
         "Assessment": ("goals", "client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.BIRP: {
-        "Behavior": (SESSION, "presenting_concerns", "mental_status"),
+        "Behavior": (SESSION, "presenting_concerns", "mental_status", "measures"),
         "Intervention": ("goals", "interventions"),
         "Response": ("client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
@@ -32,20 +32,21 @@ SECTION_FIELDS: dict[NoteFormat, dict[str, tuple[str, ...]]] = {
     NoteFormat.GIRP: {
         "Goals": (SESSION, "goals", "presenting_concerns"),
         "Intervention": ("interventions",),
-        "Response": ("mental_status", "client_response", "progress", "impression", "risk"),
+        "Response": ("mental_status", "measures", "client_response", "progress", "impression",
+                     "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.PIE: {
         "Problem": (SESSION, "presenting_concerns", "mental_status", "goals"),
         "Intervention": ("interventions",),
-        "Evaluation": ("client_response", "progress", "impression", "risk", "plan"),
+        "Evaluation": ("measures", "client_response", "progress", "impression", "risk", "plan"),
     },
 }
 
 # Fields whose absence is normal and not worth a flag (GIRP is built around goals, so there
 # a missing goal is flagged).
 OPTIONAL_FIELDS: frozenset[str] = frozenset({"progress", "goals", "mental_status",
-                                            "impression"})
+                                            "impression", "measures"})
 
 
 def headings(fmt: NoteFormat) -> tuple[str, ...]:

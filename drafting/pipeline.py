@@ -23,6 +23,7 @@ from drafting.formats import is_optional, section_fields
 from drafting.ranker import Ranker
 from drafting.realizer import ASSESSMENT_HEADINGS, EMPTY_SECTION, FIXED_SENTENCES, Plan, plan_note
 from drafting.sentence import Sentence, finish
+from drafting.session_line import session_words
 from drafting.style import StyleProfile, profile_from_notes
 from drafting.types import Draft, DraftProgress, Flag, FlagKind, ModelInfo, Timings
 from drafting.verifier import check_sentence
@@ -236,9 +237,7 @@ class _Run:
         self.on_progress = on_progress
         self.facts = facts
         self.flags: list[Flag] = []
-        self.session_words = " ".join(str(v) for v in (
-            facts.session.date, facts.session.minutes, facts.session.modality,
-            facts.session.service, facts.session.approach, facts.client_name) if v)
+        self.session_words = session_words(facts.session)
 
     def sections(self) -> list[NoteSection]:
         out: list[NoteSection] = []

@@ -103,3 +103,11 @@ def session_line(info: SessionInfo, voice: Voice, date_style: str = "long") -> S
              f"{article} {head}{place}, {using}"), 0, "order")], [], fixed=True)
     tail = f", {using}" if using else ""
     return Sentence([subject, " ", verb, f"{article} {head}{place}{tail}"], [], fixed=True)
+
+
+def session_words(info: SessionInfo) -> str:
+    """Every word and number the session line may cite: the appointment's details, with its
+    date in each of the forms a note may write it."""
+    dates = [format_date(info.date, style) for style in ("long", "numeric", "short", "iso")]
+    return " ".join(str(v) for v in (*dates, info.minutes, info.modality, info.service,
+                                     info.approach) if v)

@@ -39,7 +39,12 @@ class Verdict:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(text.strip()) if s.strip()]
+    """The sentences of a section, whether written as a paragraph or as "- " lines."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*[-•*]\s+", "", line).strip()
+        out += [s.strip() for s in _SENTENCE_END_RE.split(line) if s.strip()]
+    return out
 
 
 def stem(word: str) -> str:

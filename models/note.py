@@ -35,6 +35,7 @@ FORMAT_HEADINGS: dict[NoteFormat, tuple[str, ...]] = {
 PROMPT_FIELDS: tuple[str, ...] = (
     "presenting_concerns",
     "mental_status",
+    "measures",
     "goals",
     "interventions",
     "client_response",
@@ -47,6 +48,7 @@ PROMPT_FIELDS: tuple[str, ...] = (
 PROMPT_LABELS: dict[str, str] = {
     "presenting_concerns": "Presenting concerns",
     "mental_status": "Mental status",
+    "measures": "Measures (scores)",
     "goals": "Goals",
     "interventions": "Interventions",
     "client_response": "Client response",

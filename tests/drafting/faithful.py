@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from drafting.realizer import FIXED_SENTENCES, plan_note
+from drafting.session_line import session_words as line_words
 from drafting.types import Draft
 from drafting.verifier import check_draft
 from models.session_facts import SessionFacts
 
 
 def session_words(facts: SessionFacts) -> str:
-    info = facts.session
-    return " ".join(str(v) for v in (info.date, info.minutes, info.modality, info.service,
-                                     info.approach) if v)
+    return line_words(facts.session)
 
 
 def assert_faithful(facts: SessionFacts, draft: Draft) -> None:
