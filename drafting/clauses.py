@@ -176,7 +176,10 @@ def _unlabelled(field: str, text: str) -> Clause:
         nxt = pwords[1] if len(pwords) > 1 else ""
         objectless = (not nxt or nxt in lx.PREPOSITIONS or nxt.endswith("ly") or nxt == "and"
                       or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS)
-        if _is_participle(head) and head not in _CHANGE_VERBS and objectless:
+        if head in _CHANGE_VERBS:
+            return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
+                          body=predicate)  # "sleep improved from 4 to 6 hours"
+        if _is_participle(head) and objectless:
             return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject,
                           body=predicate)
         if head.endswith("ing") and len(head) > 4 and len(pwords) <= 3:

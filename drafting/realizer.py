@@ -21,6 +21,7 @@ from drafting.predicates import Own, Pred, lower_first, other_subject, own, pred
 from drafting.predicates import subject_segments as slots_subject
 from drafting.sentence import Choice, Segment, Sentence
 from drafting.session_line import session_line
+from drafting.shapes import verb_first
 from drafting.split import split_facts
 from drafting.style import StyleProfile
 from drafting.voice import Voice, pronoun_key, unit_of
@@ -56,6 +57,11 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
     clauses: list[Clause] = []
     for part in parts:
         if not part.strip():
+            continue
+        items = [i.strip() for i in part.split(", ")]
+        if (field_name in ("interventions", "plan") and len(items) > 1
+                and all(_short_noun_phrase(i) for i in items)):
+            clauses += [analyze(field_name, i, setting) for i in items]
             continue
         clause = analyze(field_name, part, setting)
         head, comma, tail = part.rpartition(", ")
@@ -335,6 +341,14 @@ class _Section:
                 continue
             out.append(sentence)
         self.sentences = out
+
+
+def _short_noun_phrase(text: str) -> bool:
+    """"thought record", "validation": one item of a comma list, not a clause or a number."""
+    words = lx.words(text)
+    return (0 < len(words) <= 4 and not any(ch.isdigit() for ch in text)
+            and words[0] not in lx.STOPWORDS and not verb_first(text)
+            and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in words[1:]))
 
 
 _PRESENT_RE = re.compile(r"^(?:were\s+|was\s+)?(?:present|absent|in attendance|attended)\b",

@@ -117,6 +117,9 @@ OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my",
                             "himself", "themselves", "themself"})
 
 
+_NOUN_FIRST = frozenset({"thought", "record", "log", "plan", "check", "review", "set"})
+
+
 def verb_first(fact: str) -> bool:
     """Does the fact start with a verb ('completed', 'rode the bus'), not a noun phrase?"""
     ws = lx.words(fact)
@@ -129,6 +132,8 @@ def verb_first(fact: str) -> bool:
     if first in lx.STATE_WORDS and first not in lx.PAST_VERBS:
         # "depressed", "isolated": how the client was; "isolated herself": something done
         return first.endswith("ed") and nxt in OBJECT_STARTS
+    if first in _NOUN_FIRST and nxt and nxt not in OBJECT_STARTS:
+        return False  # "thought log", "record keeping": a noun phrase
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
         return True
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").

@@ -96,14 +96,15 @@ def word_allowed(word: str, allowed: set[str], extra_numbers: set[str]) -> bool:
     return bool(re.fullmatch(r"[\d/.-]+", word)) and lx.numbers(word) <= extra_numbers
 
 
-def check_form(sentence: str) -> str:
-    """Empty string if the sentence is one complete sentence; else why not."""
+def check_form(sentence: str, source: str = "") -> str:
+    """Empty string if the sentence is one complete sentence; else why not. Characters that
+    look like markup are allowed only where the therapist typed them (``source``)."""
     if not sentence or not (sentence[0].isupper() or sentence[0].isdigit()
                             or sentence[0] in "\"“"):
         return "does not start with a capital letter"
     if not sentence.rstrip("\"”").endswith((".", "!", "?")):
         return "does not end with a full stop"
-    if any(ch in _BAD_CHARS for ch in sentence):
+    if any(ch in _BAD_CHARS and ch not in source for ch in sentence):
         return "contains markup"
     return ""
 
@@ -111,10 +112,10 @@ def check_form(sentence: str) -> str:
 def check_sentence(sentence: str, clauses: Sequence[Clause], extra: str = "") -> Verdict:
     """May ``sentence`` stand in a draft as the rendering of ``clauses``? ``extra``: other
     words the sentence may cite (the appointment's details, for the session line)."""
-    problem = check_form(sentence)
+    source = " ".join(f"{c.text} {c.words}" for c in clauses)
+    problem = check_form(sentence, source)
     if problem:
         return Verdict(False, FlagKind.UNGROUNDED, problem)
-    source = " ".join(f"{c.text} {c.words}" for c in clauses)
     allowed = source_words(clauses, extra)
     extra_numbers = lx.numbers(extra)
     for word in lx.words(sentence):

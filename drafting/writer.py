@@ -75,9 +75,10 @@ def faithful_section(written: list[str], planned: list[Sentence], session_words:
     """Is a freely written section as faithful as the planned one? Every sentence grounded in
     the section's facts (and the session line's details), every fact covered, the negations,
     numbers and risk terms of the whole section the same."""
-    if not written or any(check_form(s) for s in written):
-        return False
     clauses = [c for s in planned for c in s.clauses]
+    typed = " ".join(c.text for c in clauses)
+    if not written or any(check_form(s, typed) for s in written):
+        return False
     allowed = source_words(clauses, session_words if any(s.fixed for s in planned) else "")
     planned_text = " ".join(s.render() for s in planned)
     text = " ".join(written)

@@ -146,6 +146,9 @@ def flag_resolved(flag: Flag, note: Note) -> bool:
         return bool(text) and text not in body
     if flag.kind is FlagKind.RISK_NOT_ASSESSED:
         return _filled(note, "risk") or note.risk_not_assessed
+    if flag.kind is FlagKind.NO_IMPRESSION:
+        # an impression entered in the prompt, or written into the note by hand
+        return _filled(note, "impression") or "no clinical impression was entered" not in body
     return False
 
 

@@ -71,7 +71,8 @@ def test_with_consent_the_pipeline_drafts_with_progress(vault: Any, tiny_gguf: P
     assert outcome.reason == ""
     assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.BIRP])
     assert set(seen) >= set(FORMAT_HEADINGS[NoteFormat.BIRP])
-    assert "Denies SI/HI" in note.body_text() or "denies" in note.body_text().lower()
+    # the therapist's risk words, told in the past tense as the rest of the session
+    assert "denied SI/HI, plan or intent" in note.body_text()
 
 
 def test_one_pipeline_per_model_settings_for_the_whole_process(tiny_gguf: Path) -> None:
