@@ -110,10 +110,19 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.NOTHING, Actor.NONE, body=text)
     not_assessed = _NOT_ASSESSED_RE.match(text)
     if not_assessed and field in ("risk", "mental_status"):
-        return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE,
-                      body=text[not_assessed.end():].strip())
+        start = re.search(r"\bnot\b", text, re.IGNORECASE)
+        rest = text[start.start():] if start else text
+        return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
     if text[:1] in _QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
+    said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
+    if said and (_is_person(said.group(1)) or lx.words(said.group(1))[-1:] and
+                 lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
+        speaker = said.group(1)
+        quote = text[said.end():]
+        if lx.words(speaker)[-1] in lx.CLIENT_WORDS:
+            return Clause(field, text, Shape.QUOTE, Actor.CLIENT, named=True, body=quote)
+        return Clause(field, text, Shape.QUOTE, Actor.OTHER, subject=speaker, body=quote)
     first_person = sn.FIRST_PERSON_RE.match(text)
     if first_person:  # "I taught box breathing", "we practiced it twice"
         actor = Actor.THERAPIST if first_person.group(1) else Actor.JOINT
@@ -151,6 +160,12 @@ def _unlabelled(field: str, text: str) -> Clause:
             inner = _unlabelled(field, text[goal.end():])
             return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                           label=text[:goal.end()].strip().rstrip(":.)-").strip())
+    if field in ("goals", "plan") and ws and ws[0] in lx.BASE_VERBS and \
+            not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+    if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
+        # "reminded of 988": done to the client
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if ws and ws[0] in lx.PRONOUN_SUBJECTS:  # "he cried when talking about his son"
         return _with_actor(field, text, text.split(None, 1)[1] if " " in text else "",
                            Actor.CLIENT)
@@ -162,6 +177,8 @@ def _unlabelled(field: str, text: str) -> Clause:
         return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
     if subject and predicate and _is_person(subject):
         return _other(field, text, subject, predicate)
+    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS:
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "repeat PHQ-9 ..."
     measure = _measure(field, text)
     if measure is not None and not (subject and predicate):
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
@@ -186,7 +203,8 @@ def _unlabelled(field: str, text: str) -> Clause:
             # "anxiety symptoms decreasing": how it is going
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=predicate)
-        if head in COPULA_WORDS or head in lx.PARTICIPLE_ADVERBS:
+        if head in COPULA_WORDS or head in lx.PARTICIPLE_ADVERBS or (
+                head.endswith("ly") and nxt in COPULA_WORDS):
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=predicate)
         return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject, body=predicate)
@@ -199,10 +217,14 @@ def _unlabelled(field: str, text: str) -> Clause:
             # "progress toward goal 1 slow", "continued weekly therapy medically necessary"
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=trailing.group(0).strip())
+    if field == "plan" and ws and (ws[0] in ("may", "might", "can", "could", "will", "would",
+                                             "should") or ws[0] in _HOMEWORK_VERBS):
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
     if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
         # "given 988 crisis line number": done to the client in session
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
-    if sh.is_state(text):
+    if sh.is_state(text) or (field in ("client_response", "mental_status") and ws
+                             and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
@@ -222,8 +244,15 @@ def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
     if field == "plan" and re.match(r"to\s+\w", rest, re.IGNORECASE):
         # "pt to return in 2 weeks"
         return Clause(field, text, Shape.VERB, actor, named=True, body=rest[3:].strip())
-    if sh.is_state(rest) and actor is Actor.CLIENT:
+    if actor is Actor.CLIENT and re.match(r"\d+\s+\w+\s+(?:late|early)\b", rest):
+        return Clause(field, text, Shape.STATE, actor, named=True, body=rest)  # "10 min late"
+    if actor is Actor.CLIENT and (sh.is_state(rest) or (
+            sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and not sh.verb_first(rest))):
         return Clause(field, text, Shape.STATE, actor, named=True, body=rest)
+    measure = _measure(field, rest)
+    if measure is not None and actor is Actor.CLIENT:  # "pt HR 104 -> 82 after break"
+        return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
+                      body=measure[1], score_of=measure[2], named=True)
     if (sh.verb_first(rest) or ws[0] in lx.BASE_VERBS or ws[0] in _MODALS
             or ws[0] in lx.PRESENT_VERBS or ws[0] in lx.LINKING_VERBS
             or (ws[0].endswith("s") and ws[0] not in lx.STOPWORDS and len(ws) > 1)):
@@ -245,7 +274,17 @@ _TRAILING_PREDICATE_RE = re.compile(
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
     r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
-                           "assigned", "encouraged", "advised", "reminded", "educated"})
+                           "assigned", "encouraged", "advised", "reminded", "educated",
+                           "discharged", "scheduled"})
+_DONE_TO_CLIENT = frozenset({"reminded", "given", "offered", "referred", "educated",
+                             "encouraged", "advised", "discharged"})
+# Imperative verbs of homework that the general word lists may not know ("garden 2x/wk").
+_HOMEWORK_VERBS = wordset("""
+garden journal stretch meditate exercise walk run swim cook clean read write draw paint call text
+email message visit attend practice try use notice track log list plan schedule review bring
+tell ask share repeat continue drop delay touch ride drive listen look watch eat sleep wake limit
+avoid reduce increase jot research explore research message check pack complete finish start
+""")
 _PERSON_VERBS = frozenset({"disagree", "argue", "fight", "agree", "want", "feel", "need", "say",
                           "believe", "think", "worry", "refuse", "decline", "attend", "support",
                           "help", "struggle", "report", "deny", "plan", "hope", "continue",
@@ -264,6 +303,8 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     after = lx.words(predicate)[1:2]
+    if head.endswith("ing") and len(head) > 4 and field != "plan":
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head.endswith("ed") and after and after[0] in ("about", "with", "by", "over", "that"):
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if sh.state_word(head) and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
@@ -281,11 +322,13 @@ def _split_subject(text: str) -> tuple[str, str]:
     for i in range(1, limit + 1):
         before = lx.words(" ".join(tokens[:i]))
         word = lx.words(tokens[i])
+        if tokens[i].startswith("(") and _is_person(" ".join(tokens[:i])):
+            continue  # "partner (he/him) arguing"
         if not before or not word or tokens[i].startswith("("):
             return "", ""
         w = word[0]
         if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",
-                                          "the"})
+                                          "the", "each"})
                 or sh.verb_first(" ".join(tokens[:i]))):
             return "", ""
         if before[0] in ("a", "an", "the") and not _is_person(" ".join(tokens[:i + 1])) and \
@@ -303,6 +346,10 @@ def _split_subject(text: str) -> tuple[str, str]:
             continue  # "daily thought record", "activity log"
         if person and (sh.state_word(w) or w in COPULA_WORDS) and w not in lx.STOPWORDS:
             return " ".join(tokens[:i]), " ".join(tokens[i:])  # "son quiet early"
+        if person and w.endswith("ly") and i + 1 < len(tokens) and (
+                sh.state_word(bare_word(tokens[i + 1])) or bare_word(tokens[i + 1])
+                in COPULA_WORDS):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "stepdad mostly quiet"
         if w in _CHANGE_ING and i == len(tokens) - 1 and not person:
             return " ".join(tokens[:i]), w  # "anxiety symptoms decreasing"
         if w in lx.LINKING_VERBS and i <= 4:
@@ -369,8 +416,13 @@ def _is_participle(word: str) -> bool:
 
 
 def _is_person(phrase: str) -> bool:
+    if lx.words(phrase) in (["each"], ["both"]):
+        return True
     ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
-                                                   "and", "client's")]
+                                                   "and", "client's", "each", "other",
+                                                   "another")
+          and "/" not in w  # "(he/him)"
+          and not (w in lx.CLIENT_WORDS and " and " in phrase)]
     return bool(ws) and all(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both"
                             or re.fullmatch(r"\d+-year-old", w) is not None for w in ws) \
         and any(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both" for w in ws)
@@ -391,7 +443,9 @@ def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
     names = lx.words(name)
     rest = text[match.end():]
     if not names or sh.verb_first(name) or names[0].endswith("ing") or (
-            field == "plan" and names[0] in lx.BASE_VERBS):
+            field == "plan" and names[0] in lx.BASE_VERBS) or names[0] in lx.PREPOSITIONS \
+            or names[0] in ("down", "up", "back", "from") \
+            or any(w in lx.PREPOSITIONS for w in names):
         return None
     if any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in names):
         return None

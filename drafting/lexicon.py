@@ -80,7 +80,7 @@ coached validated normalized summarized assessed screened administered conducted
 guided role-played rehearsed went got saw spoke told brought kept left ran sent held led lost
 won chose ate drank thought fell forgot paid quit set put sat stood understood wore became came
 knew heard bought caught rode drew taught gave built felt slept woke made took met wrote read
-rose grew shook hid
+rose grew shook hid broke threw fought sought bought began spoke swam sang
 """)
 PRESENT_VERBS: frozenset[str] = wordset("""
 reports describes states says denies endorses notes identifies practices plans lists completes
@@ -104,7 +104,7 @@ brother partner partners spouse wife husband boyfriend girlfriend family couple 
 grandfather
 teen adolescent caregiver caregivers group boss coworker coworkers roommate friend friends peer
 peers teacher teachers doctor psychiatrist counselor nurse both guardian stepfather stepmother
-leader facilitator co-facilitator member members
+leader facilitator co-facilitator member members stepdad stepmom grandma grandpa ex
 """)
 STATE_WORDS: frozenset[str] = wordset("""
 tearful anxious engaged guarded calm cooperative withdrawn irritable restless quiet talkative
@@ -114,12 +114,13 @@ willing unwilling receptive eager ready able nervous upset tense worried overwhe
 euthymic dysphoric bright polite friendly attentive insightful reserved shy confused articulate
 late depressed exhausted preoccupied disorganized disheveled isolated unmotivated discouraged
 embarrassed ashamed scared irritated annoyed excited bored lonely numb stuck better worse
+terrified hurt betrayed rejected confused conflicted torn present absent
 """)
 # "-ed" words that usually start a noun phrase in an intervention ("guided imagery").
 ED_ADJECTIVES: frozenset[str] = wordset("""
 guided graded prolonged applied paced structured supported assisted focused timed written
 increased decreased reduced elevated depressed improved disrupted heightened impaired limited
-restricted blunted pressured worsened unresolved
+restricted blunted pressured worsened unresolved softened paced modified
 """)
 # Plan verbs for something the therapist and client do together ("review in 2 weeks").
 JOINT_VERBS: frozenset[str] = wordset("""
@@ -218,7 +219,8 @@ brother partner spouse wife husband boyfriend girlfriend fiance fiancee grandmot
 grandparents aunt uncle cousin family boss supervisor manager coworker coworkers colleague
 colleagues roommate friend friends sponsor teacher teachers coach doctor psychiatrist
 prescriber pcp counselor caseworker stepfather stepmother stepson stepdaughter guardian
-caregiver caregivers ex niece nephew baby infant toddler teen adolescent
+caregiver caregivers ex niece nephew baby infant toddler teen adolescent stepdad stepmom
+grandma grandpa co-parent fiance
 """)
 # Verbs after which an adjective, not a noun phrase, follows ("felt awkward").
 LINKING_VERBS: frozenset[str] = wordset("""
@@ -265,11 +267,25 @@ partly partially fully mostly not successfully jointly already previously well
 # Shorthand the realizer writes out ("f/u" -> "follow-up"); the verifier treats each pair as
 # one word.
 ABBREVIATIONS: dict[str, str] = {
-    "f/u": "follow-up", "fu": "follow-up", "wk": "week", "wks": "weeks", "hr": "hour",
-    "hrs": "hours", "appt": "appointment", "appts": "appointments", "w/": "with",
+    "f/u": "follow-up", "fu": "follow-up", "wk": "week", "wks": "weeks", "hrs": "hours",
+    "appt": "appointment", "appts": "appointments", "w/": "with",
     "w/o": "without", "tx": "treatment", "hx": "history", "b/c": "because", "mins": "minutes",
-    "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "approx": "approximately",
-    "bc": "because", "re:": "regarding", "sxs": "symptoms", "sx": "symptoms",
+    "yr": "year", "yrs": "years", "mos": "months", "approx": "approximately",
+    "bc": "because", "re:": "regarding", "re": "regarding", "sxs": "symptoms", "sx": "symptoms",
+    "psychoed": "psychoeducation", "cog": "cognitive", "d/t": "due to", "c/o": "complains of",
+    "hw": "homework", "indiv": "individual", "mtg": "meeting", "mtgs": "meetings",
+    "wknd": "weekend", "wknds": "weekends", "mgmt": "management", "dx": "diagnosis",
+    "neg": "negative", "bf": "boyfriend", "gf": "girlfriend", "cont": "continue",
+}
+# Units written short after a number ("4 mo", "45 min", "2 hr"): the singular or the plural.
+UNIT_ABBREVIATIONS: dict[str, str] = {
+    "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "h": "hour", "wk": "week",
+    "wks": "week", "mo": "month", "mos": "month", "yr": "year", "yrs": "year", "d": "day",
+}
+WEEKDAY_ABBREVIATIONS: dict[str, str] = {
+    "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
+    "Weds": "Wednesday", "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday",
+    "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
 }
 
 

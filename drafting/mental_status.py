@@ -15,8 +15,10 @@ from collections.abc import Callable
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting.clauses import COPULA_WORDS, Clause, Shape, analyze
+from drafting.phrases import slots
 from drafting.predicates import lower_first
 from drafting.sentence import Segment, Sentence
+from drafting.shorthand import expand
 from drafting.split import split_facts, split_items
 from drafting.voice import Voice
 
@@ -28,7 +30,7 @@ def mental_status_sentences(text: str, voice: Voice,
                             client: Callable[[tuple[str, str] | None], list[Segment]],
                             ) -> list[Sentence]:
     """``client(aux)`` is the subject the section chooses for the client ("Client was")."""
-    text = _MSE_LEAD_RE.sub("", text.strip(), count=1) or text
+    text = expand(_MSE_LEAD_RE.sub("", text.strip(), count=1) or text)
     facts = split_facts(text)
     whole = Clause("mental_status", text.strip(), Shape.NOUN, analyze("mental_status",
                                                                        text).actor)
@@ -36,7 +38,7 @@ def mental_status_sentences(text: str, voice: Voice,
         return []
     first = analyze("mental_status", "; ".join(facts))
     if first.shape is Shape.NOT_ASSESSED:
-        return [Sentence([f"Mental status was not assessed {first.body}".strip()], [first])]
+        return [Sentence([f"Mental status was {first.body}".strip()], [first])]
     if all(_LABELLED_RE.match(f) for f in facts):
         # "Appearance: well-groomed. Mood: "exhausted"." is signed as written.
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
@@ -71,7 +73,18 @@ def mental_status_sentences(text: str, voice: Voice,
             parts.append(f"{lower_first(noun)} {'were' if plural else 'was'} {rest}")
         sentences.append(Sentence([_join(parts)], said(copulas)))
     for item in others:
-        sentences.append(Sentence([item], said([item])))
+        words = lx.words(item)
+        if words and words[0].endswith("ing") and len(words[0]) > 4:
+            # "tugging at sleeves": what the client was doing
+            sentences.append(Sentence(client(("was", "were")) + [item], said([item])))
+        elif words and (words[0] in lx.PAST_VERBS or (
+                words[0].endswith("ed") and words[0] not in lx.ED_ADJECTIVES
+                and not sh.state_word(words[0]))):
+            # "joined from parked car for privacy": something the client did
+            sentences.append(Sentence(client(None) + slots(item, voice, verb_first=True),
+                                      said([item])))
+        else:
+            sentences.append(Sentence([item], said([item])))
     return sentences
 
 
@@ -85,6 +98,8 @@ def _kind(item: str) -> str:
         return "state"  # "A&Ox4"
     if len(ws) == 1 and item[:1].islower() and ws[0] not in _NOUNS:
         return "state"  # "fidgety", "teary": one word about the client
+    if len(ws) > 1 and ws[0] in ("more", "less", "very", "somewhat") and sh.state_word(ws[1]):
+        return "state"  # "more open by midpoint"
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
                 and not re.match(r"x\d|times", ws[1]) and not item.split()[0].endswith(","):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting import lexicon as lx
+from drafting import shapes as sh
 from drafting.clauses import Actor, Clause, Shape
 from drafting.lexicon import wordset
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, slots
@@ -47,6 +48,13 @@ restructuring defusion stimulation control balance questions question technique 
 skills strategies intervention interventions tolerance regulation postponement surfing attempts
 chair
 """)
+# What a clinician can see in the room: "Client showed good insight".
+_OBSERVABLE = wordset("""
+insight mood affect engagement motivation improvement progress understanding interest
+resistance ambivalence humor willingness openness effort curiosity hope hopefulness
+tearfulness anxiety distress relief frustration irritability restlessness agitation
+avoidance eye contact
+""")
 _DO_HEADS = wordset("""
 practice exercise exercises exposure experiment homework breathing relaxation meditation
 stretching
@@ -79,6 +87,21 @@ class Own:
     clause: Clause
     segments: list[Segment]
     words: int = 0
+
+
+def base_form(verb: str) -> str:
+    """"takes" -> "take", "tries" -> "try", "watches" -> "watch": after "will"."""
+    low = verb.lower()
+    irregular = {"has": "have", "is": "be", "does": "do", "goes": "go", "was": "be"}
+    if low in irregular:
+        return irregular[low]
+    if low in lx.BASE_VERBS or not low.endswith("s") or low.endswith("ss"):
+        return verb
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def lower_first(text: str) -> str:
@@ -170,6 +193,8 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             if words and words[0] in lx.PAST_VERBS and words[0] not in lx.BASE_VERBS:
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+            head, _, rest = body.partition(" ")
+            body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
             return Pred(clause, ["will "] + _verb_phrase(body, voice, False), lead="will")
         if f == "goals":
             return Pred(clause, ["to "] + _verb_phrase(body, voice, False), lead="to")
@@ -189,9 +214,9 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
         text = lower_first(body)
         if f == "presenting_concerns" and lx.words(text)[0] in _EMOTIONS:
             return Pred(clause, ["reported feeling "] + slots(text, voice), lead="reported")
-        if f == "plan" and lx.words(text)[0] in ("given", "provided", "referred", "offered",
-                                                   "shown", "sent", "assigned", "encouraged",
-                                                   "advised", "reminded", "educated"):
+        if lx.words(text)[0] in ("given", "provided", "referred", "offered", "shown", "sent",
+                                 "assigned", "encouraged", "advised", "reminded", "educated",
+                                 "discharged", "scheduled"):
             head, _, rest = text.partition(" ")
             return Pred(clause, [f"was {head} "] + slots(rest, voice, object_start=True,
                                                          after="given"), lead="was")
@@ -200,6 +225,10 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, slots(text, voice), aux=("is", "are") if not past else
                     ("was", "were"), state=True)
     if clause.shape is Shape.QUOTE:
+        inner = [w for w in lx.words(body) if w not in ("and", "but", "so", "very", "a", "bit")]
+        if inner and all(sh.state_word(w) for w in inner):  # "relieved and terrified"
+            return Pred(clause, [Choice(("described feeling ", "reported feeling "), 0,
+                                        "verb"), body], lead="described")
         return Pred(clause, [Choice(("said, ", "stated, "), 0, "verb"), body], lead="said")
     if clause.shape is Shape.NOUN and clause.actor in (Actor.CLIENT, Actor.NONE):
         return _noun_predicate(clause, voice)
@@ -221,6 +250,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         aux = ("was", "were") if f == "client_response" else ("is", "are")
         return Pred(clause, slots(body, voice), aux=aux, state=True)
     if f == "client_response":
+        if _head_word(body) not in _OBSERVABLE:
+            return None  # said as the therapist wrote it, rather than with a verb it lacks
         return Pred(clause, [frame_verb_choice(f, body)] + slots(body, voice, object_start=True),
                     lead="showed")
     if f == "interventions":
@@ -252,8 +283,13 @@ def own(clause: Clause, voice: Voice) -> Own:
     f, shape = clause.field, clause.shape
     if shape is Shape.NOT_ASSESSED:
         what = "Mental status" if f == "mental_status" else "Risk"
-        rest = f" {clause.body}" if clause.body else ""
-        return Own(clause, [f"{what} was not assessed{rest}"])
+        return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
+    if shape is Shape.QUOTE and clause.actor is Actor.OTHER:
+        subject, _ = other_subject(clause.subject, voice)
+        return Own(clause, subject + [" said, ", clause.body])  # 'her mom said, "..."'
+    if clause.named and clause.actor is Actor.CLIENT and shape is Shape.NOUN:
+        # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
+        return Own(clause, [voice.client_mid(), " "] + slots(clause.body, voice))
     if shape is Shape.NOTHING:
         label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
                  "impression": "Clinical impression", "interventions": "Interventions",
@@ -274,14 +310,18 @@ def own(clause: Clause, voice: Voice) -> Own:
         verb = _copula(f, False)
         return Own(clause, subject + [f" {verb} "] + slots(body, voice))
     if shape in (Shape.PASSIVE, Shape.COPULA):
-        plural = is_plural(clause.subject.split()[-1]) or " and " in clause.subject
+        plural = is_plural(_head_word(clause.subject) or clause.subject.split()[-1]) or \
+            " and " in clause.subject
         head = lx.words(clause.body)[0]
         future = f == "plan" and head in _FUTURE_PASSIVE
         verb = _copula(f, plural, future_passive=future)
         if f == "plan" and not future and shape is Shape.PASSIVE:
             verb = "were" if plural else "was"  # "safety plan completed in session"
         if clause.actor is Actor.OTHER:
-            subject, _ = other_subject(clause.subject, voice)
+            subject, person_plural = other_subject(clause.subject, voice)
+            if person_plural != plural:
+                plural = person_plural
+                verb = _copula(f, plural, future_passive=future)
         else:
             subject = subject_segments(clause.subject, voice)
         return Own(clause, subject + [f" {verb} "] + slots(clause.body, voice))
@@ -289,7 +329,8 @@ def own(clause: Clause, voice: Voice) -> Own:
         subject, plural = other_subject(clause.subject, voice)
         body = clause.body
         if f == "plan" and lx.words(body)[:1] != ["will"]:
-            body = "will " + body
+            head, _, rest = body.partition(" ")
+            body = f"will {base_form(head)} {rest}".strip()
         return Own(clause, subject + [" "] + _verb_phrase(body, voice, f in PAST_FIELDS))
     if shape is Shape.CLAUSE:
         subject = subject_segments(clause.subject, voice)
@@ -343,6 +384,9 @@ def _subject_takes_article(tokens: list[str]) -> bool:
     first = tokens[0]
     word = lx.words(first)[0] if lx.words(first) else ""
     head = lx.words(tokens[-1])[0] if lx.words(tokens[-1]) else ""
+    if word in ("weekly", "daily", "further", "continued", "ongoing") or any(
+            ch.isdigit() for ch in " ".join(tokens)):
+        return False  # "Weekly treatment remains ...", "Bupropion XL 150 continues ..."
     return bool(word) and word not in lx.DETERMINERS and word not in lx.STOPWORDS \
         and not first[:1].isupper() and not is_plural(tokens[-1]) \
         and word not in lx.MEASURE_NAMES and word not in ("speech", "mood", "affect") \
@@ -351,7 +395,11 @@ def _subject_takes_article(tokens: list[str]) -> bool:
 
 def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
     """A person's subject and whether it is plural ("mother and grandmother", "both")."""
+    subject = re.sub(r"\b(?:pt|clt|client|patient)\b(?!['’])", voice.client_mid(), subject,
+                     flags=re.IGNORECASE)
     words = lx.words(subject)
+    if subject.startswith(voice.client_mid()):  # "client and mom": the client first, named
+        return [voice.client + subject[len(voice.client_mid()):]], True
     plural = " and " in subject or (bool(words) and (words[-1] in ("both", "parents")
                                                      or is_plural(words[-1])))
     if words and words[0] == "both" and len(words) == 1:
@@ -372,9 +420,14 @@ _SESSION_NOUNS = ("session", "appointment", "appt", "visit", "intake")
 
 
 def _is_appointment(body: str) -> bool:
-    """An appointment with a when: "next session Tuesday" (not "weekly sessions")."""
+    """An appointment with a when: "next session Tuesday" (not "weekly sessions", not
+    "listen to session recording")."""
     match = _APPOINTMENT_RE.match(body)
-    return match is not None and bool(match.group(2).strip())
+    if match is None or not match.group(2).strip():
+        return False
+    leading = lx.words(body[: match.end(1)])[:-1]
+    return not any(w in lx.PREPOSITIONS or w in lx.BASE_VERBS or w in lx.PAST_VERBS
+                   for w in leading if w != "next")
 
 
 def appointment(body: str, voice: Voice) -> list[Segment]:
@@ -383,6 +436,9 @@ def appointment(body: str, voice: Voice) -> list[Segment]:
     assert match is not None
     lead = body[: match.start(1)].strip()
     noun, when = match.group(1), match.group(2).strip()
+    numbered = re.match(r"(#?\d+)\s+(?=next|this|on|in|tomorrow|[A-Z])", when)
+    if numbered:  # "PE session 7 next week"
+        noun, when = f"{noun} {numbered.group(1)}", when[numbered.end():]
     plural = is_plural(noun.split()[-1])
     nxt = lead.lower().endswith("next")
     out: list[Segment] = []

@@ -172,7 +172,8 @@ class _Section:
                     and not _PRESENT_RE.match(clause.body)):
                 # in an individual session, what someone else did is what the client told
                 key, pred = "client", reported_that(clause, self.voice)
-            if pred is not None and pred.lead == "reported that":
+            if pred is not None and (pred.lead == "reported that" or (
+                    clause.field == "plan" and pred.lead not in ("will", ""))):
                 pred.alone = True  # type: ignore[attr-defined]
             if age and key == "client" and pred is not None:
                 pred.age = age  # type: ignore[attr-defined]
@@ -298,11 +299,13 @@ class _Section:
             segments = list(pred.segments)
             if n:
                 last = body[-1] if body else ""
+                pair = len(preds) == 2 and not any(_has_and(p) for p in preds)
+                joiner = (" and " if n == len(preds) - 1 and pair else
+                          (", and " if n == len(preds) - 1 else ", "))
                 if isinstance(last, str) and last.endswith(("\"", "”")):
                     body[-1] = last[:-1] + "," + last[-1]  # 'said, "...," and was calmer'
-                pair = len(preds) == 2 and not any(_has_and(p) for p in preds)
-                body.append(" and " if n == len(preds) - 1 and pair else
-                            (", and " if n == len(preds) - 1 else ", "))
+                    joiner = " " + joiner.strip(", ") + " " if joiner.strip(", ") else " "
+                body.append(joiner)
                 if pred.aux and not (pred.state and preds[n - 1].state):
                     body.append(f"{pred.aux[1] if plural else pred.aux[0]} ")
                 first = segments[0] if segments else None
@@ -328,9 +331,12 @@ class _Section:
                     and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
                     & {"client", "therapist", "joint", "unit", "family"}):
                 head = sentence.segments[0]
+                typed_lower = sentence.clauses[0].text[:1].islower()
                 if isinstance(head, str):
+                    low = head[0].lower() + head[1:] if typed_lower and not re.match(
+                        r"[A-Z]{2,}", head) else lower_first(head)
                     junction: list[Segment] = [Choice(
-                        (", and " + lower_first(head), ". " + head[0].upper() + head[1:]), 0,
+                        (", and " + low, ". " + head[0].upper() + head[1:]), 0,
                         "connective")]
                 else:
                     junction = [Choice((", and ", ". "), 0, "connective"), head]
@@ -432,6 +438,9 @@ def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
         if (prev is not None and pred.lead and pred.lead == prev.lead
                 and pred.lead in _LIST_VERBS and pred.object_segments
                 and prev.object_segments and not getattr(prev, "merged", [])):
+            if "," in prev.clause.body or "," in pred.clause.body:
+                out.append(pred)
+                continue
             long_first = (len(prev.clause.body.split()) > 4
                           and len(pred.clause.body.split()) < 3)
             if long_first:  # "denied SI and use since the last session", not "... and SI"

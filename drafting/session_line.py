@@ -66,6 +66,8 @@ def _approach(text: str, service: str) -> tuple[str, str]:
         attributive = shown if (len(shown.split()) <= 3 and service not in shown.lower()
                                 and not last.endswith("ing")) else ""
         return attributive, f"using {shown}"
+    if last in ("method", "approach", "model", "framework"):
+        return "", f"using {'the' if shown[:1].isupper() else article_for(shown)} {shown}"
     if shown[:1].isupper():  # a name: "Gottman"
         return "", f"using the {shown} method"
     article = article_for(shown)

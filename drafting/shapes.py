@@ -60,7 +60,8 @@ STATE_FOLLOWERS = frozenset({"and", "but", "at", "when", "while", "during", "thr
 
 
 def state_word(word: str) -> bool:
-    if word.startswith("un") and word.endswith("ed") and len(word) > 6:
+    if word.startswith("un") and word.endswith("ed") and len(word) > 6 and \
+            word not in ("unscheduled", "unplanned", "unannounced"):
         return True  # "unmotivated", "unfocused"
     if word.endswith("er") and (word[:-2] in lx.STATE_WORDS or word[:-1] in lx.STATE_WORDS):
         return True  # "calmer by the end"
@@ -117,6 +118,8 @@ OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my",
                             "himself", "themselves", "themself"})
 
 
+_LY_ADJECTIVES = frozenset({"daily", "weekly", "nightly", "monthly", "yearly", "early",
+                           "family", "only", "likely"})
 _NOUN_FIRST = frozenset({"thought", "record", "log", "plan", "check", "review", "set"})
 
 
@@ -134,6 +137,11 @@ def verb_first(fact: str) -> bool:
         return first.endswith("ed") and nxt in OBJECT_STARTS
     if first in _NOUN_FIRST and nxt and nxt not in OBJECT_STARTS:
         return False  # "thought log", "record keeping": a noun phrase
+    if first.endswith("n't") or first in ("cannot", "won't"):
+        return True  # "hasn't told dad", "didn't complete the log"
+    if first.endswith("ly") and len(first) > 4 and first not in _LY_ADJECTIVES and nxt and (
+            nxt in lx.PAST_VERBS or (nxt.endswith("ed") and len(nxt) > 4)):
+        return True  # "tentatively accepted the link"
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
         return True
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").

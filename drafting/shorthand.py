@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import re
 
-from drafting.lexicon import ABBREVIATIONS
+from drafting.lexicon import ABBREVIATIONS, UNIT_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w/])", re.IGNORECASE)
-_ARROW_RE = re.compile(r"\s*(?:->|→|-->|=>)\s*")
-# "6 -> 2" is "6 to 2"; "SUDS 6 -> 2" then reads as a measure from 6 to 2.
+    + r")(?![\w/-])", re.IGNORECASE)
+_ARROW_RE = re.compile(r"\s*(?:-->|->|→|=>)\s*")
+_NUMBER_ARROW_RE = re.compile(r"(\d[\d./%]*)\s*(?:-->|->|→|=>)\s*(?=\d)")
+# "60->30" is "60 to 30"; any other arrow is a dash ("criticized his slide deck – 'same
+# feeling'"): what leads to what stays as the therapist wrote it, without a verb made up.
+_UNIT_RE = re.compile(r"(?<![\w/])(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\())(\d+(?:\.\d+)?)(?:\s*)(" + "|".join(
+    sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b(?![/'’])")
+_WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
+    sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])")
+# 'I keep replaying her face' -> "I keep replaying her face": a quotation in single quotes
+# (apostrophes inside words stay).
+_SINGLE_QUOTE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))'((?:[^']|(?<=\w)'(?=\w))+?)'"
+                              r"(?=$|[\s),.;:!?-])")
+_AMPERSAND_RE = re.compile(r"(?<=\w)\s*&\s*(?=\w)")
 
 CLIENT_SHORTHAND = r"(?:the\s+)?(?:client|patient|pt|clt|cl|ct)"
-CLIENT_RE = re.compile(rf"^{CLIENT_SHORTHAND}\b(?!['’])\s*[:,-]?\s*", re.IGNORECASE)
+CLIENT_RE = re.compile(rf"^{CLIENT_SHORTHAND}\b(?!['’])(?!\s*(?:and|&)\s)\s*[:,-]?\s*",
+                       re.IGNORECASE)
 CLIENT_POSSESSIVE_RE = re.compile(rf"^{CLIENT_SHORTHAND}['’]s\s+(?=\w)", re.IGNORECASE)
 CLIENT_ANYWHERE_RE = re.compile(r"\b(?:pt|clt)\b(?!['’])", re.IGNORECASE)
 THERAPIST_RE = re.compile(
@@ -28,8 +40,24 @@ FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNOREC
 
 
 def expand(text: str) -> str:
-    """The fact with its shorthand written out and arrows read as "to"."""
-    text = _ARROW_RE.sub(" to ", text)
+    """The fact with its shorthand written out: abbreviations, units after numbers, days of
+    the week, quotations in double quotes, arrows between numbers read as "to"."""
+    text = _SINGLE_QUOTE_RE.sub(r'"\1"', text)
+    text = _NUMBER_ARROW_RE.sub(r"\1 to ", text)
+    text = _ARROW_RE.sub(" – ", text)
+    if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
+        text = _AMPERSAND_RE.sub(" and ", text)
+    text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
+
+    def unit(match: re.Match[str]) -> str:
+        number, short = match.group(1), match.group(2)
+        name = UNIT_ABBREVIATIONS[short.lower()] if short.lower() in UNIT_ABBREVIATIONS \
+            else short
+        return f"{number} {name}{'' if number in ('1', '1.0') else 's'}"
+
+    text = _UNIT_RE.sub(unit, text)
+    # the client named in the middle of a fact ("pt described", "drive pt Tuesday")
+    text = re.sub(r"(?<=\s)(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)
