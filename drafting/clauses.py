@@ -147,7 +147,8 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if label and field != "mental_status" and not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
         return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
-                      label=label.group(1).strip())
+                      label=label.group(1).strip(), named=inner.named,
+                      score_of=inner.score_of)
     return _unlabelled(field, text)
 
 
@@ -160,7 +161,8 @@ def _unlabelled(field: str, text: str) -> Clause:
             inner = _unlabelled(field, text[goal.end():])
             return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                           label=text[:goal.end()].strip().rstrip(":.)-").strip())
-    if field in ("goals", "plan") and ws and ws[0] in lx.BASE_VERBS and \
+    if field in ("goals", "plan") and ws and (ws[0] in lx.BASE_VERBS or ws[0] in _HOMEWORK_VERBS) \
+            and \
             not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
     if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
@@ -303,6 +305,8 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     after = lx.words(predicate)[1:2]
+    if head.endswith("ly") and after and (sh.state_word(after[0]) or after[0] in COPULA_WORDS):
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head.endswith("ing") and len(head) > 4 and field != "plan":
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head.endswith("ed") and after and after[0] in ("about", "with", "by", "over", "that"):
@@ -354,7 +358,7 @@ def _split_subject(text: str) -> tuple[str, str]:
             return " ".join(tokens[:i]), w  # "anxiety symptoms decreasing"
         if w in lx.LINKING_VERBS and i <= 4:
             return " ".join(tokens[:i]), " ".join(tokens[i:])  # "weekly sessions remain ..."
-        if person and (w.endswith("ing") or w in _PERSON_VERBS or (
+        if person and (w.endswith("ing") or w in _PERSON_VERBS or w in lx.BASE_VERBS or (
                 w.endswith(("s", "ed")) and w not in lx.STOPWORDS and w not in lx.PERSON_NOUNS
                 and w not in lx.RELATION_NOUNS and not tokens[i - 1].endswith(","))):
             return " ".join(tokens[:i]), " ".join(tokens[i:])  # "parents disagree on ..."
@@ -368,10 +372,10 @@ def _split_subject(text: str) -> tuple[str, str]:
                 or (w in COPULA_WORDS and i <= 3 and _copula_fits(before, tokens[i + 1:]))):
             if w in ("to",) and not _is_person(" ".join(tokens[:i])):
                 return "", ""
-            if w in lx.PARTICIPLE_ADVERBS and not (
-                    i + 1 < len(tokens) and _is_participle(lx.words(tokens[i + 1])[0]
-                                                           if lx.words(tokens[i + 1]) else "")):
-                return "", ""
+            if w in lx.PARTICIPLE_ADVERBS:
+                following = [bare_word(t) for t in tokens[i + 1:i + 3]]
+                if not any(_is_participle(f) for f in following if f):
+                    return "", ""
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return "", ""
 

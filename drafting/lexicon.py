@@ -195,7 +195,7 @@ _NOT_RISK: frozenset[str] = frozenset({"diet", "dietary", "diets", "hangout", "h
 PREPOSITIONS: frozenset[str] = wordset("""
 with to of for on at in from about into onto during after before around over by since toward
 towards through without between among against under behind near like per than via until
-till throughout across
+till throughout across regarding concerning including despite
 """)
 DETERMINERS: frozenset[str] = wordset("""
 a an the this that these those his her their its my our your each every any some no another
@@ -276,6 +276,7 @@ ABBREVIATIONS: dict[str, str] = {
     "hw": "homework", "indiv": "individual", "mtg": "meeting", "mtgs": "meetings",
     "wknd": "weekend", "wknds": "weekends", "mgmt": "management", "dx": "diagnosis",
     "neg": "negative", "bf": "boyfriend", "gf": "girlfriend", "cont": "continue",
+    "sh": "self-harm", "chem": "chemistry", "mo": "month",
 }
 # Units written short after a number ("4 mo", "45 min", "2 hr"): the singular or the plural.
 UNIT_ABBREVIATIONS: dict[str, str] = {
@@ -286,6 +287,9 @@ WEEKDAY_ABBREVIATIONS: dict[str, str] = {
     "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
     "Weds": "Wednesday", "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday",
     "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+    "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December",
 }
 
 

@@ -56,6 +56,7 @@ tearfulness anxiety distress relief frustration irritability restlessness agitat
 avoidance eye contact
 """)
 _DO_HEADS = wordset("""
+trial trials flight flights rep reps set sets step steps round rounds
 practice exercise exercises exposure experiment homework breathing relaxation meditation
 stretching
 """)
@@ -427,7 +428,7 @@ def _is_appointment(body: str) -> bool:
         return False
     leading = lx.words(body[: match.end(1)])[:-1]
     return not any(w in lx.PREPOSITIONS or w in lx.BASE_VERBS or w in lx.PAST_VERBS
-                   for w in leading if w != "next")
+                   or w in ("and", "or") for w in leading if w != "next")
 
 
 def appointment(body: str, voice: Voice) -> list[Segment]:

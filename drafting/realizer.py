@@ -236,6 +236,11 @@ class _Section:
             detail = f" ({body})" if len(body.split()) <= 3 else f", with {lower_first(body)}"
             return Own(clause, [voice.clinician, " ", Choice(
                 ("used ", "provided ", "conducted "), 0, "verb"), lower_first(label), detail])
+        if clause.shape is Shape.NOUN and f not in ("presenting_concerns", "interventions"):
+            named = [voice.client_mid(), " "] if clause.named and clause.actor is Actor.CLIENT \
+                else []  # "scaling: pt 3/10" keeps the client
+            return Own(clause, [label[0].upper() + label[1:], ": "] + named
+                       + slots(clause.body, voice))
         if f == "presenting_concerns" and clause.shape is Shape.NOUN:
             if clause.body[:1].isdigit():
                 return Own(clause, [voice.client, " reported ", lower_first(label), " of ",

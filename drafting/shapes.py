@@ -144,6 +144,8 @@ def verb_first(fact: str) -> bool:
         return True  # "tentatively accepted the link"
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
         return True
+    if first.startswith("un") and first.endswith("ed") and nxt and nxt not in OBJECT_STARTS:
+        return False  # "unscheduled call after custody exchange"
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").
     return first.endswith("ed") and len(first) > 4
 

@@ -14,11 +14,15 @@ from drafting.lexicon import ABBREVIATIONS, UNIT_ABBREVIATIONS, WEEKDAY_ABBREVIA
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w/-])", re.IGNORECASE)
+# "1 wknd/mo": two abbreviations joined by a slash, both written out
+_SLASHED_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS if "/" not in k)
+                         + r")(?:/(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS
+                                                  if "/" not in k) + r"))+\b")
 _ARROW_RE = re.compile(r"\s*(?:-->|->|→|=>)\s*")
 _NUMBER_ARROW_RE = re.compile(r"(\d[\d./%]*)\s*(?:-->|->|→|=>)\s*(?=\d)")
 # "60->30" is "60 to 30"; any other arrow is a dash ("criticized his slide deck – 'same
 # feeling'"): what leads to what stays as the therapist wrote it, without a verb made up.
-_UNIT_RE = re.compile(r"(?<![\w/])(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\())(\d+(?:\.\d+)?)(?:\s*)(" + "|".join(
+_UNIT_RE = re.compile(r"(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\())(\d+(?:\.\d+)?)(?:\s*)(" + "|".join(
     sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b(?![/'’])")
 _WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
     sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])")
@@ -26,7 +30,7 @@ _WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
 # (apostrophes inside words stay).
 _SINGLE_QUOTE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))'((?:[^']|(?<=\w)'(?=\w))+?)'"
                               r"(?=$|[\s),.;:!?-])")
-_AMPERSAND_RE = re.compile(r"(?<=\w)\s*&\s*(?=\w)")
+_AMPERSAND_RE = re.compile(r"(?<=\w)\s*(?:&|\s\+\s)\s*(?=\w)")
 
 CLIENT_SHORTHAND = r"(?:the\s+)?(?:client|patient|pt|clt|cl|ct)"
 CLIENT_RE = re.compile(rf"^{CLIENT_SHORTHAND}\b(?!['’])(?!\s*(?:and|&)\s)\s*[:,-]?\s*",
@@ -51,20 +55,24 @@ def expand(text: str) -> str:
 
     def unit(match: re.Match[str]) -> str:
         number, short = match.group(1), match.group(2)
-        name = UNIT_ABBREVIATIONS[short.lower()] if short.lower() in UNIT_ABBREVIATIONS \
-            else short
+        name = UNIT_ABBREVIATIONS.get(short.lower(), short)
         return f"{number} {name}{'' if number in ('1', '1.0') else 's'}"
 
     text = _UNIT_RE.sub(unit, text)
+    text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
     # the client named in the middle of a fact ("pt described", "drive pt Tuesday")
-    text = re.sub(r"(?<=\s)(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)
+    text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)
+        if len(word) <= 3 and word[0].isupper() and word[1:].islower():
+            return word  # "Mo", "Re": a name or a sentence's first word, not shorthand
         full = ABBREVIATIONS[word.lower()]
         return full.capitalize() if word[0].isupper() and len(word) > 1 and word[1].islower() \
             else full
 
+    text = _SLASHED_RE.sub(lambda m: "/".join(
+        ABBREVIATIONS.get(part.lower(), part) for part in m.group(0).split("/")), text)
     return _ABBREVIATION_RE.sub(replace, text)
 
 

@@ -53,6 +53,11 @@ def is_third_person_prose(sentence: str) -> bool:
             and _has_finite_verb(words) and not any(w in _FIRST_PERSON for w in words))
 
 
+def _plain(number: str) -> str:
+    """"04" in a date is the 4 of "March 4": compare numbers, not their leading zeros."""
+    return number.lstrip("0") or "0"
+
+
 def score(sample: dict[str, Any], draft_json: dict[str, Any]) -> dict[str, Any]:
     """The quality bar for one sample: must facts present, no must_not phrase, no number that
     is not in the session facts, every heading, complete third-person sentences."""
@@ -64,9 +69,9 @@ def score(sample: dict[str, Any], draft_json: dict[str, Any]) -> dict[str, Any]:
     present = sum(1 for alts in must if any(a.lower() in low for a in alts))
     must_not_hits = [p for p in sample.get("expect", {}).get("must_not", []) if p.lower() in low]
     # The session line cites the appointment (date, minutes): those are input too.
-    input_numbers = set(_NUMBER_RE.findall(json.dumps(sample.get("prompts", {}))
-                                           + json.dumps(sample.get("session", {}))))
-    extra_numbers = set(_NUMBER_RE.findall(text)) - input_numbers
+    input_numbers = {_plain(n) for n in _NUMBER_RE.findall(
+        json.dumps(sample.get("prompts", {})) + json.dumps(sample.get("session", {})))}
+    extra_numbers = {_plain(n) for n in _NUMBER_RE.findall(text)} - input_numbers
     fmt = NoteFormat(draft_json["format"])
     headings = [s["heading"] for s in draft_json["sections"]]
     missing_headings = [h for h in FORMAT_HEADINGS[fmt] if h not in headings]

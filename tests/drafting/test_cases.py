@@ -73,3 +73,8 @@ def test_each_field_lands_under_its_heading(path: Path) -> None:
 @pytest.mark.slow
 def test_cases_meet_the_quality_bar(pipeline: DraftPipeline) -> None:
     assert_quality_bar(pipeline, case_files())
+
+
+@pytest.mark.slow
+def test_heavy_shorthand_meets_the_quality_bar(pipeline: DraftPipeline) -> None:
+    assert_quality_bar(pipeline, sorted((CASES_DIR.parent / "heldout").glob("*.json")))
