@@ -38,6 +38,7 @@ from app.notes import (
     preferred_approach,
     remember_approach,
     sign_blockers,
+    style_examples,
     update_session_details,
 )
 from app.practice import practice_profile
@@ -285,8 +286,12 @@ class NoteEditor(QWidget):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self._set_busy(True)
+        style: list[str] = []
+        with contextlib.suppress(StillnoteError):  # the therapist's style is a nicety
+            style = self.workspace.do(style_examples)
         self.job = DraftJob(self.note, self.context.appointment, self.context.client,
-                            self.workspace.settings, self.form.approach, parent=self)
+                            self.workspace.settings, self.form.approach, parent=self,
+                            style=style)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_draft_done)
         self.job.failed.connect(self._on_draft_failed)
