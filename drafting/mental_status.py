@@ -45,7 +45,10 @@ def mental_status_sentences(text: str, voice: Voice,
                 for f in facts]
     items = [i for f in facts for i in split_items(re.sub(r"^(?:mse|mental status)\s*:\s*",
                                                           "", f, flags=re.IGNORECASE))]
-    states, withs, copulas, others = [], [], [], []
+    states: list[str] = []
+    withs: list[str] = []
+    copulas: list[str] = []
+    others: list[str] = []
     for item in items:
         kind = _kind(item)
         {"state": states, "with": withs, "copula": copulas}.get(kind, others).append(item)

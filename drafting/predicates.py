@@ -16,7 +16,7 @@ from drafting import shapes as sh
 from drafting.clauses import Actor, Clause, Shape
 from drafting.lexicon import wordset
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, slots
-from drafting.sentence import Choice, Segment
+from drafting.sentence import Choice, Segment, lit
 from drafting.voice import Voice
 
 PAST_FIELDS = frozenset({"presenting_concerns", "mental_status", "interventions",
@@ -135,7 +135,7 @@ def _verb_phrase(body: str, voice: Voice, past: bool) -> list[Segment]:
         body = PAST_OF[lead.lower()] + (" " + rest if rest else "")
     if lead.lower() in _AUXILIARIES and rest:
         # "will complete thought log": the object follows the main verb, not the auxiliary
-        return [lead + " "] + _verb_phrase(rest, voice, False)
+        return lit(lead + " ") + _verb_phrase(rest, voice, False)
     return slots(body, voice, verb_first=True)
 
 
@@ -196,9 +196,9 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             head, _, rest = body.partition(" ")
             body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
-            return Pred(clause, ["will "] + _verb_phrase(body, voice, False), lead="will")
+            return Pred(clause, lit("will ") + _verb_phrase(body, voice, False), lead="will")
         if f == "goals":
-            return Pred(clause, ["to "] + _verb_phrase(body, voice, False), lead="to")
+            return Pred(clause, lit("to ") + _verb_phrase(body, voice, False), lead="to")
         segments = _verb_phrase(body, voice, past)
         first = lx.words(body)[0] if lx.words(body) else ""
         lead = PAST_OF.get(first, first)
@@ -214,15 +214,15 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
     if clause.shape is Shape.STATE:
         text = lower_first(body)
         if f == "presenting_concerns" and lx.words(text)[0] in _EMOTIONS:
-            return Pred(clause, ["reported feeling "] + slots(text, voice), lead="reported")
+            return Pred(clause, lit("reported feeling ") + slots(text, voice), lead="reported")
         if lx.words(text)[0] in ("given", "provided", "referred", "offered", "shown", "sent",
                                  "assigned", "encouraged", "advised", "reminded", "educated",
                                  "discharged", "scheduled"):
             head, _, rest = text.partition(" ")
-            return Pred(clause, [f"was {head} "] + slots(rest, voice, object_start=True,
+            return Pred(clause, lit(f"was {head} ") + slots(rest, voice, object_start=True,
                                                          after="given"), lead="was")
         if f == "plan":
-            return Pred(clause, ["will be "] + slots(text, voice), lead="will")
+            return Pred(clause, lit("will be ") + slots(text, voice), lead="will")
         return Pred(clause, slots(text, voice), aux=("is", "are") if not past else
                     ("was", "were"), state=True)
     if clause.shape is Shape.QUOTE:
@@ -243,7 +243,7 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return None
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
-        return Pred(clause, [verb] + slots(body, voice, object_start=True, after="reported"),
+        return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
                     lead="reported",
                     object_segments=slots(body, voice, object_start=True, after="reported"))
     if f in ("client_response", "impression") and words[0].endswith("ing") \
@@ -253,12 +253,12 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "client_response":
         if _head_word(body) not in _OBSERVABLE:
             return None  # said as the therapist wrote it, rather than with a verb it lacks
-        return Pred(clause, [frame_verb_choice(f, body)] + slots(body, voice, object_start=True),
+        return Pred(clause, lit(frame_verb_choice(f, body)) + slots(body, voice, object_start=True),
                     lead="showed")
     if f == "interventions":
         verb = frame_verb_choice(f, body)
         lead = verb.options[0].strip()
-        return Pred(clause, [verb] + slots(body, voice, object_start=True, after=lead),
+        return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after=lead),
                     lead=lead, object_segments=slots(body, voice, object_start=True,
                                                      after=lead))
     if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
@@ -266,7 +266,7 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         options = (("complete", "keep") if head in _KEEP_HEADS else ("have",)
                    if head in _HAVE_HEADS else ("attend",) if head in lx.APPOINTMENT_NOUNS
                    else ("complete", "do") if head in _DO_HEADS else ("complete", "use"))
-        return Pred(clause, ["will ", Choice(tuple(o + " " for o in options), 0, "verb")]
+        return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
                     + slots(body, voice, object_start=True, after=options[0]), lead="will")
     return None
 
@@ -275,8 +275,8 @@ def reported_that(clause: Clause, voice: Voice) -> Pred:
     """Someone else's act as the client told it: "reported that their boss gave a review"."""
     inner = own(clause, voice).segments
     if inner and isinstance(inner[0], str):
-        inner = [lower_first(inner[0])] + inner[1:]
-    return Pred(clause, ["reported that "] + inner, lead="reported that")
+        inner = lit(lower_first(inner[0])) + inner[1:]
+    return Pred(clause, lit("reported that ") + inner, lead="reported that")
 
 
 def own(clause: Clause, voice: Voice) -> Own:
@@ -290,7 +290,7 @@ def own(clause: Clause, voice: Voice) -> Own:
         return Own(clause, subject + [" said, ", clause.body])  # 'her mom said, "..."'
     if clause.named and clause.actor is Actor.CLIENT and shape is Shape.NOUN:
         # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
-        return Own(clause, [voice.client_mid(), " "] + slots(clause.body, voice))
+        return Own(clause, lit(voice.client_mid(), " ") + slots(clause.body, voice))
     if shape is Shape.NOTHING:
         label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
                  "impression": "Clinical impression", "interventions": "Interventions",
@@ -302,14 +302,14 @@ def own(clause: Clause, voice: Voice) -> Own:
         going = re.match(r"(?:from\s+)?(\S+)\s+to\s+(\S+)(.*)$", body)
         subject = subject_segments(clause.subject, voice, article=False)
         if going and lx.NUMBER_RE.match(going.group(1)) and f != "plan":
-            return Own(clause, subject + [" went from ", going.group(1), " to ",
-                                          going.group(2)] + [going.group(3)])
+            return Own(clause, subject + lit(" went from ", going.group(1), " to ",
+                                          going.group(2)) + [going.group(3)])
         if clause.score_of:  # "PHQ-9 of 14 (was 18 on 10/6)", "GAD-7 = 9": a score had
             name = clause.subject.strip()
-            return Own(clause, [f"{voice.client_subject()} had {article_for(name)} {name} of "]
+            return Own(clause, lit(f"{voice.client_subject()} had {article_for(name)} {name} of ")
                        + slots(body, voice))
         verb = _copula(f, False)
-        return Own(clause, subject + [f" {verb} "] + slots(body, voice))
+        return Own(clause, subject + lit(f" {verb} ") + slots(body, voice))
     if shape in (Shape.PASSIVE, Shape.COPULA):
         plural = is_plural(_head_word(clause.subject) or clause.subject.split()[-1]) or \
             " and " in clause.subject
@@ -325,31 +325,31 @@ def own(clause: Clause, voice: Voice) -> Own:
                 verb = _copula(f, plural, future_passive=future)
         else:
             subject = subject_segments(clause.subject, voice)
-        return Own(clause, subject + [f" {verb} "] + slots(clause.body, voice))
+        return Own(clause, subject + lit(f" {verb} ") + slots(clause.body, voice))
     if clause.actor is Actor.OTHER and shape is Shape.VERB:
         subject, plural = other_subject(clause.subject, voice)
         body = clause.body
         if f == "plan" and lx.words(body)[:1] != ["will"]:
             head, _, rest = body.partition(" ")
             body = f"will {base_form(head)} {rest}".strip()
-        return Own(clause, subject + [" "] + _verb_phrase(body, voice, f in PAST_FIELDS))
+        return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))
     if shape is Shape.CLAUSE:
         subject = subject_segments(clause.subject, voice)
-        return Own(clause, subject + [" "] + _verb_phrase(clause.body, voice,
+        return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
                                                            f in PAST_FIELDS))
     if shape is Shape.NOUN and f == "plan" and _is_appointment(clause.body):
         return Own(clause, appointment(clause.body, voice))
     if shape is Shape.NOUN and f == "plan":  # "referral to psychiatry"
-        return Own(clause, [voice.clinician, " will make "] + slots(
+        return Own(clause, lit(voice.clinician, " will make ") + slots(
             lower_first(clause.body), voice, object_start=True, after="make"))
     if shape is Shape.NOUN and f == "progress":
-        return Own(clause, ["Progress includes "] + slots(lower_first(clause.body), voice,
+        return Own(clause, lit("Progress includes ") + slots(lower_first(clause.body), voice,
                                                           object_start=True))
     if shape is Shape.NOUN and f == "impression":
-        return Own(clause, [voice.clinician, " notes "] + slots(lower_first(clause.body),
+        return Own(clause, lit(voice.clinician, " notes ") + slots(lower_first(clause.body),
                                                                  voice, object_start=True))
     if shape is Shape.NOUN and f == "goals":
-        return Own(clause, ["The goal is "] + slots(lower_first(clause.body), voice,
+        return Own(clause, lit("The goal is ") + slots(lower_first(clause.body), voice,
                                                     object_start=True))
     # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
     return Own(clause, slots(clause.body, voice))
@@ -377,7 +377,7 @@ def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[S
         return ([choice] if choice is not None else []) + segments
     if tokens and _subject_takes_article(tokens):
         # a singular subject needs its determiner: "The calm place was installed"
-        segments = [Choice(("the ", f"{article_for(tokens[0])} ", ""), 0)] + segments
+        segments = lit(Choice(("the ", f"{article_for(tokens[0])} ", ""), 0)) + segments
     return segments
 
 
@@ -408,8 +408,9 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
     segments = subject_segments(subject, voice)
     if segments and isinstance(segments[0], str) and words and words[0] not in lx.DETERMINERS \
             and words[0] not in ("client's",) and not segments[0][:1].isupper():
-        tokens = subject.split()
-        segments = [choice_before(tokens, 0, voice, force=True)] + segments
+        choice = choice_before(subject.split(), 0, voice, force=True)
+        if choice is not None:
+            segments = lit(choice) + segments
     return segments, plural
 
 
@@ -467,7 +468,7 @@ def appointment(body: str, voice: Voice) -> list[Segment]:
     else:
         prep = ""
     if verb:
-        return out + [f" {verb} ", prep] + slots(when, voice)
+        return out + lit(f" {verb} ", prep) + slots(when, voice)
     verbs = ("will meet ", "will be ") if noun.split()[-1].lower() == "group" else (
         "will be ", "will take place ")
-    return out + [" ", Choice(verbs, 0, "verb"), prep] + slots(when, voice)
+    return out + lit(" ", Choice(verbs, 0, "verb"), prep) + slots(when, voice)

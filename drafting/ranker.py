@@ -50,7 +50,7 @@ class Ranker:
         self.stats = RankStats()
         self.cancelled = False
         self.first_score_at: float | None = None
-        self.trace: list[tuple[list[str], list[float]]] | None = None  # for tuning only
+        self.trace: list[tuple[list[str], list[list[float]]]] | None = None  # tuning only
 
     def usable(self) -> bool:
         if self.scorer is None or self.cancelled:

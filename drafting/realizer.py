@@ -19,7 +19,7 @@ from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
 from drafting.predicates import Own, Pred, lower_first, other_subject, own, predicate, reported_that
 from drafting.predicates import subject_segments as slots_subject
-from drafting.sentence import Choice, Segment, Sentence
+from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.session_line import session_line
 from drafting.shapes import verb_first
 from drafting.split import split_facts
@@ -202,14 +202,17 @@ class _Section:
                 pending = []
                 i += 1
                 continue
-            group = [item]
+            group: list[Pred] = [item]
             j = i + 1
             while (not prose and j < len(items) and items[j][0] == key
                    and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
                    and not getattr(items[j][1], "alone", False)
                    and len(group) < self.style.max_predicates
-                   and _words(group) + _words([items[j][1]]) <= self.style.max_words):
-                group.append(items[j][1])  # type: ignore[arg-type]
+                   and _words(group) + _segment_words(items[j][1].segments)
+                   <= self.style.max_words):
+                nxt = items[j][1]
+                assert isinstance(nxt, Pred)
+                group.append(nxt)
                 j += 1
             pending.append(self._sentence(key, group))
             self._flush(pending, key)
@@ -223,8 +226,8 @@ class _Section:
         check" -> "For ERP homework, client will leave home after one check"."""
         voice = self.voice
         if clause.subject and clause.actor is Actor.CLIENT and not clause.label:
-            return Own(clause, slots_subject(clause.subject, voice) + [" ", Choice(
-                ("has been ", "is ", "was "), 0, "copula")] + [lower_first(clause.body)])
+            return Own(clause, slots_subject(clause.subject, voice) + lit(" ", Choice(
+                ("has been ", "is ", "was "), 0, "copula")) + [lower_first(clause.body)])
         inner = Clause(clause.field, clause.text, clause.shape, clause.actor, clause.subject,
                        clause.body, named=clause.named)
         label = clause.label
@@ -239,7 +242,7 @@ class _Section:
         if clause.shape is Shape.NOUN and f not in ("presenting_concerns", "interventions"):
             named = [voice.client_mid(), " "] if clause.named and clause.actor is Actor.CLIENT \
                 else []  # "scaling: pt 3/10" keeps the client
-            return Own(clause, [label[0].upper() + label[1:], ": "] + named
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + named
                        + slots(clause.body, voice))
         if f == "presenting_concerns" and clause.shape is Shape.NOUN:
             if clause.body[:1].isdigit():
@@ -251,8 +254,8 @@ class _Section:
         text_segments = list(sentence.segments)
         if lead and text_segments and isinstance(text_segments[0], str):
             text_segments[0] = lower_first(text_segments[0])
-            return Own(clause, [f"{lead} {label}, "] + text_segments)
-        return Own(clause, [label[0].upper() + label[1:], ": "] + text_segments)
+            return Own(clause, lit(f"{lead} {label}, ") + text_segments)
+        return Own(clause, lit(label[0].upper() + label[1:], ": ") + text_segments)
 
     def _one(self, clause: Clause) -> Sentence:
         """A clause alone, as the section would say it after a sentence about nobody."""
@@ -313,11 +316,11 @@ class _Section:
                 body.append(joiner)
                 if pred.aux and not (pred.state and preds[n - 1].state):
                     body.append(f"{pred.aux[1] if plural else pred.aux[0]} ")
-                first = segments[0] if segments else None
-                if isinstance(first, str) and first.startswith("will ") and \
+                head = segments[0] if segments else None
+                if isinstance(head, str) and head.startswith("will ") and \
                         preds[n - 1].lead == "will":
                     # "will keep a log and practice breathing"
-                    segments = ([first[5:]] if first[5:] else []) + segments[1:]
+                    segments = (lit(head[5:]) if head[5:] else lit()) + segments[1:]
             body += segments
         segments = _capital(subject) + body
         return Sentence(segments, [p.clause for p in preds] + _merged(preds))
@@ -401,12 +404,12 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
             continue
         body = lower_first(_strip_client(clause.body))
         if clause.label and clause.shape is Shape.VERB:
-            out.append(Sentence([f"{clause.label} is to "] + slots(
+            out.append(Sentence(lit(f"{clause.label} is to ") + slots(
                 re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
         elif clause.label:
-            out.append(Sentence([f"{clause.label}: "] + slots(body, voice), [clause]))
+            out.append(Sentence(lit(f"{clause.label}: ") + slots(body, voice), [clause]))
         else:
-            out.append(Sentence(["The goal is "] + slots(body, voice, object_start=True),
+            out.append(Sentence(lit("The goal is ") + slots(body, voice, object_start=True),
                                 [clause]))
     return out
 
@@ -423,16 +426,17 @@ def _joinable(clause: Clause) -> bool:
 
 def _capital(segments: list[Segment]) -> list[Segment]:
     if segments and isinstance(segments[0], str) and segments[0]:
-        return [segments[0][0].upper() + segments[0][1:]] + segments[1:]
+        return lit(segments[0][0].upper() + segments[0][1:]) + segments[1:]
     return segments
 
 
 def _words(preds: list[Pred]) -> int:
-    total = 0
-    for pred in preds:
-        for seg in pred.segments:
-            total += len((seg if isinstance(seg, str) else seg.options[seg.default]).split())
-    return total
+    return sum(_segment_words(p.segments) for p in preds)
+
+
+def _segment_words(segments: list[Segment]) -> int:
+    return sum(len((s if isinstance(s, str) else s.options[s.default]).split())
+               for s in segments)
 
 
 def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
@@ -450,10 +454,10 @@ def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
                           and len(pred.clause.body.split()) < 3)
             if long_first:  # "denied SI and use since the last session", not "... and SI"
                 lead_segments = prev.segments[:len(prev.segments) - len(prev.object_segments)]
-                segments = (lead_segments + pred.object_segments + [" and "]
+                segments = (lead_segments + pred.object_segments + lit(" and ")
                             + prev.object_segments)
             else:
-                segments = prev.segments + [" and "] + pred.object_segments
+                segments = prev.segments + lit(" and ") + pred.object_segments
             merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
                           prev.object_segments)
             merged.merged = [pred.clause]  # type: ignore[attr-defined]

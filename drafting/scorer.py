@@ -30,7 +30,7 @@ class Scorer:
         self._llm = llm
         self._ctx = llm._ctx
         self._n_vocab = llm.n_vocab()
-        self._n_ctx = llm.n_ctx()
+        self._n_ctx: int = llm.n_ctx()
         self._batch = _internals.LlamaBatch(n_tokens=max(CHUNK_TOKENS, 256), embd=0,
                                             n_seq_max=1, verbose=False)
         self._capacity = max(CHUNK_TOKENS, 256)
@@ -139,4 +139,4 @@ class Scorer:
         return row - (top + float(np.log(np.exp(row - top).sum())))
 
     def close(self) -> None:
-        self._batch.close()
+        self._batch.close()  # type: ignore[no-untyped-call]

@@ -29,6 +29,11 @@ class Choice:
 Segment = str | Choice
 
 
+def lit(*parts: Segment) -> list[Segment]:
+    """A list of segments (typed as such, so that lists of them can be concatenated)."""
+    return list(parts)
+
+
 @dataclass
 class Sentence:
     segments: list[Segment]

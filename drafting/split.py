@@ -52,7 +52,9 @@ def _ends_with_abbreviation(part: str) -> bool:
 def split_items(text: str) -> list[str]:
     """Cut a list written with commas and "and" into its items ("anxious, hypervigilant,
     speech pressured at times" -> three), leaving commas inside quotes and parentheses."""
-    items, depth, quoted, current = [], 0, False, []
+    items: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
     for ch in text:
         if ch in "(":
             depth += 1

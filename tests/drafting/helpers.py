@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from drafting import lexicon as lx
+
 # Copies of the team's samples (../shared/samples/session-facts), kept here so the tests do not
 # depend on anything outside the repository.
 SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
@@ -27,13 +29,11 @@ _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 def _has_finite_verb(words: list[str]) -> bool:
     """A finite verb or a copula: what makes a complete sentence rather than a form field."""
-    from drafting import lexicon as lx
-
-    finite = lx.PAST_VERBS | lx.PRESENT_VERBS | lx.BASE_VERBS | {"was", "were", "is", "are", "will", "has",
-                                                  "have", "had", "includes", "notes",
-                                                  "remain", "remains", "set", "put"}
-    finite |= {w + "s" for w in lx.BASE_VERBS} | {"works", "lives", "helps", "disagree",
-                                                   "disagrees", "wants", "needs", "feels"}
+    finite = (lx.PAST_VERBS | lx.PRESENT_VERBS | lx.BASE_VERBS
+              | {"was", "were", "is", "are", "will", "has", "have", "had", "includes", "notes",
+                 "remain", "remains", "set", "put", "works", "lives", "helps", "disagree",
+                 "disagrees", "wants", "needs", "feels"}
+              | {w + "s" for w in lx.BASE_VERBS})
     return any(w in finite or (w.endswith("ed") and len(w) > 3) for w in words)
 
 
@@ -45,8 +45,6 @@ def is_third_person_prose(sentence: str) -> bool:
     """A complete sentence in the third person: a capital, a final full stop, a finite verb,
     no first person (quotations of the client aside). The subject may be anyone a note
     names: the client, the clinician, a parent, a measure, the next session."""
-    from drafting import lexicon as lx
-
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", "", sentence)
     words = lx.words(unquoted)  # "CBT-I" is one word, not a first person
     return (sentence[:1].isupper() and sentence.rstrip("\"”").endswith(".")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from drafting.clauses import Setting, name_tokens
 from drafting.facts_json import facts_from_file
 from drafting.formats import section_fields
 from drafting.pipeline import DraftPipeline, deterministic_draft
-from drafting.clauses import Setting, name_tokens
 from drafting.realizer import clauses_of
 from drafting.verifier import check_coverage
 from models.note import FORMAT_HEADINGS
