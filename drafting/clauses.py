@@ -144,7 +144,11 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if client and text[client.end():]:
         return _with_actor(field, text, text[client.end():], Actor.CLIENT)
     label = _LABEL_RE.match(text)
-    if label and field != "mental_status" and not lx.numbers(label.group(1)) - {"1", "2"}:
+    label_verb = bool(label) and field in ("goals", "plan") and (
+        lx.words(label.group(1))[:1] and (lx.words(label.group(1))[0] in lx.BASE_VERBS
+                                          or lx.words(label.group(1))[0] in _HOMEWORK_VERBS))
+    if label and not label_verb and field != "mental_status" and \
+            not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
         return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                       label=label.group(1).strip(), named=inner.named,
@@ -187,7 +191,8 @@ def _unlabelled(field: str, text: str) -> Clause:
                       body=measure[1], score_of=measure[2])
     if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
-    if re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
+    if field in ("client_response", "progress", "presenting_concerns") and \
+            re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if subject and predicate:
         pwords = lx.words(predicate)
@@ -210,6 +215,10 @@ def _unlabelled(field: str, text: str) -> Clause:
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=predicate)
         return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject, body=predicate)
+    passive = _passive_with_phrase(text)
+    if passive is not None:
+        return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=passive[0],
+                      body=passive[1])
     trailing = _TRAILING_PREDICATE_RE.search(text)
     if trailing and trailing.start() > 0 and field in ("impression", "progress", "goals",
                                                        "client_response"):
@@ -405,6 +414,26 @@ def _prose_subject(text: str) -> tuple[str, str]:
 def bare_word(token: str) -> str:
     found = lx.words(token)
     return found[0] if found else ""
+
+
+def _passive_with_phrase(text: str) -> tuple[str, str] | None:
+    """("release of information", "signed for school counselor"): a noun phrase, prepositions
+    and all, then a participle that has no object."""
+    tokens = text.split()
+    for i in range(2, min(len(tokens), 7)):
+        word = bare_word(tokens[i])
+        if not (_is_participle(word) and word not in _CHANGE_VERBS):
+            continue
+        before = lx.words(" ".join(tokens[:i]))
+        nxt = bare_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if any(t.endswith(",") for t in tokens[:i]) or before[:1] and before[0].endswith("ing"):
+            return None
+        if (before and before[0] not in lx.STOPWORDS and not sh.verb_first(" ".join(tokens[:i]))
+                and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in before)
+                and not tokens[i - 1].endswith(",") and not _is_person(tokens[0])
+                and (not nxt or nxt in lx.PREPOSITIONS or lx.NUMBER_RE.match(nxt))):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return None
 
 
 def _copula_fits(before: list[str], after: list[str]) -> bool:

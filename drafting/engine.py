@@ -7,6 +7,7 @@ event after every token and leaves by closing the stream, after which the next c
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 import time
@@ -69,9 +70,7 @@ def _silence_llama_logs() -> None:
     global _silent_logger
     if _silent_logger is not None:
         return
-    import ctypes
-
-    import llama_cpp
+    import llama_cpp  # start-up: the llama.cpp library loads on the first draft, not at launch
 
     @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
     def _drop(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
@@ -85,7 +84,7 @@ class Engine:
     def __init__(self, path: Path, n_threads: int = 0, n_ctx: int = 2048) -> None:
         check_gguf_file(path)
         try:
-            from llama_cpp import Llama
+            from llama_cpp import Llama  # start-up: loaded with the model, not at launch
         except ImportError:
             raise ModelError("The on-device model runtime (llama-cpp-python) is not "
                              "installed.") from None
@@ -194,6 +193,7 @@ class Engine:
         template = self.chat_template
         if not template:
             return None
+        # start-up: only a chosen instruct model needs the chat formatter
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         llm = self._llm
@@ -209,7 +209,7 @@ class Engine:
         return prompt[len(bos):] if bos and prompt.startswith(bos) else prompt
 
     def _is_end(self, token: int) -> bool:
-        import llama_cpp
+        import llama_cpp  # start-up: loaded once the model is
 
         model = getattr(self._llm, "_model", None)
         vocab = getattr(model, "vocab", None)

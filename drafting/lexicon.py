@@ -278,6 +278,14 @@ ABBREVIATIONS: dict[str, str] = {
     "neg": "negative", "bf": "boyfriend", "gf": "girlfriend", "cont": "continue",
     "sh": "self-harm", "chem": "chemistry", "mo": "month",
 }
+# Clinical abbreviations written out only in capitals ("HR" is heart rate, "hr" an hour).
+CAPITAL_ABBREVIATIONS: dict[str, str] = {
+    "HR": "heart rate", "BP": "blood pressure", "ROI": "release of information",
+    "MVA": "motor vehicle accident", "SH": "self-harm", "NSSI": "non-suicidal self-injury",
+    "TID": "three times a day", "BID": "twice a day", "PRN": "as needed", "prn": "as needed",
+    "qAM": "every morning", "qHS": "at bedtime", "qhs": "at bedtime", "s/p": "status post",
+    "h/o": "history of", "r/o": "rule out", "w/in": "within",
+}
 # Units written short after a number ("4 mo", "45 min", "2 hr"): the singular or the plural.
 UNIT_ABBREVIATIONS: dict[str, str] = {
     "min": "minute", "mins": "minute", "hr": "hour", "hrs": "hour", "h": "hour", "wk": "week",

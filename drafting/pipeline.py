@@ -18,6 +18,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafting import prompt as prompts
+from drafting.default_model import (
+    DEFAULT_MODEL_SHA256,
+    ensure_default_model,
+    sha256_of,
+    verified_sha256,
+)
 from drafting.engine import Engine
 from drafting.formats import is_optional, section_fields
 from drafting.ranker import Ranker
@@ -115,8 +121,6 @@ class DraftPipeline:
     def _resolve_path(self) -> Path:
         if self.model_path is not None:
             return Path(self.model_path)
-        from drafting.default_model import DEFAULT_MODEL_SHA256, ensure_default_model
-
         self._known_sha = DEFAULT_MODEL_SHA256
         return ensure_default_model()
 
@@ -146,8 +150,6 @@ class DraftPipeline:
             return None
         if self._info is None:
             path = engine.path
-            from drafting.default_model import sha256_of, verified_sha256
-
             sha = self._known_sha or verified_sha256(path) or sha256_of(path)
             self._info = ModelInfo(name=path.stem, path=path, size_bytes=path.stat().st_size,
                                    sha256=sha)

@@ -55,6 +55,8 @@ resistance ambivalence humor willingness openness effort curiosity hope hopefuln
 tearfulness anxiety distress relief frustration irritability restlessness agitation
 avoidance eye contact
 """)
+# What a presenting-concerns line may say about the session itself rather than the client.
+_CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
 _DO_HEADS = wordset("""
 trial trials flight flights rep reps set sets step steps round rounds
 practice exercise exercises exposure experiment homework breathing relaxation meditation
@@ -241,6 +243,10 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     words = lx.words(body)
     if not words:
         return None
+    if f == "risk" and words[0] in ("si", "hi", "sib", "nssi") and re.match(r"\S+\s*[-–:]", body):
+        return None  # "HI - denies intent/plan, ...": the therapist's line, not a report
+    if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
+        return None  # "unscheduled call after custody exchange": the session, not a report
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
@@ -351,6 +357,10 @@ def own(clause: Clause, voice: Voice) -> Own:
     if shape is Shape.NOUN and f == "goals":
         return Own(clause, lit("The goal is ") + slots(lower_first(clause.body), voice,
                                                     object_start=True))
+    if shape is Shape.NOUN and f == "presenting_concerns" and \
+            lx.words(clause.body)[:1] and lx.words(clause.body)[0] in _CONTEXT_WORDS:
+        return Own(clause, lit("This was ") + slots(lower_first(clause.body), voice,
+                                                    object_start=True, after="was"))
     # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
     return Own(clause, slots(clause.body, voice))
 

@@ -28,9 +28,8 @@ from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
 
 RISK_NOT_RECORDED = "A risk assessment was not documented for this session."
-NO_IMPRESSION = "No clinical impression was entered for this session."
 EMPTY_SECTION = "Nothing was entered for this section."
-FIXED_SENTENCES = frozenset({RISK_NOT_RECORDED, NO_IMPRESSION, EMPTY_SECTION})
+FIXED_SENTENCES = frozenset({RISK_NOT_RECORDED, EMPTY_SECTION})
 # Sections that hold the clinician's assessment: without an impression they say so.
 ASSESSMENT_HEADINGS = frozenset({"Assessment", "Evaluation"})
 
@@ -89,7 +88,6 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
     plan = Plan({}, [], voice)
     for heading, fields in section_fields(facts.format).items():
         section = _Section(voice, style)
-        missing_impression = False
         for name in fields:
             if name == SESSION:
                 line = session_line(facts.session, voice, style.date_style)
@@ -100,8 +98,6 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
             if not text:
                 if name == "risk":
                     section.add(Sentence([RISK_NOT_RECORDED], [], fixed=True))
-                elif name == "impression" and heading in ASSESSMENT_HEADINGS:
-                    missing_impression = True  # said last, after what was entered
                 continue
             if name == "mental_status":
                 clauses = clauses_of(name, text, setting)
@@ -116,8 +112,8 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
                     section.add(sentence)
                 continue
             section.add_field(clauses, prose=_is_prose(text))
-        if missing_impression:
-            section.add(Sentence([NO_IMPRESSION], [], fixed=True))
+        # No impression entered: the flag asks for one (the editor shows it by the heading and
+        # the completeness panel lists it); the note itself says nothing about its drafting.
         sentences = section.sentences or [Sentence([EMPTY_SECTION], [], fixed=True)]
         plan.sections[heading] = sentences
     return plan
@@ -228,10 +224,25 @@ class _Section:
         if clause.subject and clause.actor is Actor.CLIENT and not clause.label:
             return Own(clause, slots_subject(clause.subject, voice) + lit(" ", Choice(
                 ("has been ", "is ", "was "), 0, "copula")) + [lower_first(clause.body)])
-        inner = Clause(clause.field, clause.text, clause.shape, clause.actor, clause.subject,
-                       clause.body, named=clause.named)
-        label = clause.label
+        actor = clause.actor
         f = clause.field
+        label = clause.label
+        if f == "interventions" and label and verb_first(label):
+            # "explored transference: pt apologized repeatedly": the clinician's act, then
+            # what happened in it
+            inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
+                           named=clause.named)
+            rest = self._one(inner).segments
+            if rest and isinstance(rest[0], str):
+                rest = lit(lower_first(rest[0])) + rest[1:]
+            return Own(clause, lit(f"{voice.clinician} ", *slots(lower_first(label), voice,
+                                                                 verb_first=True), ": ") + rest)
+        if f == "interventions" and clause.shape is Shape.VERB and actor is Actor.THERAPIST \
+                and not clause.named and lx.words(clause.body)[:1] and \
+                lx.words(clause.body)[0] not in lx.THERAPIST_VERBS:
+            actor = Actor.CLIENT  # "in vivo ERP: touched the door handle": the client did
+        inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
+                       named=clause.named)
         if f == "goals" and clause.shape is Shape.VERB:
             return Own(clause, [f"{label} is to {lower_first(clause.body)}"])
         if f == "interventions" and clause.shape is Shape.NOUN:

@@ -25,7 +25,7 @@ class Cancelled(Exception):
 
 class Scorer:
     def __init__(self, llm: Any) -> None:
-        from llama_cpp import _internals
+        from llama_cpp import _internals  # start-up: llama.cpp loads with the model
 
         self._llm = llm
         self._ctx = llm._ctx

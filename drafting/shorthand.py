@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from drafting.lexicon import ABBREVIATIONS, UNIT_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from drafting.lexicon import (ABBREVIATIONS, CAPITAL_ABBREVIATIONS, UNIT_ABBREVIATIONS,
+                              WEEKDAY_ABBREVIATIONS)
 
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
@@ -43,12 +44,41 @@ THERAPIST_RE = re.compile(
 FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNORECASE)
 
 
+_CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
+    re.escape(k) for k in sorted(CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
+# "2x this week", "3x/wk" (not "2x/wk goal": before a noun the count stays as written)
+_TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?(week|wk|day|d|month|mo)?\b"
+                       r"(?=\s*$|\s*[,;.)]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
+                       r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
+_FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|sessions?|minutes?"
+                     r"|hours?)\b")
+# "1 minute x3", "3 trials x2": a repetition (never "oriented x3")
+_X_TIMES_RE = re.compile(r"\b((?:minutes?|seconds?|trials?|reps|sets) )x\s?(\d+)\b")
+_PERIODS = {"week": "a week", "wk": "a week", "day": "a day", "d": "a day", "month": "a month",
+            "mo": "a month"}
+
+
+def _times(count: str) -> str:
+    return {"0": "0 times", "1": "once", "2": "twice"}.get(count, f"{count} times")
+
+
+def counts(text: str) -> str:
+    """"2x this week" -> "twice this week", "3x/wk" -> "3 times a week", "x2 weeks" ->
+    "for 2 weeks", "spinning 1 min x3" -> "3 times"; "~30" -> "about 30"."""
+    text = _FOR_RE.sub(lambda m: f"for {m.group(1)} {m.group(2)}", text)
+    text = _TIMES_RE.sub(lambda m: _times(m.group(1)) + (
+        f" {_PERIODS[m.group(2)]}" if m.group(2) else ""), text)
+    text = _X_TIMES_RE.sub(lambda m: m.group(1) + _times(m.group(2)), text)
+    return re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)
+
+
 def expand(text: str) -> str:
     """The fact with its shorthand written out: abbreviations, units after numbers, days of
     the week, quotations in double quotes, arrows between numbers read as "to"."""
     text = _SINGLE_QUOTE_RE.sub(r'"\1"', text)
     text = _NUMBER_ARROW_RE.sub(r"\1 to ", text)
     text = _ARROW_RE.sub(" – ", text)
+    text = re.sub(r"(?<=\w)\s+[-–]\s+(?=\w)", ": ", text, count=1)  # "MVA Aug 2024 - images"
     if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
         text = _AMPERSAND_RE.sub(" and ", text)
     text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
@@ -59,6 +89,7 @@ def expand(text: str) -> str:
         return f"{number} {name}{'' if number in ('1', '1.0') else 's'}"
 
     text = _UNIT_RE.sub(unit, text)
+    text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))
     text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
     # the client named in the middle of a fact ("pt described", "drive pt Tuesday")
     text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)

@@ -147,8 +147,9 @@ def flag_resolved(flag: Flag, note: Note) -> bool:
     if flag.kind is FlagKind.RISK_NOT_ASSESSED:
         return _filled(note, "risk") or note.risk_not_assessed
     if flag.kind is FlagKind.NO_IMPRESSION:
-        # an impression entered in the prompt, or written into the note by hand
-        return _filled(note, "impression") or "no clinical impression was entered" not in body
+        # an impression entered in the prompt; one written into the note by hand is
+        # acknowledged with the flag
+        return _filled(note, "impression")
     return False
 
 

@@ -131,12 +131,14 @@ def test_a_missing_impression_asks_until_one_is_entered_or_written() -> None:
     note.flags = [asks]
     assert open_flags(note) == [asks]
     assert any("flagged" in b for b in signing_blockers(note, _appt(), _client()))
-    note.prompts["impression"] = "responding well to CBT"
-    assert flag_resolved(asks, note)
-    del note.prompts["impression"]
     note.sections = [NoteSection("Assessment", "Client was engaged. Progress toward goal 1 "
                                                "is steady.")]
-    assert flag_resolved(asks, note)  # written into the note by hand
+    assert not flag_resolved(asks, note)  # written by hand: the therapist acknowledges it
+    note.flags = [asks.acknowledge()]
+    assert open_flags(note) == []
+    note.flags = [asks]
+    note.prompts["impression"] = "responding well to CBT"
+    assert flag_resolved(asks, note)
 
 
 def test_signed_or_empty_note_cannot_be_signed() -> None:
