@@ -195,7 +195,7 @@ _NOT_RISK: frozenset[str] = frozenset({"diet", "dietary", "diets", "hangout", "h
 PREPOSITIONS: frozenset[str] = wordset("""
 with to of for on at in from about into onto during after before around over by since toward
 towards through without between among against under behind near like per than via until
-till throughout across regarding concerning including despite
+till throughout across regarding concerning including despite as
 """)
 DETERMINERS: frozenset[str] = wordset("""
 a an the this that these those his her their its my our your each every any some no another
@@ -210,7 +210,8 @@ intake discharge baseline bedtime dinner lunch breakfast town court rehab group 
 tomorrow yesterday weekends weekdays daily weekly nightly twice once again alone together
 everyday homework progress support validation psychoeducation counseling insight judgment
 sleep money food alcohol cannabis medication care attention anxiety depression grief anger
-stress pain mood affect speech behavior behaviour trust safety use practice
+stress pain mood affect speech behavior behaviour trust safety use practice sick appetite
+public private general particular crisis remission person
 """)
 # Nouns for people in the client's life: a note says "their sister", not "a sister".
 RELATION_NOUNS: frozenset[str] = wordset("""
@@ -316,7 +317,7 @@ headaches headache appetite weight energy fatigue concentration focus memory sch
 work job parenting divorce separation custody loss death bereavement illness pain chronic
 body image eating binge purging restriction substance alcohol drinking drugs opioids
 cannabis smoking vaping gambling anger irritability mood sadness tearfulness hopelessness
-motivation interest pleasure sleep
+motivation interest pleasure sleep next last first second third final previous following
 """)
 _COMMON_WORDS: frozenset[str] | None = None
 

@@ -41,7 +41,10 @@ INDEFINITE_AFTER = wordset("""
 built build created create developed develop made make conducted conduct facilitated facilitate
 provided provide planned plan scheduled schedule set keep kept start started begin began have
 had assigned assign introduced introduce wrote write gave give consider considered join joined
+was used use described shared named listed tried attended attend
 """)
+# After these a place or a known thing follows: "in the kitchen", "on the couch".
+DEFINITE_PREPOSITIONS = frozenset({"in", "on", "at", "into", "since", "inside"})
 _POSITIONS = frozenset({"start", "end", "beginning", "middle", "close", "outset"})
 # Nouns that take no "a": techniques, states and the like ("imaginal exposure").
 MASS_NOUNS = wordset("""
@@ -185,8 +188,10 @@ def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,
         return Choice(("the ", "", article), 0)  # "reviewed the worry log", "at the start"
     if previous in INDEFINITE_AFTER:
         return Choice((article, ""), 0)  # "built an exposure hierarchy"
+    if previous in DEFINITE_PREPOSITIONS:
+        return Choice(("the ", "", article), 0)  # "in the kitchen", "at the senior center"
     if previous in lx.PREPOSITIONS:
-        return Choice(("", article, "the "), 0)  # "with a support person", "on the fridge"
+        return Choice(("", article, "the "), 0)  # "with a support person", "after a fight"
     # After another verb "the" would claim something already known ("practiced the opposite
     # action"): only the indefinite article is offered.
     return Choice(("", article), 0)

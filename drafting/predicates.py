@@ -55,6 +55,7 @@ resistance ambivalence humor willingness openness effort curiosity hope hopefuln
 tearfulness anxiety distress relief frustration irritability restlessness agitation
 avoidance eye contact
 """)
+_DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
 _CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
 _DO_HEADS = wordset("""
@@ -247,6 +248,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return None  # "HI - denies intent/plan, ...": the therapist's line, not a report
     if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
         return None  # "unscheduled call after custody exchange": the session, not a report
+    if f == "presenting_concerns" and _DOSE_RE.search(" ".join(body.split()[:4])):
+        return Pred(clause, lit("reported taking ") + slots(body, voice), lead="reported")
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),

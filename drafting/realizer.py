@@ -203,7 +203,9 @@ class _Section:
             while (not prose and j < len(items) and items[j][0] == key
                    and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
                    and not getattr(items[j][1], "alone", False)
-                   and len(group) < self.style.max_predicates
+                   and len(group) < (2 if any("," in p.clause.body for p in group)
+                                     or "," in items[j][1].clause.body
+                                     else self.style.max_predicates)
                    and _words(group) + _segment_words(items[j][1].segments)
                    <= self.style.max_words):
                 nxt = items[j][1]
@@ -458,8 +460,8 @@ def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
         if (prev is not None and pred.lead and pred.lead == prev.lead
                 and pred.lead in _LIST_VERBS and pred.object_segments
                 and prev.object_segments and not getattr(prev, "merged", [])):
-            if "," in prev.clause.body or "," in pred.clause.body:
-                out.append(pred)
+            if "," in prev.clause.body:
+                out.append(pred)  # "reported X, Y and Z" would blur where X ends
                 continue
             long_first = (len(prev.clause.body.split()) > 4
                           and len(pred.clause.body.split()) < 3)

@@ -48,7 +48,7 @@ _CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
     re.escape(k) for k in sorted(CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
 # "2x this week", "3x/wk" (not "2x/wk goal": before a noun the count stays as written)
 _TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?(week|wk|day|d|month|mo)?\b"
-                       r"(?=\s*$|\s*[,;.)]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
+                       r"(?=\s*$|\s*[,;.()]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
                        r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
 _FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|sessions?|minutes?"
                      r"|hours?)\b")
