@@ -59,6 +59,8 @@ medicine psychology nursing dietetics
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",
                            "friendly", "family", "lovely", "likely", "lonely", "only", "costly",
                            "timely", "orderly", "holy", "ugly", "bully", "rally", "ally"})
+_OBJECTS = frozenset({"me", "him", "her", "them", "us", "you", "it", "myself", "himself",
+                      "herself", "themselves", "themself", "yourself", "itself", "one"})
 # What follows these is a symptom or a statement, never "a" or "the" ("denied SI").
 _SYMPTOM_VERBS = frozenset({"denied", "denies", "deny", "endorsed", "endorses", "reported",
                             "reports", "described", "experienced", "expressed", "verbalized"})
@@ -110,7 +112,7 @@ def _slot_fits(tokens: list[str], i: int) -> bool:
     word = bare(token)
     if not word or word in lx.STOPWORDS or word in lx.DETERMINERS or word in lx.PRONOUN_SUBJECTS:
         return False
-    if word in lx.CLIENT_WORDS or word.startswith(("client'", "patient'")):
+    if word in lx.CLIENT_WORDS or word.startswith(("client'", "patient'")) or word in _OBJECTS:
         return False
     if token[0].isupper() and not re.match(r"[A-Z]{2,}|[A-Z]-", token):
         return False  # a name: "with Luis", "on Tuesday"
@@ -125,6 +127,8 @@ def _slot_fits(tokens: list[str], i: int) -> bool:
         return False
     if word in lx.PREPOSITIONS or word in lx.PAST_VERBS or word in ("not", "no", "never"):
         return False
+    if i + 1 < len(tokens) and re.fullmatch(r"#?\d+[,.;:)]?", tokens[i + 1]):
+        return False  # "session 1", "goal 2": a name with its number
     return not (word.endswith("ed") and i + 1 >= len(tokens))  # not "felt rejected"
 
 
@@ -134,16 +138,28 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
     ``after``: the word the realizer puts before the phrase (its frame verb)."""
     tokens = phrase.split()
     out: list[Segment] = []
+    quoted = False  # the client's own words are never touched
     for i, token in enumerate(tokens):
+        opens = token[:1] in "\"“"
+        if quoted or opens:
+            quoted = not (token.rstrip(",.;:!?)").endswith(("\"", "”")) and (not opens
+                                                                          or len(token) > 1))
+            out.append(token + (" " if i < len(tokens) - 1 else ""))
+            continue
         previous = bare(tokens[i - 1]) if i else after.strip().lower()
         after_verb = verb_first and i == 1 and previous not in _CHANGE_VERBS \
             and previous not in lx.LINKING_VERBS and previous not in _SYMPTOM_VERBS
         want = (i == 0 and object_start) or after_verb or (
             i > 0 and previous in lx.PREPOSITIONS and not tokens[i - 1].endswith(","))
+        person = bare(token).removesuffix("'s")
+        if i > 0 and person in lx.RELATION_NOUNS and (previous in ("and", "or")
+                                                      or previous in _SYMPTOM_VERBS):
+            want = True  # "2 coping strategies and her sister", "reported her wife ..."
         if i > 0 and previous == "to" and (bare(token) in lx.BASE_VERBS
                                            or bare(token).endswith(_INFINITIVE_ENDINGS)):
             want = False  # "urges to isolate"
-        if want and _slot_fits(tokens, i):
+        if want and (_slot_fits(tokens, i) or (person in lx.RELATION_NOUNS
+                                               and not token[:1].isupper())):
             choice = choice_before(tokens, i, voice, previous=previous)
             if choice is not None:
                 out.append(choice)

@@ -351,12 +351,9 @@ def own(clause: Clause, voice: Voice) -> Own:
     if shape is Shape.NOUN and f == "plan":  # "referral to psychiatry"
         return Own(clause, lit(voice.clinician, " will make ") + slots(
             lower_first(clause.body), voice, object_start=True, after="make"))
-    if shape is Shape.NOUN and f == "progress":
-        return Own(clause, lit("Progress includes ") + slots(lower_first(clause.body), voice,
-                                                          object_start=True))
-    if shape is Shape.NOUN and f == "impression":
-        return Own(clause, lit(voice.clinician, " notes ") + slots(lower_first(clause.body),
-                                                                 voice, object_start=True))
+    if shape is Shape.NOUN and f in ("progress", "impression"):
+        label = "Progress: " if f == "progress" else "Clinical impression: "
+        return Own(clause, lit(label) + slots(lower_first(clause.body), voice))
     if shape is Shape.NOUN and f == "goals":
         return Own(clause, lit("The goal is ") + slots(lower_first(clause.body), voice,
                                                     object_start=True))

@@ -10,7 +10,7 @@ rose from 2 to 5."). Each sentence keeps its choices open for the ranker (see se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting import lexicon as lx
 from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens
@@ -77,8 +77,20 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
             if second.shape is Shape.MEASURE and first.shape is clause.shape:
                 clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
                 continue
-        clauses.append(clause)
+        clauses.append(_and_for_comma(clause))
     return clauses
+
+
+def _and_for_comma(clause: Clause) -> Clause:
+    """A verb phrase, a comma, another verb phrase ("broke the report into steps, finished
+    step 1"): the comma is an "and" in a note."""
+    if clause.shape is not Shape.VERB:
+        return clause
+    head, comma, tail = clause.body.rpartition(", ")
+    if not comma or "," in head or " and " in tail or not verb_first(tail) or \
+            lx.words(tail)[:1] == lx.words(head)[:1]:
+        return clause
+    return replace(clause, body=f"{head} and {tail}")
 
 
 def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
@@ -216,6 +228,7 @@ class _Section:
             self._flush(pending, key)
             pending = []
             i = j
+        self._join_labelled()
         self._join_short()
 
     def _labelled(self, clause: Clause) -> Own:
@@ -338,6 +351,21 @@ class _Section:
         segments = _capital(subject) + body
         return Sentence(segments, [p.clause for p in preds] + _merged(preds))
 
+    def _join_labelled(self) -> None:
+        """"Progress: X." "Progress: Y." -> "Progress: X; Y." (one label, not a template)."""
+        out: list[Sentence] = []
+        for sentence in self.sentences:
+            prev = out[-1] if out else None
+            label = _label_of(sentence)
+            if prev is not None and label and _label_of(prev) == label:
+                rest = list(sentence.segments)
+                rest[0] = rest[0][len(label):] if isinstance(rest[0], str) else rest[0]
+                out[-1] = Sentence(prev.segments + lit("; ") + rest,
+                                   prev.clauses + sentence.clauses)
+                continue
+            out.append(sentence)
+        self.sentences = out
+
     def _join_short(self) -> None:
         """Two short sentences of one field with different subjects may become one:
         "The father agreed to 11 pm on weekends, and the son accepted." The model decides."""
@@ -430,6 +458,13 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
 def _strip_client(text: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:client|pt|patient)\s+(?:will\s+)?", "", text,
                   flags=re.IGNORECASE)
+
+
+def _label_of(sentence: Sentence) -> str:
+    first = sentence.segments[0] if sentence.segments else ""
+    if isinstance(first, str) and first in ("Progress: ", "Clinical impression: "):
+        return first
+    return ""
 
 
 def _joinable(clause: Clause) -> bool:

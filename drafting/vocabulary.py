@@ -9,7 +9,7 @@ write anything else, so the model ranking the realizer's candidates can never ad
 
 from __future__ import annotations
 
-from drafting.lexicon import ABBREVIATIONS, WEEKDAYS_MONTHS, wordset
+from drafting.lexicon import WEEKDAYS_MONTHS, wordset
 
 ARTICLES: frozenset[str] = frozenset({"a", "an", "the"})
 PRONOUNS: frozenset[str] = wordset("""
@@ -37,12 +37,12 @@ telephone person approach method modality next
 """) | WEEKDAYS_MONTHS
 # Headline words for labelled lines ("Progress: N/A.", "Mental status was not assessed.").
 LABELS: frozenset[str] = wordset("""
-progress mental status risk assessment goal goals impression clinical plan entered
+progress mental status risk assessment goal goals impression clinical plan entered diagnosis
 recorded documented information section
 """)
 
 CLOSED: frozenset[str] = (ARTICLES | PRONOUNS | PEOPLE | FRAME_VERBS | CONNECTIVES
-                          | SESSION_WORDS | LABELS | frozenset(ABBREVIATIONS.values()))
+                          | SESSION_WORDS | LABELS)
 
 
 def allowed(word: str) -> bool:
