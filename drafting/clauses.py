@@ -144,9 +144,9 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if client and text[client.end():]:
         return _with_actor(field, text, text[client.end():], Actor.CLIENT)
     label = _LABEL_RE.match(text)
-    label_verb = bool(label) and field in ("goals", "plan") and (
-        lx.words(label.group(1))[:1] and (lx.words(label.group(1))[0] in lx.BASE_VERBS
-                                          or lx.words(label.group(1))[0] in _HOMEWORK_VERBS))
+    lead = lx.words(label.group(1))[:1] if label else []
+    label_verb = field in ("goals", "plan") and bool(lead) and (
+        lead[0] in lx.BASE_VERBS or lead[0] in _HOMEWORK_VERBS)
     if label and not label_verb and field != "mental_status" and \
             not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
-from drafting.lexicon import (ABBREVIATIONS, CAPITAL_ABBREVIATIONS, UNIT_ABBREVIATIONS,
-                              WEEKDAY_ABBREVIATIONS)
+from drafting.lexicon import (
+    ABBREVIATIONS,
+    CAPITAL_ABBREVIATIONS,
+    UNIT_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+)
 
 _ABBREVIATION_RE = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))

@@ -129,7 +129,7 @@ def check_sentence(sentence: str, clauses: Sequence[Clause], extra: str = "") ->
         return Verdict(False, FlagKind.UNGROUNDED, "adds, drops or changes a negation")
     if _PASSIVE_DENIAL_RE.search(sentence) and not _PASSIVE_DENIAL_RE.search(source):
         return Verdict(False, FlagKind.UNGROUNDED, "turns a denial around")
-    if lx.mentions_risk(sentence) and not lx.mentions_risk(source):
+    if lx.mentions_risk(sentence) and not lx.mentions_risk(f"{source} {extra}"):
         return Verdict(False, FlagKind.UNGROUNDED, "mentions risk the therapist did not write")
     for clause in clauses:
         lost = check_coverage(sentence, clause)
