@@ -278,7 +278,8 @@ ABBREVIATIONS: dict[str, str] = {
     "wknd": "weekend", "wknds": "weekends", "mgmt": "management", "dx": "diagnosis",
     "neg": "negative", "bf": "boyfriend", "gf": "girlfriend", "cont": "continue",
     "sh": "self-harm", "chem": "chemistry", "mo": "month",
-    "incr": "increase", "decr": "decrease", "mom": "mother", "dad": "father", "stepdad": "stepfather", "stepmom": "stepmother",
+    "incr": "increase", "decr": "decrease", "mom": "mother", "dad": "father",
+    "stepdad": "stepfather", "stepmom": "stepmother",
     "grandma": "grandmother", "grandpa": "grandfather", "mom's": "mother's", "dad's": "father's",
 }
 # Clinical abbreviations written out only in capitals ("HR" is heart rate, "hr" an hour).

@@ -7,6 +7,7 @@ It also keeps the process-wide pipeline per model settings, so the model loads o
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -124,6 +125,16 @@ def apply_draft(note: Note, draft: Draft) -> Note:
 # worker), so a pipeline's single model is never used by two threads at once.
 _PIPELINES: dict[tuple[str, int, int], DraftPipeline] = {}
 _PIPELINES_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_pipelines() -> None:
+    """Free the models before the interpreter tears llama.cpp's bindings down (otherwise its
+    finalizers run against a half-unloaded library and print a TypeError at exit)."""
+    with _PIPELINES_LOCK:
+        for pipeline in _PIPELINES.values():
+            pipeline.close()
+        _PIPELINES.clear()
 
 
 def pipeline_for(settings: DeviceSettings) -> DraftPipeline:

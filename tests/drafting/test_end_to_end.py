@@ -30,9 +30,19 @@ def test_samples_meet_the_quality_bar(pipeline: DraftPipeline) -> None:
     assert all(d.model is not None and d.model.sha256 == DEFAULT_MODEL_SHA256 for d in drafts)
 
 
-def test_the_model_decides_the_choices_rules_cannot(pipeline: DraftPipeline) -> None:
-    """The model ranks every choice it has time for, and some of its picks differ from the
-    realizer's defaults; the issue's own example reads as a clinician writes it."""
+def test_the_model_decides_the_choices_rules_cannot(default_model_path: Path) -> None:
+    """The model ranks every choice, and some of its picks differ from the realizer's
+    defaults; the issue's own example reads as a clinician writes it. (A generous time
+    budget: on a busy machine the default one ends before every choice is ranked, which is
+    right for the therapist but not what this test is about.)"""
+    pipeline = DraftPipeline(default_model_path, time_budget_s=600)
+    try:
+        _check_model_decides(pipeline)
+    finally:
+        pipeline.close()
+
+
+def _check_model_decides(pipeline: DraftPipeline) -> None:
     decided = changed = 0
     for path in sample_files():
         draft = pipeline.draft(facts_from_file(path))
