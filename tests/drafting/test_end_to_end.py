@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,9 @@ def _check_model_decides(pipeline: DraftPipeline) -> None:
     facts = facts_from_json({"format": "birp", "prompts": {
         "plan": "ride one subway stop with support person before next session"}})
     text = pipeline.draft(facts).text()
-    assert "ride one subway stop with a support person before the next session" in text
+    # either article reads as a clinician writes it; the shorthand's bare noun does not
+    assert re.search(r"ride one subway stop with (a|the) support person before the next "
+                     r"session", text), text
 
 
 STYLE_A = ("SOAP\nSubjective: The client reported trouble sleeping after a move. The client "
