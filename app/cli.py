@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.draft",  # draft
     "app.commands.notes",  # export note
     "app.commands.billing",  # export superbill, export ics
+    "app.commands.measures",  # export measures
 )
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from app.measures.demo import add_demo_measures
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from models.billing import Authorization, Payment, sessions_used
 from models.client import Client, Diagnosis, Goal, Insurance
@@ -152,6 +153,7 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
                                                                 today, appts))
             if discharged:
                 vault.clients.discharge(client.id, today - timedelta(days=14))
+        counts["measures"] = add_demo_measures(vault, today, seed)  # app/measures/demo.py
     return counts
 
 

@@ -1,10 +1,11 @@
 """The whole practice as one documented JSON document (docs/practice-json.md).
 
 Top-level keys: practice, clients (each with goals), appointments, notes (each with addenda),
-payments, authorizations, fee_schedule, signing_keys and seal, plus format/version/exported_at.
-Every record has its ``id``; references (client_id, appointment_id) use those ids, and import
-keeps them, so an exported practice imports into an empty vault unchanged, signed notes and
-their signatures included (checked by app/practice_seal.py; value ranges: practice_checks.py).
+payments, authorizations, fee_schedule, measures, measure_schedules, signing_keys and
+seal, plus format/version/exported_at. Every record has its ``id``; references (client_id,
+appointment_id) use those ids, and import keeps them, so an exported practice imports into an
+empty vault unchanged, signed notes and their signatures included (checked by
+app/practice_seal.py; value ranges: practice_checks.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import practice_checks as check
 from app.practice_seal import check_signatures, export_signatures
+from app.measures.practice_json import (
+    ParsedMeasures,
+    check_measure_references,
+    import_measures,
+    measures_sections,
+    parse_measures,
+)
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
 from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance
@@ -70,6 +78,7 @@ def practice_to_dict(vault: Vault, include_process_notes: bool = False,
         "authorizations": [_id_first(_plain(asdict(a)))
                            for a in vault.billing.authorizations.all()],
         "fee_schedule": {cpt: str(fee) for cpt, fee in vault.billing.fees.get_all().items()},
+        **measures_sections(vault),  # measures, measure_schedules (app/measures/practice_json)
         **export_signatures(vault, notes, exported_at, problems if problems is not None else []),
     }
 
@@ -164,6 +173,7 @@ class ParsedPractice:
     fees: dict[str, Decimal]
     keys: list[PublicKey] = field(default_factory=list)  # who signed its signed notes
     sealed_by: str = ""  # fingerprint of the key that sealed the file
+    measures: ParsedMeasures = field(default_factory=ParsedMeasures)
 
 
 def parse_practice(data: dict[str, Any]) -> ParsedPractice:
@@ -213,6 +223,7 @@ def import_practice(vault: Vault, data: dict[str, Any] | ParsedPractice) -> dict
             vault.billing.authorizations.add(auth)
         for cpt, fee in parsed.fees.items():
             vault.billing.fees.set(cpt, fee)
+        import_measures(vault, parsed.measures)
         vault.audit.record("import", "practice", None, "practice json")
     return {"clients": len(parsed.clients), "appointments": len(parsed.appointments),
             "notes": len(parsed.notes)}
@@ -242,6 +253,7 @@ def _parse_all(data: dict[str, Any]) -> ParsedPractice:
                         for i, raw in enumerate(_items(data, "authorizations"))],
         fees={str(cpt): _parse("fee_schedule", 0, fee, partial(_money, field=str(cpt)))
               for cpt, fee in fees.items()},
+        measures=parse_measures(data),
     )
 
 
@@ -280,6 +292,7 @@ def _check_references(p: ParsedPractice) -> None:
         if auth.client_id not in client_ids:
             raise InvalidInput(f"The practice file's authorizations[{i}] refers to client "
                                f"{auth.client_id}, which is not in the file.")
+    check_measure_references(p.measures, client_ids, appt_client)
 
 
 def _unique(key: str, ids: list[int | None]) -> set[int]:

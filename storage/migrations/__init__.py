@@ -9,9 +9,15 @@ from __future__ import annotations
 from types import ModuleType
 
 from storage.connection import Connection
-from storage.migrations import m001_initial, m002_billing_settings, m003_signatures
+from storage.migrations import (
+    m001_initial,
+    m002_billing_settings,
+    m003_signatures,
+    m004_measures,
+)
 
-MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings, m003_signatures)
+MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings, m003_signatures,
+                                      m004_measures)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 
