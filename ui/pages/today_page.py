@@ -22,6 +22,7 @@ from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from ui import appointment_actions as actions
 from ui.errors import show_error
+from ui.measures.today_panel import MeasuresDuePanel
 from ui.timefmt import long_day, service_label, time_range
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
@@ -49,6 +50,7 @@ class TodayPage(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
+        self.measures_due = MeasuresDuePanel(workspace)  # ui/measures: due for today's clients
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -75,6 +77,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addLayout(top)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.measures_due)
         layout.addWidget(self.body, 1)
         layout.addLayout(row)
 
@@ -112,6 +115,7 @@ class TodayPage(QWidget):
         self.note_button.setVisible(bool(self.appointments))
         self._update_buttons()
         self._show_warnings(day.first_day)
+        self.measures_due.refresh(day.first_day)
 
     def _show_warnings(self, day: date) -> None:
         lines = self.workspace.do(warning_lines_for_today, day)
