@@ -54,7 +54,7 @@ def due_reason(schedule: Schedule, on: date, dates: ClientDates) -> str | None:
         since = dates.discharged_on - DISCHARGE_WINDOW
         if last is not None and last >= since:
             return None
-        return f"at discharge ({date_text(dates.discharged_on)})"
+        return f"at discharge, {date_text(dates.discharged_on)}"
     if discharged:
         return None  # a discharged client is measured only at discharge
     if rule is ScheduleRule.INTAKE:

@@ -120,7 +120,7 @@ def test_intake_and_discharge() -> None:
     active = ClientDates([day(0)], [day(0)], first_session=day(0))
     assert due_reason(discharge, day(30), active) is None
     gone = ClientDates([day(0)], [day(0), day(60)], first_session=day(0), discharged_on=day(61))
-    assert due_reason(discharge, day(61), gone) == "at discharge (11/01/2026)"
+    assert due_reason(discharge, day(61), gone) == "at discharge, 11/01/2026"
     last_session = ClientDates([day(0), day(55)], [day(55)], discharged_on=day(61))
     assert due_reason(discharge, day(61), last_session) is None
     # Once discharged, the regular schedules stop.
