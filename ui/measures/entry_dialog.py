@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,7 +92,6 @@ class MeasureEntryDialog(QDialog):
         layout.addWidget(buttons)
         self.board.changed.connect(self._update)
         self._update()
-        self.board.setFocus()
 
     def _update(self) -> None:
         answers = self.board.answers
@@ -103,6 +102,10 @@ class MeasureEntryDialog(QDialog):
         self.risk.setText("⚠ " + "; ".join(s.sentence() for s in screens)
                           + ". Assess risk before the client leaves." if screens else "")
         self.risk.setVisible(bool(screens))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.board.setFocus()  # the keys answer items from the first moment
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -73,7 +73,8 @@ def test_one_positive_item_9_waits_in_an_unsigned_note(demo: Any) -> None:
 
 def test_schedules_make_something_due(demo: Any) -> None:
     vault, _ = demo
-    due = [d for c in vault.clients.list(active_only=True) for d in measures_due(vault, c.id, TODAY)]
+    due = [d for c in vault.clients.list(active_only=True)
+           for d in measures_due(vault, c.id, TODAY)]
     assert due and all(d.reason for d in due)
 
 
