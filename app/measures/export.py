@@ -33,18 +33,15 @@ def _clusters(score: Score) -> str:
     return " · ".join(parts) + rule
 
 
-def _rows(measure: Instrument, history: list[ScoredResponse]) -> tuple[tuple[str, ...],
-                                                                         list[tuple[str, ...]]]:
+def _rows(measure: Instrument,
+          history: list[ScoredResponse]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The table of one measure, oldest first."""
     if measure.method == "levels":
         header = ("Date", "Result", "Yes to", "Answers", "Entered by")
-        rows = [(date_text(g.response.taken_on), g.total_text,
-                 ", ".join(s.item for s in g.screens) or "—", _answers(g),
-                 g.response.source.value) for g in history]
-        return header, rows
-    header = ["Date", "Total", "Change", "Answers", "Entered by"]
-    if measure.subscales:
-        header.insert(2, "Clusters")
+        return header, [(date_text(g.response.taken_on), g.total_text,
+                         ", ".join(s.item for s in g.screens) or "—", _answers(g),
+                         g.response.source.value) for g in history]
+    clusters = bool(measure.subscales)
     rows: list[tuple[str, ...]] = []
     previous: int | None = None
     for g in history:
@@ -53,13 +50,14 @@ def _rows(measure: Instrument, history: list[ScoredResponse]) -> tuple[tuple[str
         if total is not None and previous is not None:
             moved = direction_word(previous, total)
             change = moved if moved == "unchanged" else f"{moved} {abs(total - previous)}"
-        row = [date_text(g.response.taken_on), g.total_text, change, _answers(g),
-               g.response.source.value]
-        if measure.subscales:
-            row.insert(2, _clusters(g.score))
-        rows.append(tuple(row))
+        cells = [date_text(g.response.taken_on), g.total_text,
+                 *([_clusters(g.score)] if clusters else []), change, _answers(g),
+                 g.response.source.value]
+        rows.append(tuple(cells))
         previous = total if total is not None else previous
-    return tuple(header), rows
+    header = ("Date", "Total", *(("Clusters",) if clusters else ()), "Change", "Answers",
+              "Entered by")
+    return header, rows
 
 
 def _block(vault: Vault, client_id: int, measure: Instrument, history: list[ScoredResponse],

@@ -7,7 +7,7 @@ the form does not offer, or a total that does not match its items is refused by 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -92,7 +92,7 @@ def _schedule(raw: dict[str, Any], where: str) -> Schedule:
                            f"({key!r}).")
     return Schedule(id=_whole(raw.get("id"), "id"),
                     client_id=_whole(raw.get("client_id"), "client_id"), instrument=key,
-                    rule=ScheduleRule(raw.get("rule")),
+                    rule=ScheduleRule(str(raw.get("rule"))),
                     interval=_whole(raw.get("interval", 0), "interval"))
 
 
@@ -115,7 +115,9 @@ def parse_measures(data: Mapping[str, Any]) -> ParsedMeasures:
 def check_measure_references(parsed: ParsedMeasures, client_ids: set[int],
                              appointment_clients: Mapping[int | None, int]) -> None:
     """Unique ids; every client_id in the file; an appointment_id names that client's session."""
-    for key, records in (("measures", parsed.responses), ("measure_schedules", parsed.schedules)):
+    lists: tuple[tuple[str, Sequence[MeasureResponse | Schedule]], ...] = (
+        ("measures", parsed.responses), ("measure_schedules", parsed.schedules))
+    for key, records in lists:
         seen: set[int] = set()
         for i, record in enumerate(records):
             if record.id is None or record.id < 1 or record.id in seen:

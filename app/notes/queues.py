@@ -114,11 +114,11 @@ def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
         found = screens.get(cid, [])
         note_day = latest[cid][0].start.date() if cid in latest else None
         days = [d for d in (note_day, found[0].taken_on if found else None) if d is not None]
-        note = latest[cid][1] if cid in latest else None
+        recorded = latest[cid][1] if cid in latest else None
         items.append(RiskItem(
             client_id=cid, client_name=clients[cid].display_name,
-            note_id=note.id if note is not None else None, date_of_service=max(days),
-            risk_text=note.prompts.get("risk", "").strip() if note is not None else "",
+            note_id=recorded.id if recorded is not None else None, date_of_service=max(days),
+            risk_text=recorded.prompts.get("risk", "").strip() if recorded is not None else "",
             screen_text="; ".join(s.sentence() for s in found)))
     items.sort(key=lambda i: i.date_of_service, reverse=True)
     return items

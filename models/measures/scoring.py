@@ -90,6 +90,7 @@ def score(instrument: Instrument, answers: Answers) -> Score:
     scored = [i for i in asked if i.scored]
     given = [answers[i.key] for i in scored if i.key in answers]
     blank = len(scored) - len(given)
+    total: int | None
     if instrument.method == "levels":
         partial = _level(instrument, answers)
         total = partial if not unanswered else None
@@ -98,7 +99,7 @@ def score(instrument: Instrument, answers: Answers) -> Score:
         partial = sum(given)
         prorated = 0 < blank <= instrument.prorate_up_to_missing and bool(given)
         if blank == 0:
-            total: int | None = partial
+            total = partial
         elif prorated:
             total = _round_half_up(Fraction(partial * len(scored), len(given)))
         else:

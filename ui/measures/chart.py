@@ -45,7 +45,7 @@ def band_colour(index: int, count: int) -> QColor:
     return QColor(BAND_RAMP[step])
 
 
-class MeasureChartView(pg.PlotWidget):
+class MeasureChartView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     """``set_chart`` draws one MeasureChart; ``plotted()`` says what was drawn, for tests."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

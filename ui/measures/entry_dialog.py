@@ -50,7 +50,7 @@ class MeasureEntryDialog(QDialog):
         self.client_id = client_id
         self.appointment_id = appointment_id
         self.measure = instrument(instrument_key)
-        self.result: ScoredResponse | None = None
+        self.recorded: ScoredResponse | None = None
         self.setWindowTitle(f"Enter {self.measure.name}")
         self.setModal(True)
         self.resize(760, 720)
@@ -115,13 +115,13 @@ class MeasureEntryDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.result = self.workspace.do(
+            self.recorded = self.workspace.do(
                 record_measure, self.client_id, self.measure.key, dict(self.board.answers),
                 to_date(self.day.date()), appointment_id=self.appointment_id)
         except StillnoteError as exc:
             self.error.setText(message_for(exc))
             return
         measure_events().recorded.emit(self.client_id)
-        self.saved.emit(self.result)
+        self.saved.emit(self.recorded)
         self.accept()
-        show_risk_alerts(self.parentWidget(), self.result)
+        show_risk_alerts(self.parentWidget(), self.recorded)

@@ -11,7 +11,7 @@ class Releasable(Protocol):
     def release(self) -> None: ...
 
 
-_forms: weakref.WeakSet[Releasable] = weakref.WeakSet()  # type: ignore[type-var]
+_forms: weakref.WeakSet[Releasable] = weakref.WeakSet()
 
 
 def register(form: Releasable) -> None:
