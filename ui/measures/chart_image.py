@@ -48,6 +48,6 @@ def render_chart_png(chart: MeasureChart, width: int, height: int) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image = render_chart(chart, width, height)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
     buffer.close()
     return bytes(data.data())
