@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 
 from app.measures.catalog import instrument as instrument_named
 from app.measures.catalog import instruments
-from models.appointment import AppointmentStatus
 from models.measures.chart import MeasureChart, chart_of
-from models.measures.scoring import score
+from models.measures.scoring import is_prorated
 
 if TYPE_CHECKING:
     from storage.vault import Vault
@@ -18,15 +17,14 @@ if TYPE_CHECKING:
 def session_days(vault: Vault, client_id: int) -> list[date]:
     """The client's attended sessions, as dates where the practice is."""
     zone = vault.practice.get().zone
-    return [a.start.astimezone(zone).date() for a in vault.appointments.for_client(client_id)
-            if a.status is AppointmentStatus.ATTENDED]
+    return [start.astimezone(zone).date() for start in vault.measures.session_starts(client_id)]
 
 
 def chart_for(vault: Vault, client_id: int, instrument: str,
               sessions: list[date] | None = None) -> MeasureChart:
     """One measure's course for the client (administrations without a total are left out)."""
     measure = instrument_named(instrument)
-    points = [(r.taken_on, r.total, score(measure, r.answers).prorated)
+    points = [(r.taken_on, r.total, is_prorated(measure, r.answers))
               for r in vault.measures.for_client(client_id, measure.key) if r.total is not None]
     days = session_days(vault, client_id) if sessions is None else sessions
     return chart_of(measure, points, days)

@@ -51,18 +51,25 @@ def change_from(instrument: Instrument, baseline: int, current: int) -> ChangeKi
 
 def change_markers(instrument: Instrument,
                    course: Sequence[tuple[date, int]]) -> list[ChangeMarker]:
-    """A marker at each score where the change from the first score (the baseline) becomes a
-    different kind than at the score before; none for a measure without change criteria."""
+    """Where the change from the first score (the baseline) first became a reliable
+    improvement, a clinically significant one, a reliable deterioration, and where it first
+    fell back within measurement error after an improvement: at most one marker of each kind,
+    so a course that wavers around a threshold does not bury the chart in markers. None for a
+    measure without change criteria."""
     if len(course) < 2 or instrument.change.reliable_change is None:
         return []
     baseline = course[0][1]
     markers: list[ChangeMarker] = []
-    previous = ChangeKind.NONE
+    seen: set[ChangeKind] = set()
+    improved = False
     for day, total in course[1:]:
         kind = change_from(instrument, baseline, total) or ChangeKind.NONE
-        if kind is not previous:
+        if kind is ChangeKind.NONE and not improved:
+            continue
+        improved = improved or kind in (ChangeKind.IMPROVED, ChangeKind.SIGNIFICANT)
+        if kind not in seen:
+            seen.add(kind)
             markers.append(ChangeMarker(day, total, kind))
-            previous = kind
     return markers
 
 

@@ -110,6 +110,13 @@ def score(instrument: Instrument, answers: Answers) -> Score:
                  subscales=subscales, cluster_rule=_cluster_rule(instrument, answers))
 
 
+def is_prorated(instrument: Instrument, answers: Answers) -> bool:
+    """Whether a stored total was prorated: a summed measure with an always-asked item blank.
+    Cheap (no checking or skip rules), for drawing long courses."""
+    return instrument.method == "sum" and any(
+        i.key not in answers for i in instrument.scored_items if i.ask_if is None)
+
+
 def _round_half_up(value: Fraction) -> int:
     return floor(value + Fraction(1, 2))
 

@@ -4,7 +4,7 @@ that say when a client's next one is due. Audit entries name ids and the instrum
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from models.measures.records import MeasureResponse, Schedule, ScheduleRule, Source
@@ -83,6 +83,13 @@ class MeasureRepository(Repository):
 
     def all(self) -> list[MeasureResponse]:
         return [_response(r) for r in self._db.query(_SELECT + " ORDER BY id")]
+
+    def session_starts(self, client_id: int) -> list[datetime]:
+        """When the client's attended sessions began (a chart's session ticks): the start
+        times alone, so ten years of weekly sessions read in a few milliseconds."""
+        rows = self._db.query("SELECT start_utc FROM appointments WHERE client_id = ? AND "
+                              "status = 'attended' ORDER BY start_utc", (client_id,))
+        return [datetime.fromisoformat(r[0].replace("Z", "+00:00")) for r in rows]
 
     # --- schedules ------------------------------------------------------------------------
     def schedules(self, client_id: int | None = None) -> list[Schedule]:

@@ -10,12 +10,12 @@ area series' boundary lines; pyqtgraph drew ten years of weekly scores in ~50 ms
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from models.measures.change import ChangeKind
 from models.measures.chart import MeasureChart
@@ -28,15 +28,19 @@ MARKERS: dict[ChangeKind, tuple[str, str, str]] = {  # symbol, colour, legend te
     ChangeKind.IMPROVED: ("t", "#2e7d32", "reliable improvement"),
     ChangeKind.SIGNIFICANT: ("star", "#1b5e20", "clinically significant improvement"),
     ChangeKind.DETERIORATED: ("t1", "#b3261e", "reliable deterioration"),
-    ChangeKind.NONE: ("o", "#6d6d6d", "back within measurement error"),
+    ChangeKind.NONE: ("o", "#6d6d6d", "improvement lost (within measurement error)"),
 }
+BAND_REACH = 4e9  # seconds either side of 1970: the bands span any date the axis shows
 SYMBOLS_UP_TO = 120  # beyond this many scores the line alone reads better (and draws faster)
 DAY = 86400.0
 
 
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
 def x_of(day: date) -> float:
     """A date as the x axis counts it: seconds of its UTC midnight (DateAxisItem's unit)."""
-    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
+    return (day.toordinal() - _EPOCH) * DAY
 
 
 def band_colour(index: int, count: int) -> QColor:
@@ -90,14 +94,15 @@ class MeasureChartView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unt
         item = self.getPlotItem()
         count = len(chart.bands)
         for index, band in enumerate(chart.bands):
-            region = pg.LinearRegionItem((band.low - 0.5 if band.low else 0,
-                                          band.high + 0.5 if band.high < chart.y_max
-                                          else chart.y_max),
-                                         orientation="horizontal", movable=False,
-                                         brush=pg.mkBrush(band_colour(index, count)),
-                                         pen=pg.mkPen(None))
-            region.setZValue(-20)
-            item.addItem(region)
+            # A plain rectangle far wider than any course: cheaper than a region item (no
+            # handles), and it never moves the axes (ignoreBounds).
+            low = band.low - 0.5 if band.low else 0.0
+            high = band.high + 0.5 if band.high < chart.y_max else float(chart.y_max)
+            rect = QGraphicsRectItem(-BAND_REACH, low, 2 * BAND_REACH, high - low)
+            rect.setBrush(pg.mkBrush(band_colour(index, count)))
+            rect.setPen(pg.mkPen(None))
+            rect.setZValue(-20)
+            item.addItem(rect, ignoreBounds=True)
             label = pg.TextItem(band.label, color="#5a5a5a", anchor=(0, 0.5))
             label.setFont(QFont(label.textItem.font().family(), 7))
             label.setZValue(-10)
@@ -128,12 +133,13 @@ class MeasureChartView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unt
         xs = [x_of(p.day) for p in chart.points]
         ys = [float(p.total) for p in chart.points]
         symbols = len(chart.points) <= SYMBOLS_UP_TO
-        brushes = [pg.mkBrush("w" if p.prorated else SERIES_COLOUR) for p in chart.points]
+        brushes = ([pg.mkBrush("w" if p.prorated else SERIES_COLOUR) for p in chart.points]
+                   if symbols else None)
         self.curve = self.getPlotItem().plot(
             xs, ys, name=f"{chart.name} total", pen=pg.mkPen(SERIES_COLOUR, width=2),
             symbol="o" if symbols else None, symbolSize=7,
             symbolPen=pg.mkPen(SERIES_COLOUR, width=1.5),
-            symbolBrush=brushes if symbols else None)
+            symbolBrush=brushes)
 
     def _markers(self, chart: MeasureChart) -> None:
         for kind, (symbol, colour, text) in MARKERS.items():

@@ -56,14 +56,20 @@ def test_gad7_and_pcl5_change_criteria() -> None:
     assert change_from(instrument("phq2"), 6, 0) is None  # a screen defines no change
 
 
-def test_markers_show_where_the_course_changes_kind() -> None:
+def test_markers_show_where_each_kind_of_change_is_first_reached() -> None:
     course = [(day(0), 18), (day(7), 16), (day(14), 13), (day(21), 12), (day(28), 8),
-              (day(35), 13), (day(42), 9)]
+              (day(35), 13), (day(42), 9), (day(49), 14), (day(56), 24)]
     markers = change_markers(PHQ9, course)
     assert [(m.day, m.kind) for m in markers] == [
         (day(21), ChangeKind.IMPROVED), (day(28), ChangeKind.SIGNIFICANT),
-        (day(35), ChangeKind.NONE), (day(42), ChangeKind.SIGNIFICANT)]
+        (day(35), ChangeKind.NONE), (day(56), ChangeKind.DETERIORATED)]
     assert change_markers(PHQ9, course[:1]) == []
+    wavering = [(day(0), 18)] + [(day(n), 12 if n % 2 else 13) for n in range(1, 40)]
+    assert len(change_markers(PHQ9, wavering)) == 2  # improved once, lost once: no more
+
+
+def test_no_marker_until_the_change_is_reliable() -> None:
+    assert change_markers(PHQ9, [(day(0), 12), (day(7), 13), (day(14), 10)]) == []
 
 
 def test_chart_data_holds_the_course_bands_sessions_and_markers() -> None:
