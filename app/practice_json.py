@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import practice_checks as check
-from app.practice_seal import check_signatures, export_signatures
 from app.measures.practice_json import (
     ParsedMeasures,
     check_measure_references,
@@ -28,6 +27,7 @@ from app.measures.practice_json import (
     measures_sections,
     parse_measures,
 )
+from app.practice_seal import check_signatures, export_signatures
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
 from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus, Insurance

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from app import practice_checks as check
 from app.measures.catalog import instrument, known
 from models.errors import InvalidInput
 from models.measures.records import MeasureResponse, Schedule, ScheduleRule, Source
@@ -42,12 +43,6 @@ def measures_sections(vault: Vault) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _whole(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(name)
-    return value
-
-
 def _records(data: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -74,15 +69,21 @@ def _response(raw: dict[str, Any], where: str) -> MeasureResponse:
                            f"its items score {total!r}.")
     appointment = raw.get("appointment_id")
     created = raw.get("created_at")
-    created_at = datetime.fromisoformat(created) if created else None
+    created_at = datetime.fromisoformat(created) if isinstance(created, str) and created else None
     if created_at is not None and created_at.tzinfo is None:
-        raise ValueError("created_at")
+        raise KeyError("created_at")
+    taken = raw.get("date")
+    if not isinstance(taken, str):
+        raise KeyError("date")
     return MeasureResponse(
-        id=_whole(raw.get("id"), "id"), client_id=_whole(raw.get("client_id"), "client_id"),
-        instrument=measure.key, taken_on=date.fromisoformat(str(raw.get("date"))),
-        answers=answers, total=total,
-        appointment_id=None if appointment is None else _whole(appointment, "appointment_id"),
-        source=Source(raw.get("source", "therapist")), created_at=created_at)
+        id=check.record_id(raw.get("id")),
+        client_id=check.record_id(raw.get("client_id"), "client_id"), instrument=measure.key,
+        taken_on=check.day(date.fromisoformat(taken), "date") or date.min, answers=answers,
+        total=total,
+        appointment_id=(None if appointment is None
+                        else check.record_id(appointment, "appointment_id")),
+        source=Source(raw.get("source", "therapist")),
+        created_at=check.moment(created_at, "created_at"))
 
 
 def _schedule(raw: dict[str, Any], where: str) -> Schedule:
@@ -90,10 +91,10 @@ def _schedule(raw: dict[str, Any], where: str) -> Schedule:
     if not isinstance(key, str) or not known(key):
         raise InvalidInput(f"The practice file's {where} names no measure Stillnote knows "
                            f"({key!r}).")
-    return Schedule(id=_whole(raw.get("id"), "id"),
-                    client_id=_whole(raw.get("client_id"), "client_id"), instrument=key,
-                    rule=ScheduleRule(str(raw.get("rule"))),
-                    interval=_whole(raw.get("interval", 0), "interval"))
+    return Schedule(id=check.record_id(raw.get("id")),
+                    client_id=check.record_id(raw.get("client_id"), "client_id"),
+                    instrument=key, rule=ScheduleRule(str(raw.get("rule"))),
+                    interval=check.whole(raw.get("interval", 0), "interval", 0, 365))
 
 
 def parse_measures(data: Mapping[str, Any]) -> ParsedMeasures:
@@ -106,7 +107,9 @@ def parse_measures(data: Mapping[str, Any]) -> ParsedMeasures:
             try:
                 into.append(build(raw, where))  # type: ignore[arg-type]
             except (KeyError, TypeError, ValueError) as exc:
-                field_name = f" (field {exc.args[0]!r})" if exc.args else ""
+                # A KeyError names its field; other errors' messages may quote the value.
+                named = isinstance(exc, KeyError) and exc.args
+                field_name = f" (field {exc.args[0]!r})" if named else ""
                 raise InvalidInput(f"The practice file has a missing or invalid value in "
                                    f"{where}{field_name}.") from None
     return parsed
