@@ -58,7 +58,7 @@ def _response(raw: dict[str, Any], where: str) -> MeasureResponse:
     measure = instrument(key)
     items = raw.get("items")
     if not isinstance(items, dict):
-        raise ValueError("items")
+        raise KeyError("items")
     try:
         answers = check_answers(measure, {str(k): v for k, v in items.items()})
     except InvalidInput as exc:
