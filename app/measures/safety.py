@@ -5,7 +5,7 @@ session's note from being signed until its risk assessment refers to it
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from app.measures.catalog import known
@@ -37,7 +37,3 @@ def recent_screens(vault: Vault, since: date, until: date) -> dict[int, list[Pos
         if screens:
             found.setdefault(response.client_id, []).extend(screens)
     return found
-
-
-def risk_window(until: date, days: int) -> tuple[date, date]:
-    return until - timedelta(days=days), until

@@ -20,7 +20,7 @@ from models.note import Addendum, Note, NoteSection, NoteStatus, addendum_hash, 
 from models.signed_record import SealKind
 from storage.connection import DB_FILE, configure_for_writing, connect
 from storage.keys import new_key_file
-from storage.migrations import apply_migrations
+from storage.migrations import LATEST_VERSION, apply_migrations
 from storage.record_check import check_record
 from storage.repositories.notes import _note
 from storage.signing import short_fingerprint
@@ -152,7 +152,7 @@ def test_notes_signed_before_signatures_are_signed_at_the_upgrade(vault_dir: Pat
         assert check_record(vault).message == ("Signed note 2 carries no signature, so nothing "
                                                "shows it is as it was signed.")
         assert [e.detail for e in vault.audit.entries() if e.action == "upgrade"] == [
-            "schema 2 to 3"]
+            f"schema 2 to {LATEST_VERSION}"]  # past 3, the signatures' step, in one upgrade
         # still locked, as before
         with pytest.raises(Exception, match="signed note is locked"):
             vault.connection.execute("UPDATE notes SET signature = 'x' WHERE id = 2")

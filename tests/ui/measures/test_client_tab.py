@@ -18,6 +18,7 @@ from models.note import PROMPT_FIELDS
 from tests.app.measures.helpers import gad7, phq9
 from tests.ui.conftest import Boxes, today_in, workspace_of
 from tests.ui.helpers import TZ, add_client, at, open_note_from_today
+from tests.ui.measures.helpers import measures_tab
 from ui.notes import close_all_editors
 
 
@@ -38,18 +39,20 @@ def with_scores(window: Any) -> Any:
     return client
 
 
-def open_tab(window: Any, client: Any) -> Any:
-    page = window.main_view.go_to("Clients")
-    page.refresh()
-    page.select_client(client.id)
-    page.detail.tabs.setCurrentWidget(page.detail.measures)
-    return page.detail.measures
+def note_with_todays_phq9(window: Any) -> Any:
+    """Today's session of a client with a course, a PHQ-9 of 8 today, its note window open."""
+    ws = workspace_of(window)
+    client = with_scores(window)
+    ws.vault.appointments.add(Appointment(client_id=client.id, start=at(0, 8),
+                                          status=AppointmentStatus.ATTENDED))
+    record_measure(ws.vault, client.id, "phq9", phq9(8))
+    return open_note_from_today(window)
 
 
 def test_the_tab_charts_each_measure_and_lists_every_score(
         qtbot: Any, unlocked: Any, boxes: Boxes, tmp_path: Path) -> None:
     client = with_scores(unlocked)
-    tab = open_tab(unlocked, client)
+    tab = measures_tab(unlocked, client)
     assert [tab.chart_choice.itemText(i) for i in range(tab.chart_choice.count())] == [
         "PHQ-9", "GAD-7"]
     assert [y for _x, y in tab.chart.plotted()] == [18.0, 14.0, 11.0]
@@ -71,7 +74,7 @@ def test_the_tab_charts_each_measure_and_lists_every_score(
 def test_scores_typed_in_from_the_tab_appear_at_once(qtbot: Any, unlocked: Any,
                                                     boxes: Boxes) -> None:
     client = with_scores(unlocked)
-    tab = open_tab(unlocked, client)
+    tab = measures_tab(unlocked, client)
     dialog = tab.enter("gad7")
     qtbot.waitUntil(dialog.board.hasFocus)
     qtbot.keyClicks(dialog.board, "0001000")
@@ -104,12 +107,7 @@ def test_today_shows_the_measures_due_for_todays_clients(qtbot: Any, unlocked: A
 
 def test_a_notes_pdf_carries_the_sessions_scores_and_chart(qtbot: Any, unlocked: Any,
                                                           boxes: Boxes, tmp_path: Path) -> None:
-    ws = workspace_of(unlocked)
-    client = with_scores(unlocked)
-    ws.vault.appointments.add(Appointment(client_id=client.id, start=at(0, 8),
-                                          status=AppointmentStatus.ATTENDED))
-    record_measure(ws.vault, client.id, "phq9", phq9(8))
-    editor = open_note_from_today(unlocked)
+    editor = note_with_todays_phq9(unlocked)
     plain = editor.export_pdf(tmp_path / "plain.pdf")
     assert plain is not None and pdf_images(plain) == 0
     editor.include_measures.setChecked(True)
@@ -124,12 +122,7 @@ def test_a_notes_pdf_carries_the_sessions_scores_and_chart(qtbot: Any, unlocked:
                     reason="the measures prompt field lands with the drafting branch")
 def test_drafting_fills_the_measures_prompt_from_the_scores(qtbot: Any, unlocked: Any,
                                                            boxes: Boxes) -> None:
-    ws = workspace_of(unlocked)
-    client = with_scores(unlocked)
-    ws.vault.appointments.add(Appointment(client_id=client.id, start=at(0, 8),
-                                          status=AppointmentStatus.ATTENDED))
-    record_measure(ws.vault, client.id, "phq9", phq9(8))
-    editor = open_note_from_today(unlocked)
+    editor = note_with_todays_phq9(unlocked)
     field = editor.form.fields["measures"]
     assert field.toPlainText() == ""
     editor.start_draft()

@@ -14,15 +14,8 @@ from app.measures.handover import MAX_PIN_TRIES, set_handover_pin
 from models.measures import Source
 from tests.ui.conftest import PASSPHRASE, Boxes, workspace_of
 from tests.ui.helpers import SECRET_NAME, add_client
+from tests.ui.measures.helpers import measures_tab
 from ui.measures.handover import HandoverForm
-
-
-def measures_tab(window: Any, client: Any) -> Any:
-    page = window.main_view.go_to("Clients")
-    page.refresh()
-    page.select_client(client.id)
-    page.detail.tabs.setCurrentWidget(page.detail.measures)
-    return page.detail.measures
 
 
 def everything_shown(form: QWidget) -> str:
