@@ -75,13 +75,16 @@ class MeasureChartView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is unt
             item.legend.scene().removeItem(item.legend)
             item.legend = None
         self.chart, self.curve, self.marker_items = chart, None, []
-        item.setTitle(chart.name, color="#222222", size="10pt")
+        item.setTitle(chart.name, color="#222222", size="10pt", justify="left")
         self._bands(chart)
         if not chart.points:
             item.setXRange(x_of(date.today()) - 30 * DAY, x_of(date.today()))
             return
-        legend = item.addLegend(offset=(-10, 10), labelTextSize="8pt", labelTextColor="#333333",
-                                brush=(255, 255, 255, 210))
+        # The legend sits in the title row, right-aligned: never over the latest scores.
+        legend = pg.LegendItem(colCount=5, labelTextSize="8pt", labelTextColor="#333333")
+        legend.setParentItem(item)
+        legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-4, 0))
+        item.legend = legend
         self._sessions(chart)
         self._series(chart)
         self._markers(chart)

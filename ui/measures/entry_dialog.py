@@ -59,6 +59,7 @@ class MeasureEntryDialog(QDialog):
         scroll.setWidget(self.board)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.board.keep_visible(scroll)
         self.day = date_edit(on, DATE_FORMAT)
         self.day.setMaximumDate(self.day.date())  # never a day in the future
         self.total = named(QLabel(), "measureTotal")

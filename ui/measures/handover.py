@@ -57,6 +57,7 @@ class _MeasurePage(QWidget):
         scroll.setWidget(self.board)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.board.keep_visible(scroll)
         self.progress = named(QLabel(), "handoverHint")
         title = QLabel(self.measure.title)
         title.setWordWrap(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,10 @@ from models.measures.instrument import Instrument, Item
 from models.measures.scoring import is_asked
 
 YES_NO_KEYS = {Qt.Key.Key_Y: 1, Qt.Key.Key_N: 0}
-CURRENT_STYLE = "QFrame#itemRow[current=\"true\"] { background: #e6f0f4; border-radius: 6px; }"
+BOARD_STYLE = """
+QFrame#itemRow[current="true"] { background: #e6f0f4; border-radius: 6px; }
+QPushButton#optionButton:checked { background: #2f6f6d; color: white; border-color: #2f6f6d; }
+"""
 
 
 class _ItemRow(QFrame):
@@ -75,7 +79,7 @@ class ItemBoard(QWidget):
         self.answers: dict[str, int] = {}
         self.one_at_a_time = one_at_a_time
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(CURRENT_STYLE)
+        self.setStyleSheet(BOARD_STYLE)
         self.rows: list[_ItemRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,6 +180,10 @@ class ItemBoard(QWidget):
             if self.asked(index):
                 self.current = index
                 return
+
+    def keep_visible(self, scroll: QScrollArea) -> None:
+        """Scroll ``scroll`` (which holds this board) along with the current item."""
+        self.moved.connect(lambda: scroll.ensureWidgetVisible(self.rows[self.current], 0, 40))
 
     @property
     def asked_count(self) -> int:
