@@ -8,9 +8,10 @@ for the note and the risk list is app.measures.safety's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
+from app.calendar.schedule import today_in_practice
 from app.measures.catalog import instrument as instrument_named
 from models.appointment import Appointment, AppointmentStatus
 from models.errors import InvalidInput
@@ -53,10 +54,6 @@ def scored(response: MeasureResponse) -> ScoredResponse:
                           tuple(blank_risk_items(measure, response.answers)))
 
 
-def today_for(vault: Vault) -> date:
-    return datetime.now(vault.practice.get().zone).date()
-
-
 def session_on(vault: Vault, client_id: int, day: date) -> Appointment | None:
     """The client's session that day in the practice's zone: attended first, then any kept."""
     zone = vault.practice.get().zone
@@ -80,8 +77,8 @@ def record_measure(vault: Vault, client_id: int, instrument: str, answers: Answe
     if not clean:
         raise InvalidInput(f"No {measure.name} item was answered, so nothing was recorded.")
     client = vault.clients.get(client_id)
-    day = on or today_for(vault)
-    if day > today_for(vault):
+    day = on or today_in_practice(vault)
+    if day > today_in_practice(vault):
         raise InvalidInput(f"A {measure.name} cannot be recorded for a day in the future.")
     if appointment_id is not None:
         appointment = vault.appointments.get(appointment_id)

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.calendar.schedule import today_in_practice
 from app.measures.catalog import instruments
 from app.measures.charts import chart_for, session_days
-from app.measures.entry import ScoredResponse, measures_of_client, session_responses, today_for
+from app.measures.entry import ScoredResponse, measures_of_client, session_responses
 from app.pdf.measures_pdf import ChartImage, MeasureBlock, MeasuresPdfData, render_measures_pdf
 from models.appointment import Appointment
 from models.common import date_text
@@ -99,7 +100,7 @@ def export_measures_pdf(vault: Vault, client_id: int, out: Path,
         client_name=client.legal_name,
         date_of_birth=date_text(client.date_of_birth) if client.date_of_birth else "not recorded",
         practice_name=practice.practice_name, blocks=measure_blocks(vault, client_id),
-        printed_on=date_text(today_for(vault)))
+        printed_on=date_text(today_in_practice(vault)))
     render_measures_pdf(Path(out), data, chart_png)
     vault.audit.record("export", "client", client_id, "measures pdf")
     return Path(out)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.calendar.schedule import today_in_practice
 from app.measures.catalog import instrument as instrument_named
 from app.measures.catalog import known
-from app.measures.entry import today_for
 from models.appointment import AppointmentStatus
 from models.common import day_bounds
 from models.errors import InvalidInput
@@ -47,7 +47,7 @@ def remove_schedule(vault: Vault, schedule_id: int) -> None:
 def measures_due(vault: Vault, client_id: int, on: date | None = None) -> list[DueMeasure]:
     """The client's measures due on ``on`` (today where the practice is): at that day's
     session, or at the next one when there is none that day. For the client page header."""
-    day = on or today_for(vault)
+    day = on or today_in_practice(vault)
     schedules = [s for s in vault.measures.schedules(client_id) if known(s.instrument)]
     if not schedules:
         return []
@@ -76,7 +76,7 @@ def measures_due(vault: Vault, client_id: int, on: date | None = None) -> list[D
 def due_today(vault: Vault, day: date | None = None) -> dict[int, list[DueMeasure]]:
     """Client id -> measures due, for every client with a session on ``day`` (not cancelled),
     in the order of their sessions."""
-    day = day or today_for(vault)
+    day = day or today_in_practice(vault)
     start, end = day_bounds(day, day, vault.practice.get().zone)
     found: dict[int, list[DueMeasure]] = {}
     for appt in sorted(vault.appointments.between(start, end), key=lambda a: a.start):

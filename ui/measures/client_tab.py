@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.calendar.schedule import today_in_practice
 from app.measures.catalog import instrument, instruments
 from app.measures.charts import chart_for
-from app.measures.entry import ScoredResponse, delete_measure, measures_of_client, today_for
+from app.measures.entry import ScoredResponse, delete_measure, measures_of_client
 from app.measures.export import export_measures_pdf
 from app.measures.handover import handover_exit
 from app.measures.schedules import measures_due
@@ -171,7 +172,7 @@ class MeasuresTab(QWidget):
             return None
         key = key or str(self.entry_choice.currentData())
         self.dialog = MeasureEntryDialog(self.workspace, self.client.id, key,
-                                         self.workspace.do(today_for), parent=self)
+                                         self.workspace.do(today_in_practice), parent=self)
         self.dialog.saved.connect(lambda _r: self.refresh())
         self.dialog.open()
         return self.dialog
@@ -188,7 +189,7 @@ class MeasuresTab(QWidget):
                 return None
             keys, one_at_a_time = ask.chosen(), ask.one_at_a_time.isChecked()
         form = HandoverForm(self.workspace, self.client.id, keys,
-                            self.workspace.do(handover_exit), self.workspace.do(today_for),
+                            self.workspace.do(handover_exit), self.workspace.do(today_in_practice),
                             one_at_a_time=one_at_a_time)
         form.finished.connect(self._handed_back)
         self.handover = form

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
+from app.calendar.schedule import today_in_practice
 from app.measures.entry import (
     delete_measure,
     measures_of_client,
     record_measure,
     session_responses,
-    today_for,
 )
 from models.appointment import AppointmentStatus
 from models.errors import InvalidInput
@@ -47,7 +47,7 @@ def test_the_session_is_the_attended_one_of_that_day(vault: Any) -> None:
 def test_bad_entries_are_refused_in_one_sentence_and_nothing_is_stored(vault: Any) -> None:
     client, other = add_client(vault), add_client(vault, "Bo Chen")
     foreign = session_on(vault, other, DAY)
-    today = today_for(vault)
+    today = today_in_practice(vault)
     cases = [
         ({}, DAY, None, "No PHQ-9 item was answered"),
         ({"1": 7}, DAY, None, "PHQ-9 item 1 takes one of 0, 1, 2, 3"),
