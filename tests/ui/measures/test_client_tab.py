@@ -6,7 +6,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -14,7 +13,6 @@ from app.measures.entry import record_measure
 from app.measures.schedules import set_schedule
 from models.appointment import Appointment, AppointmentStatus
 from models.measures import ScheduleRule
-from models.note import PROMPT_FIELDS
 from tests.app.measures.helpers import gad7, phq9
 from tests.ui.conftest import Boxes, today_in, workspace_of
 from tests.ui.helpers import TZ, add_client, at, open_note_from_today
@@ -118,8 +116,6 @@ def test_a_notes_pdf_carries_the_sessions_scores_and_chart(qtbot: Any, unlocked:
     close_all_editors()
 
 
-@pytest.mark.skipif("measures" not in PROMPT_FIELDS,
-                    reason="the measures prompt field lands with the drafting branch")
 def test_drafting_fills_the_measures_prompt_from_the_scores(qtbot: Any, unlocked: Any,
                                                            boxes: Boxes) -> None:
     editor = note_with_todays_phq9(unlocked)
