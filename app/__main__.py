@@ -11,9 +11,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.vaults import DEMO_PASSPHRASE
 from storage import files
+
+if TYPE_CHECKING:
+    from app.pdf.measures_pdf import ChartImage
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -37,6 +41,18 @@ def main(argv: list[str] | None = None) -> int:
     from ui.application import run
 
     return run(vault_dir, demo_passphrase=demo_passphrase)
+
+
+def offscreen_chart_image() -> ChartImage:
+    """The client page's chart component, drawing for a command that has no window
+    (`stillnote export measures`): Qt runs offscreen, so no display is needed."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Imported here for start-up time, as the window is in main(): Qt and the chart library
+    # load only for a command that draws a chart.
+    from ui.measures.chart_image import ensure_application, render_chart_png
+
+    ensure_application()
+    return render_chart_png
 
 
 if __name__ == "__main__":

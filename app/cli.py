@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.notes",  # export note
     "app.commands.billing",  # export superbill, export superbills, export ics
     "app.commands.billing_documents",  # export gfe, statement, receipt, cms1500
+    "app.commands.measures",  # export measures
 )
 
 

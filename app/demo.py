@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from app.measures.demo import add_demo_measures
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from models.billing import Authorization, Payment, sessions_used
 from models.client import Client, Diagnosis, Goal
@@ -182,6 +183,7 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
                 _give_estimate(vault, client, appts, tz)
         counts["clients"] += 1
         counts["appointments"] += _add_new_client(vault, today, tz)
+        counts["measures"] = add_demo_measures(vault, today, seed)  # app/measures/demo.py
     return counts
 
 

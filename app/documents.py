@@ -12,8 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.measures.export import session_blocks
+from app.measures.note_facts import session_measures_text
 from app.notes.signature import key_label, signature_problem
 from app.notes.workflow import effective_location, effective_service_code, service_label
+from app.pdf.measures_pdf import ChartImage
 from app.pdf.note_pdf import NotePdfData, render_note_pdf
 from models.errors import RecordAltered
 
@@ -22,8 +25,12 @@ if TYPE_CHECKING:
 
 
 def export_note_pdf(vault: Vault, note_id: int, out: Path, *,
-                    include_process_notes: bool = False) -> Path:
-    """Write note ``note_id`` (with its addenda) to ``out``; unsigned notes come out as DRAFT."""
+                    include_process_notes: bool = False,
+                    measures_chart: ChartImage | None = None) -> Path:
+    """Write note ``note_id`` (with its addenda) to ``out``; unsigned notes come out as DRAFT.
+
+    With ``measures_chart`` the PDF also carries the session's scores and their charts.
+    """
     note = vault.notes.get(note_id)
     addenda = vault.notes.addenda(note_id)
     problem = signature_problem(vault, note, addenda)
@@ -40,6 +47,10 @@ def export_note_pdf(vault: Vault, note_id: int, out: Path, *,
         practice_name=practice.practice_name, timezone_name=practice.timezone,
         key_fingerprint=key_label(note),
     )
+    if measures_chart is not None:
+        data.measures_facts = session_measures_text(vault, appointment)
+        data.measure_blocks = session_blocks(vault, appointment)
+        data.chart_png = measures_chart
     render_note_pdf(Path(out), data, include_process_notes=include_process_notes)
     detail = "pdf with process notes" if include_process_notes else "pdf"
     vault.audit.record("export", "note", note_id, detail)

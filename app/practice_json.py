@@ -1,8 +1,8 @@
 """The whole practice as one documented JSON document (docs/practice-json.md).
 
 Top-level keys: practice, clients (each with goals), appointments, notes (each with addenda),
-payments, authorizations, fee_schedule, good_faith_estimates, signing_keys and seal, plus
-format/version/exported_at.
+payments, authorizations, fee_schedule, good_faith_estimates, measures, measure_schedules,
+signing_keys and seal, plus format/version/exported_at.
 Every record has its ``id``; references (client_id, appointment_id) use those ids, and import
 keeps them, so an exported practice imports into an empty vault unchanged, signed notes and
 their signatures included (checked by app/practice_seal.py; value ranges: practice_checks.py).
@@ -20,6 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import practice_checks as check
+from app.measures.practice_json import (
+    ParsedMeasures,
+    check_measure_references,
+    import_measures,
+    measures_sections,
+    parse_measures,
+)
 from app.practice_seal import check_signatures, export_signatures
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
@@ -75,6 +82,7 @@ def practice_to_dict(vault: Vault, include_process_notes: bool = False,
         "fee_schedule": {cpt: str(fee) for cpt, fee in vault.billing.fees.get_all().items()},
         "good_faith_estimates": [{"id": e.id, **e.to_dict()}
                                  for e in vault.billing.estimates.all()],
+        **measures_sections(vault),  # measures, measure_schedules (app/measures/practice_json)
         **export_signatures(vault, notes, exported_at, problems if problems is not None else []),
     }
 
@@ -172,6 +180,7 @@ class ParsedPractice:
     estimates: list[GoodFaithEstimate] = field(default_factory=list)
     keys: list[PublicKey] = field(default_factory=list)  # who signed its signed notes
     sealed_by: str = ""  # fingerprint of the key that sealed the file
+    measures: ParsedMeasures = field(default_factory=ParsedMeasures)
 
 
 def parse_practice(data: dict[str, Any]) -> ParsedPractice:
@@ -223,6 +232,7 @@ def import_practice(vault: Vault, data: dict[str, Any] | ParsedPractice) -> dict
             vault.billing.fees.set(cpt, fee)
         for estimate in parsed.estimates:
             vault.billing.estimates.add(estimate)
+        import_measures(vault, parsed.measures)
         vault.audit.record("import", "practice", None, "practice json")
     return {"clients": len(parsed.clients), "appointments": len(parsed.appointments),
             "notes": len(parsed.notes)}
@@ -254,6 +264,7 @@ def _parse_all(data: dict[str, Any]) -> ParsedPractice:
               for cpt, fee in fees.items()},
         estimates=[_parse("good_faith_estimates", i, raw, _estimate)
                    for i, raw in enumerate(_items(data, "good_faith_estimates"))],
+        measures=parse_measures(data),
     )
 
 
@@ -297,6 +308,7 @@ def _check_references(p: ParsedPractice) -> None:
         if estimate.client_id not in client_ids:
             raise InvalidInput(f"The practice file's good_faith_estimates[{i}] refers to client "
                                f"{estimate.client_id}, which is not in the file.")
+    check_measure_references(p.measures, client_ids, appt_client)
 
 
 def _unique(key: str, ids: list[int | None]) -> set[int]:

@@ -1,5 +1,6 @@
-"""Session facts -> progress-note draft: formats, rendering, prompts, llama.cpp engine, verifier.
+"""Session facts -> progress-note draft: analysis, realizer, ranking by the model, verifier.
 
-The model only rephrases; the pipeline guarantees every input fact is in the draft and every
-sentence is grounded in the input (see docs/drafting.md). Never imports Qt or app/.
+The realizer plans each section as sentences whose every alternative is faithful; the model
+only ranks those alternatives (or, if it is a larger instruct model, may write a section that
+the verifier then proves faithful). See docs/drafting.md. Never imports Qt or app/.
 """

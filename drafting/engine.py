@@ -7,6 +7,7 @@ event after every token and leaves by closing the stream, after which the next c
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 import time
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from drafting.scorer import Scorer
 from models.errors import ModelError
 
 GGUF_MAGIC = b"GGUF"
@@ -68,9 +70,7 @@ def _silence_llama_logs() -> None:
     global _silent_logger
     if _silent_logger is not None:
         return
-    import ctypes
-
-    import llama_cpp
+    import llama_cpp  # start-up: the llama.cpp library loads on the first draft, not at launch
 
     @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
     def _drop(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
@@ -84,7 +84,7 @@ class Engine:
     def __init__(self, path: Path, n_threads: int = 0, n_ctx: int = 2048) -> None:
         check_gguf_file(path)
         try:
-            from llama_cpp import Llama
+            from llama_cpp import Llama  # start-up: loaded with the model, not at launch
         except ImportError:
             raise ModelError("The on-device model runtime (llama-cpp-python) is not "
                              "installed.") from None
@@ -99,6 +99,7 @@ class Engine:
             raise ModelError(f"The model file {path.name} is damaged or not a model this app "
                              "can run.") from None
         self.load_s = time.perf_counter() - started
+        self._scorer: Scorer | None = None
 
     def stream(self, prompt: str, max_tokens: int, stop: Sequence[str] = (),
                cancel: threading.Event | None = None,
@@ -112,6 +113,8 @@ class Engine:
         started = time.perf_counter()
         if cancel is not None and cancel.is_set():
             return Completion("", 0, None, True)
+        if self._scorer is not None:
+            self._scorer.reset()  # generation manages the cache its own way
         llm = self._llm
         prompt_tokens = llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
         max_tokens = min(max_tokens, llm.n_ctx() - len(prompt_tokens) - 1)
@@ -172,8 +175,41 @@ class Engine:
             llm.eval(prompt_tokens[start:min(start + PREFILL_CHUNK_TOKENS, len(prompt_tokens) - 1)])
         return not cancel.is_set()
 
+    def scorer(self) -> Scorer:
+        """The ranking primitive over this model (one per engine, same thread)."""
+        if self._scorer is None:
+            self._scorer = Scorer(self._llm)
+        return self._scorer
+
+    @property
+    def chat_template(self) -> str:
+        """The model's chat template, "" for a base model such as the default one."""
+        metadata = getattr(self._llm, "metadata", None) or {}
+        return str(metadata.get("tokenizer.chat_template", ""))
+
+    def chat_prompt(self, system: str, user: str) -> str | None:
+        """``system`` and ``user`` in the model's own chat template; None if it has none or
+        the template cannot be applied."""
+        template = self.chat_template
+        if not template:
+            return None
+        # start-up: only a chosen instruct model needs the chat formatter
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        llm = self._llm
+        try:
+            eos = llm.detokenize([llm.token_eos()]).decode("utf-8", errors="ignore")
+            bos = llm.detokenize([llm.token_bos()]).decode("utf-8", errors="ignore")
+            formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+            result = formatter(messages=[{"role": "system", "content": system},
+                                         {"role": "user", "content": user}])
+        except Exception:  # a template llama-cpp-python cannot render: the model only ranks
+            return None
+        prompt: str = result.prompt
+        return prompt[len(bos):] if bos and prompt.startswith(bos) else prompt
+
     def _is_end(self, token: int) -> bool:
-        import llama_cpp
+        import llama_cpp  # start-up: loaded once the model is
 
         model = getattr(self._llm, "_model", None)
         vocab = getattr(model, "vocab", None)
@@ -184,6 +220,9 @@ class Engine:
         return bool(token == self._llm.token_eos())
 
     def close(self) -> None:
+        if self._scorer is not None:
+            self._scorer.close()
+            self._scorer = None
         llm, self._llm = self._llm, None
         if llm is not None:
             llm.close()

@@ -14,38 +14,39 @@ SESSION = "session"
 SECTION_FIELDS: dict[NoteFormat, dict[str, tuple[str, ...]]] = {
     NoteFormat.SOAP: {
         "Subjective": ("presenting_concerns",),
-        "Objective": (SESSION, "mental_status", "interventions"),
-        "Assessment": ("goals", "client_response", "progress", "risk"),
+        "Objective": (SESSION, "mental_status", "measures", "interventions"),
+        "Assessment": ("goals", "client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.DAP: {
-        "Data": (SESSION, "presenting_concerns", "mental_status", "interventions",
-                 "client_response"),
-        "Assessment": ("goals", "progress", "risk"),
+        "Data": (SESSION, "presenting_concerns", "mental_status", "measures", "interventions"),
+        "Assessment": ("goals", "client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.BIRP: {
-        "Behavior": ("presenting_concerns", "mental_status", "risk"),
-        "Intervention": (SESSION, "goals", "interventions"),
-        "Response": ("client_response", "progress"),
+        "Behavior": (SESSION, "presenting_concerns", "mental_status", "measures"),
+        "Intervention": ("goals", "interventions"),
+        "Response": ("client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.GIRP: {
-        "Goals": ("goals", "presenting_concerns"),
-        "Intervention": (SESSION, "interventions"),
-        "Response": ("mental_status", "client_response", "progress", "risk"),
+        "Goals": (SESSION, "goals", "presenting_concerns"),
+        "Intervention": ("interventions",),
+        "Response": ("mental_status", "measures", "client_response", "progress", "impression",
+                     "risk"),
         "Plan": ("plan",),
     },
     NoteFormat.PIE: {
-        "Problem": ("presenting_concerns", "mental_status", "goals"),
-        "Intervention": (SESSION, "interventions"),
-        "Evaluation": ("client_response", "progress", "risk", "plan"),
+        "Problem": (SESSION, "presenting_concerns", "mental_status", "goals"),
+        "Intervention": ("interventions",),
+        "Evaluation": ("measures", "client_response", "progress", "impression", "risk", "plan"),
     },
 }
 
 # Fields whose absence is normal and not worth a flag (GIRP is built around goals, so there
 # a missing goal is flagged).
-OPTIONAL_FIELDS: frozenset[str] = frozenset({"progress", "goals", "mental_status"})
+OPTIONAL_FIELDS: frozenset[str] = frozenset({"progress", "goals", "mental_status",
+                                            "impression", "measures"})
 
 
 def headings(fmt: NoteFormat) -> tuple[str, ...]:

@@ -1,10 +1,12 @@
-"""Session facts -> draft note: render every fact, let the model rephrase, keep what is faithful.
+"""Session facts -> draft note: plan faithful sentences, let the model rank, verify, stream.
 
-For each section of the chosen format, every fact has a deterministic sentence (render.py). The
-model is asked to rephrase one sentence at a time with a short prompt whose constant part is
-cached; the verifier accepts the rewrite only if it is grounded in the fact and keeps all of
-it, otherwise the deterministic sentence stands and a flag says so. Risk and mental status are
-never given to the model. Without a usable model the whole draft is deterministic.
+The realizer plans every section as sentences whose choices are all faithful (realizer.py);
+the model ranks each choice in the context of the note so far (ranker.py); the verifier checks
+every finished sentence against the facts it says (verifier.py), and a sentence that fails is
+replaced by the therapist's own words and flagged. A larger instruct model chosen by the
+therapist may write a section freely; its text is kept only where the verifier proves it
+faithful (writer.py). Without a usable model every choice takes its default: the same faithful
+note, in plainer words.
 """
 
 from __future__ import annotations
@@ -16,21 +18,31 @@ from dataclasses import replace
 from pathlib import Path
 
 from drafting import prompt as prompts
+from drafting.default_model import (
+    DEFAULT_MODEL_SHA256,
+    ensure_default_model,
+    sha256_of,
+    verified_sha256,
+)
 from drafting.engine import Engine
-from drafting.formats import headings, is_optional, section_fields
-from drafting.render import EMPTY_SECTION, Fact, plan_sections
+from drafting.formats import is_optional, section_fields
+from drafting.ranker import Ranker
+from drafting.realizer import ASSESSMENT_HEADINGS, EMPTY_SECTION, FIXED_SENTENCES, Plan, plan_note
+from drafting.sentence import Sentence, finish
+from drafting.session_line import session_words
+from drafting.style import StyleProfile, profile_from_notes
 from drafting.types import Draft, DraftProgress, Flag, FlagKind, ModelInfo, Timings
 from drafting.verifier import check_sentence
+from drafting.writer import FreeWriter
 from models.errors import ModelError
 from models.note import PROMPT_LABELS, NoteSection
 from models.session_facts import SessionFacts
 
 MAX_FIELD_CHARS = 4000
-# Tokens the model may write for one draft (about 5 s at 60 tokens/s on 2 cores), and seconds
-# it may spend (a busy laptop is slower); facts past either budget keep their deterministic
-# sentence, which is faithful anyway, so a long session still drafts in well under 8 s.
-DEFAULT_TOKEN_BUDGET = 280
+# Seconds the model may spend ranking one draft (a busy laptop is slower); choices past it
+# keep their defaults, which are faithful anyway, so a long session still drafts in time.
 DEFAULT_TIME_BUDGET_S = 6.0
+DEFAULT_TOKEN_BUDGET = 280  # tokens a free-writing model may write per section
 
 ProgressCallback = Callable[[DraftProgress], None]
 
@@ -60,7 +72,7 @@ def _heading_of(facts: SessionFacts, field_name: str) -> str | None:
 
 
 def input_flags(facts: SessionFacts) -> list[Flag]:
-    """Flags about what the therapist left out: empty fields and risk not assessed."""
+    """Flags about what the therapist left out: empty fields, risk, the clinical impression."""
     flags: list[Flag] = []
     for heading, fields in section_fields(facts.format).items():
         for name in fields:
@@ -71,10 +83,16 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
             if name == "risk":
                 if not text:
                     flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
-                                      "No risk assessment was recorded for this session.", ""))
+                                      "No risk assessment was recorded for this session."))
                 elif "not assessed" in text.lower() or "not evaluated" in text.lower():
                     flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
                                       "Risk was not assessed this session.", text))
+            elif name == "impression":
+                if not text and heading in ASSESSMENT_HEADINGS:
+                    flags.append(Flag(FlagKind.NO_IMPRESSION, heading,
+                                      "Add your clinical impression: progress toward goals, "
+                                      "response to treatment, diagnosis and medical "
+                                      "necessity.", label))
             elif not text and not is_optional(facts.format, name):
                 flags.append(Flag(FlagKind.EMPTY_FIELD, heading,
                                   f"Nothing was entered for {label}.", label))
@@ -82,7 +100,7 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
 
 
 class DraftPipeline:
-    """One model, loaded lazily on the worker thread that drafts; see the DRAFTING CONTRACT."""
+    """One model, loaded lazily on the worker thread that drafts; see docs/drafting.md."""
 
     def __init__(self, model_path: Path | None = None, n_threads: int = 0, n_ctx: int = 2048,
                  token_budget: int = DEFAULT_TOKEN_BUDGET,
@@ -103,8 +121,6 @@ class DraftPipeline:
     def _resolve_path(self) -> Path:
         if self.model_path is not None:
             return Path(self.model_path)
-        from drafting.default_model import DEFAULT_MODEL_SHA256, ensure_default_model
-
         self._known_sha = DEFAULT_MODEL_SHA256
         return ensure_default_model()
 
@@ -134,8 +150,6 @@ class DraftPipeline:
             return None
         if self._info is None:
             path = engine.path
-            from drafting.default_model import sha256_of, verified_sha256
-
             sha = self._known_sha or verified_sha256(path) or sha256_of(path)
             self._info = ModelInfo(name=path.stem, path=path, size_bytes=path.stat().st_size,
                                    sha256=sha)
@@ -157,134 +171,125 @@ class DraftPipeline:
         if engine is None:
             no_model_reason = str(self._load_error) if self._load_error else "No model was given."
         draft = _compose(facts, engine, no_model_reason, style_examples, on_progress, cancel,
-                         self.token_budget, self.time_budget_s, started)
+                         self.time_budget_s, self.token_budget, started)
         draft.timings.load_s = self._load_s if engine else 0.0
         draft.model = self.model_info()
         return draft
 
 
-def deterministic_draft(facts: SessionFacts) -> Draft:
-    """The draft in the therapist's own words without any model: for a client who has not
-    consented to AI-assisted documentation. No model is loaded and no "no_model" flag is added."""
-    return _compose(facts, None, None, (), None, None, 0, 0.0, time.perf_counter())
+def deterministic_draft(facts: SessionFacts, style_examples: Sequence[str] = ()) -> Draft:
+    """The draft without any model: for a client who has not consented to AI-assisted
+    documentation. No model is loaded and no "no_model" flag is added."""
+    return _compose(facts, None, None, style_examples, None, None, 0.0, 0, time.perf_counter())
 
 
 def _compose(facts: SessionFacts, engine: Engine | None, no_model_reason: str | None,
              style_examples: Sequence[str], on_progress: ProgressCallback | None,
-             cancel: threading.Event | None, token_budget: int, time_budget_s: float,
+             cancel: threading.Event | None, time_budget_s: float, token_budget: int,
              started: float) -> Draft:
-    """Render every fact, let ``engine`` (if any) rephrase within the budgets, verify."""
     facts, flags = truncate_fields(facts)
     flags += input_flags(facts)
-    plan = plan_sections(facts)
+    style = profile_from_notes(style_examples)
+    plan = plan_note(facts, style)
     ready = time.perf_counter()  # first_token_s counts from here: load_s is reported apart
     if no_model_reason is not None:
         flags.append(Flag(FlagKind.NO_MODEL, None, "No language model could be used, so the "
-                          "draft is written in the therapist's own words.", no_model_reason))
-    run = _Run(engine, prompts.prefix(style_examples), token_budget, ready + time_budget_s,
-               cancel, on_progress, len(plan))
-    sections = []
-    for index, heading in enumerate(headings(facts.format)):
-        text = run.section(heading, plan.get(heading, []), index)
-        sections.append(NoteSection(heading=heading, text=text or EMPTY_SECTION))
+                          "draft is written in plain words without its help.", no_model_reason))
+    scorer = None
+    if engine is not None:
+        try:
+            scorer = engine.scorer()
+        except (RuntimeError, ValueError, OSError) as exc:
+            flags.append(Flag(FlagKind.NO_MODEL, None, "The model could not be used for "
+                              "this draft.", type(exc).__name__))
+    evaluated_before = scorer.evaluated_tokens if scorer else 0
+    ranker = Ranker(scorer, deadline=ready + time_budget_s, cancel=cancel)
+    writer = FreeWriter(engine, token_budget, cancel) if engine is not None else None
+    run = _Run(plan, style, ranker, writer, prompts.ranking_context(style_examples),
+               prompts.note_header(str(facts.format)), on_progress, facts)
+    sections = run.sections()
     flags += run.flags
-    if run.cancelled:
+    if ranker.cancelled and cancel is not None and cancel.is_set():
         flags.append(Flag(FlagKind.CANCELLED, None, "Drafting was cancelled; the rest of the "
-                          "note is in the therapist's own words."))
-    timings = Timings(load_s=0.0,
-                      first_token_s=None if run.first_token_at is None
-                      else run.first_token_at - ready,
-                      total_s=time.perf_counter() - started, generated_tokens=run.tokens)
+                          "note keeps its plainest wording."))
+    first = ranker.first_score_at or (writer.first_token_at if writer else None)
+    timings = Timings(load_s=0.0, first_token_s=None if first is None else first - ready,
+                      total_s=time.perf_counter() - started,
+                      generated_tokens=writer.tokens if writer else 0,
+                      evaluated_tokens=scorer.evaluated_tokens - evaluated_before
+                      if scorer else 0)
     return Draft(format=facts.format, sections=sections, flags=flags, model=None,
-                 timings=timings, cancelled=run.cancelled)
+                 timings=timings, cancelled=ranker.cancelled and bool(cancel and cancel.is_set()),
+                 choices=ranker.stats.to_dict(),
+                 writer="model" if writer and writer.kept else "ranked")
 
 
 class _Run:
-    """The state of one draft: budget, timings, flags, progress reporting."""
+    """One draft's sentences, decided and verified in order, reported as they are done."""
 
-    def __init__(self, engine: Engine | None, prefix: str, budget: int, deadline: float,
-                 cancel: threading.Event | None, on_progress: ProgressCallback | None,
-                 sections_total: int) -> None:
-        self.engine = engine
-        self.prefix = prefix
-        self.budget = budget
-        self.deadline = deadline
-        self.cancel = cancel
+    def __init__(self, plan: Plan, style: StyleProfile, ranker: Ranker,
+                 writer: FreeWriter | None, context: str, header: str,
+                 on_progress: ProgressCallback | None, facts: SessionFacts) -> None:
+        self.plan = plan
+        self.style = style
+        self.ranker = ranker
+        self.writer = writer
+        self.context = context
+        self.note = header
         self.on_progress = on_progress
-        self.sections_total = sections_total
-        self.tokens = 0
-        self.first_token_at: float | None = None
+        self.facts = facts
         self.flags: list[Flag] = []
-        self.cancelled = False
+        self.session_words = session_words(facts.session)
 
-    def _report(self, heading: str, text: str, done: int) -> None:
-        if self.on_progress is not None:
-            self.on_progress(DraftProgress(heading, text, done, self.sections_total))
+    def sections(self) -> list[NoteSection]:
+        out: list[NoteSection] = []
+        total = len(self.plan.sections)
+        for index, (heading, planned) in enumerate(self.plan.sections.items()):
+            self._report(heading, "", index, total)
+            written = self._free(heading, planned)
+            if written is None:
+                written = []
+                for sentence in planned:
+                    written.append(self._sentence(heading, sentence, written))
+                    self._report(heading, self._join(written), index, total)
+            text = self._join(written) or EMPTY_SECTION
+            self.note += f"{heading}: {' '.join(written)}\n"
+            self._report(heading, text, index + 1, total)
+            out.append(NoteSection(heading=heading, text=text))
+        return out
 
-    def section(self, heading: str, facts: list[Fact], index: int) -> str:
-        written: list[str] = []
-        self._report(heading, "", index)
-        for fact in facts:
-            written.append(self._sentence(heading, fact, written, index))
-            self._report(heading, " ".join(written), index)
-        self._report(heading, " ".join(written), index + 1)
-        return " ".join(written)
+    def _join(self, sentences: list[str]) -> str:
+        if self.style.bullets:
+            return "\n".join(f"- {s}" for s in sentences)
+        return " ".join(sentences)
 
-    def _sentence(self, heading: str, fact: Fact, written: list[str], index: int) -> str:
-        if self.cancel is not None and self.cancel.is_set():
-            self.cancelled = True
-        limit = prompts.max_tokens_for(fact.sentence)
-        if (self.engine is None or not fact.rephrase or self.cancelled
-                or self.tokens + limit > self.budget or time.perf_counter() > self.deadline):
-            return fact.sentence
-        so_far = " ".join(written)
+    def _free(self, heading: str, planned: list[Sentence]) -> list[str] | None:
+        """A larger model's own wording of the section, if it proves faithful."""
+        if self.writer is None or not self.writer.enabled:
+            return None
+        return self.writer.section(heading, planned, self.session_words, self.style)
 
-        def on_text(partial: str) -> None:
-            if self.first_token_at is None:
-                self.first_token_at = time.perf_counter()
-            self._report(heading, f"{so_far} {partial.strip()}".strip(), index)
-
-        stop = _StopAt(self.deadline, self.cancel)
-        try:
-            result = self.engine.stream(prompts.rephrase_prompt(self.prefix, fact.sentence),
-                                        limit, prompts.STOP, stop, on_text)
-        except (RuntimeError, ValueError, OSError) as exc:
-            # llama.cpp failed mid-draft (out of memory, a decode error): finish without it.
-            self.engine = None
-            self.flags.append(Flag(FlagKind.NO_MODEL, heading, "The model stopped working during "
-                                   "drafting, so the rest is in the therapist's own words.",
-                                   type(exc).__name__))
-            return fact.sentence
-        self.tokens += result.tokens
-        if result.cancelled:
-            # The user's cancel, or the draft's time budget ran out mid-sentence (a busy
-            # machine): either way this fact keeps its deterministic sentence.
-            self.cancelled = self.cancel is not None and self.cancel.is_set()
-            return fact.sentence
-        if not result.text.strip():
-            return fact.sentence  # the model had nothing to offer; nothing to flag
-        verdict = check_sentence(result.text.strip(), fact)
+    def _sentence(self, heading: str, sentence: Sentence, written: list[str]) -> str:
+        before = f"{self.context}{self.note}{heading}: {' '.join(written)}"
+        before = before if before.endswith(": ") else before + " "
+        text = self.ranker.realize(sentence, before)
+        if sentence.fixed and not sentence.clauses and text in FIXED_SENTENCES:
+            return text
+        extra = self.session_words if sentence.fixed else ""
+        verdict = check_sentence(text, sentence.clauses, extra)
         if verdict.ok:
-            return result.text.strip()
-        if verdict.kind == "reworded":
-            return fact.sentence  # faithful but reworded: the therapist's words, no flag
-        message = ("The model's wording left part of this fact out, so the therapist's own "
-                   "words were used." if verdict.kind == "lost_fact" else
-                   "The model's wording was not supported by the session facts, so the "
-                   "therapist's own words were used.")
-        self.flags.append(Flag(FlagKind(verdict.kind), heading, message, fact.sentence))
-        return fact.sentence
+            return text
+        plain = sentence.render()
+        if plain != text and check_sentence(plain, sentence.clauses, extra).ok:
+            return plain
+        # The realizer could not phrase it faithfully (our bug, not the therapist's): their
+        # own words, and a flag so that someone reads it.
+        own = " ".join(finish(c.text) for c in sentence.clauses) or plain
+        self.flags.append(Flag(FlagKind.UNGROUNDED, heading, "This sentence is in your own "
+                               "words because it could not be phrased safely; check that it "
+                               "reads right.", own))
+        return own
 
-
-class _StopAt(threading.Event):
-    """Set when the user cancels or the draft's deadline passes, so one slow sentence cannot
-    push a draft far past its time budget (the engine checks it after every token)."""
-
-    def __init__(self, deadline: float, cancel: threading.Event | None) -> None:
-        super().__init__()
-        self._deadline = deadline
-        self._cancel = cancel
-
-    def is_set(self) -> bool:
-        return (super().is_set() or time.perf_counter() > self._deadline
-                or (self._cancel is not None and self._cancel.is_set()))
+    def _report(self, heading: str, text: str, done: int, total: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(DraftProgress(heading, text, done, total))

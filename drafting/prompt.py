@@ -1,62 +1,58 @@
 """The one place prompts are built.
 
-The default model is a base model (no chat template), so prompts are plain completions: a fixed
-instruction and a few worked rewrites, then up to three of the therapist's own signed notes as
-style examples, then the one sentence to rewrite. Everything before that sentence is identical
-between calls, so llama.cpp reuses it from its KV cache and each call evaluates only a few
-dozen new tokens. The worked rewrites deliberately talk about nothing a real session is likely
-to contain; the verifier rejects any of their words that leak into a draft anyway.
+The default model only ranks: it reads a short header, two example notes (the therapist's own
+signed notes when there are any, else two built-in ones) and the note so far, and scores the
+realizer's candidates as the next words. Everything before the note itself is identical
+between drafts, so llama.cpp keeps it in its KV cache. No word of an example can reach a draft:
+candidates are made of the session's facts and the closed vocabulary only.
+
+A larger instruct model chosen by the therapist may write a section freely; its prompt lists
+that section's facts and nothing else of the practice (see writer.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-MAX_STYLE_EXAMPLES = 3
-MAX_STYLE_CHARS = 400  # per example: style, not content, and prompt evaluation cannot be cut short
+MAX_STYLE_EXAMPLES = 2
+MAX_STYLE_CHARS = 700  # per example: style, not content, and prompt evaluation cannot be cut
 
-INSTRUCTION = (
-    "Each draft sentence from a therapy progress note is rewritten as one clear, professional "
-    "sentence in the third person. The rewrite keeps every word of meaning, adds no new "
-    "facts, and only fixes grammar and articles.\n\n"
+RANKING_HEADER = (
+    "Progress notes from a private therapy practice, written by the treating clinician in "
+    "concise, professional clinical language.\n\n"
 )
 
-WORKED_EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("The client reported trouble with focus at school.",
-     "The client reported trouble with focus at school."),
-    ("The therapist used grounding exercise.",
-     "The therapist used a grounding exercise."),
-    ("The client will walk dog each morning.",
-     "The client will walk the dog each morning."),
-    ("The therapist and client planned weekly call with coach.",
-     "The therapist and client planned a weekly call with the coach."),
+# Register, not content: written for this header about sessions no note will share.
+BUILT_IN_EXAMPLES: tuple[str, ...] = (
+    "SOAP note\n"
+    "Subjective: Client reported a stressful move to a new apartment and difficulty "
+    "falling asleep most nights. She described worry about her new job.\n"
+    "Objective: Client was seen for a 50-minute individual session in the office on "
+    "March 3, 2025. Client was calm and cooperative, with euthymic affect. Clinician "
+    "reviewed a sleep log with the client and provided psychoeducation on sleep hygiene.\n"
+    "Assessment: Client was engaged and identified two evening habits that delay sleep. "
+    "Client denied suicidal ideation.\n"
+    "Plan: Client will keep a sleep log and limit screens after 10 pm. The next session "
+    "will be in one week.",
+    "BIRP note\n"
+    "Behavior: Client was seen for a 45-minute individual session via telehealth on "
+    "April 7, 2025. Client reported irritability at home and conflict with his brother "
+    "over chores.\n"
+    "Intervention: Clinician conducted a role-play of a calm request and taught a "
+    "grounding exercise. Clinician and client identified early signs of anger.\n"
+    "Response: Client practiced the request twice and said it felt easier the second "
+    "time. Client denied homicidal ideation.\n"
+    "Plan: Client will use the grounding exercise when he notices tension. The next "
+    "session will be on Thursday.",
 )
 
-DRAFT_LABEL = "Draft: "
-REWRITE_LABEL = "Rewrite:"
-STOP = ("\n",)
 
-
-def _style_block(style_examples: Sequence[str]) -> str:
+def ranking_context(style_examples: Sequence[str] = ()) -> str:
+    """The constant text before the note being drafted."""
     examples = [" ".join(e.split())[:MAX_STYLE_CHARS] for e in style_examples if e.strip()]
-    examples = examples[:MAX_STYLE_EXAMPLES]
-    if not examples:
-        return ""
-    body = "".join(f"Style example: {e}\n" for e in examples)
-    return "The therapist writes in this style (wording only):\n" + body + "\n"
+    chosen = examples[:MAX_STYLE_EXAMPLES] or list(BUILT_IN_EXAMPLES)
+    return RANKING_HEADER + "".join(f"{e}\n\n" for e in chosen)
 
 
-def prefix(style_examples: Sequence[str] = ()) -> str:
-    """The constant part of every prompt of one draft (cached by llama.cpp between calls)."""
-    shots = "".join(f"{DRAFT_LABEL}{d}\n{REWRITE_LABEL} {r}\n\n" for d, r in WORKED_EXAMPLES)
-    return INSTRUCTION + _style_block(style_examples) + shots
-
-
-def rephrase_prompt(prefix_text: str, sentence: str) -> str:
-    """Prompt to rewrite one deterministic sentence; the model's answer ends at the newline."""
-    return f"{prefix_text}{DRAFT_LABEL}{sentence}\n{REWRITE_LABEL}"
-
-
-def max_tokens_for(sentence: str) -> int:
-    """Enough tokens for a rewrite a little longer than the draft sentence, never unbounded."""
-    return min(96, len(sentence) // 3 + 12)
+def note_header(fmt_name: str) -> str:
+    return f"{fmt_name.upper()} note\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from drafting import lexicon as lx
+from drafting.lexicon import wordset
 
 
 def first_words(fact: str) -> list[str]:
@@ -27,7 +28,22 @@ def person_subject(fact: str) -> bool:
 
 
 NO_ARTICLE = frozenset({"both", "parents", "friends", "peers", "siblings", "caregivers"})
-STATE_ENDINGS = ("ive", "ful", "ous", "ent", "ant", "able", "ible", "al", "ic")
+STATE_ENDINGS = ("ive", "ful", "ous", "ent", "ant", "able", "ible", "ic", "ical")
+# Words with an adjective's ending that are nouns or verbs ("client", "referral", "drive").
+NOT_STATES = wordset("""
+client patient parent student event moment intent accident incident infant content comment
+element agent assistant consultant referral arrival approval denial removal proposal trial goal
+journal interval signal potential individual professional material hospital ritual manual drive
+arrive give live receive thrive strive forgive motive relative native objective initiative
+alternative representative narrative perspective incentive directive executive detective topic
+clinic music logic panic traffic mechanic graphic cleric tablet ant plant grant restaurant
+tenant servant variable cable table vegetable
+""")
+# Adjectives with no telltale ending ("emotional", "suicidal"), read as states.
+STATE_AL = wordset("""
+emotional suicidal homicidal logical rational verbal nonverbal cordial casual minimal normal
+typical irrational illogical tangential sexual social
+""")
 
 
 # After a state word, these show the fact describes the client ("tearful when ...", "calm at
@@ -37,16 +53,24 @@ STATE_FOLLOWERS = frozenset({"and", "but", "at", "when", "while", "during", "thr
                               "toward", "towards", "after", "before", "in", "by", "for", "of",
                               "overall", "today", "again", "as", "until", "once", "most", "all",
                               "or", "somewhat", "very", "more", "less", "mostly", "from", "on",
-                              "than", "over", "around", "because", "due", "since"})
+                              "than", "over", "around", "because", "due", "since", "every",
+                              "each", "this", "next", "daily", "weekly", "nightly", "monday",
+                              "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday", "tonight", "tomorrow", "now", "lately", "recently"})
 
 
 def state_word(word: str) -> bool:
-    if word.startswith("un") and word.endswith("ed") and len(word) > 6:
+    if word.startswith("un") and word.endswith("ed") and len(word) > 6 and \
+            word not in ("unscheduled", "unplanned", "unannounced"):
         return True  # "unmotivated", "unfocused"
     if word.endswith("er") and (word[:-2] in lx.STATE_WORDS or word[:-1] in lx.STATE_WORDS):
         return True  # "calmer by the end"
-    return word in lx.STATE_WORDS or (word.endswith(STATE_ENDINGS) and len(word) > 4
-                                      and not word.endswith("ment"))
+    if word in NOT_STATES:
+        return False
+    if word.endswith("-free") or word.startswith(("well-", "future-")):
+        return True  # "alcohol-free", "well-groomed"
+    return word in lx.STATE_WORDS or word in STATE_AL or (
+        word.endswith(STATE_ENDINGS) and len(word) > 4 and not word.endswith("ment"))
 
 
 def is_state(fact: str) -> bool:
@@ -64,6 +88,15 @@ def is_state(fact: str) -> bool:
     follower = ws[1]
     if ws[0] in lx.PAST_VERBS and follower in ("in", "with", "to", "about"):
         return False  # "engaged in role-play" is something the client did
+    # Past a run of adjectives ("calm and guarded", "passive suicidal ideation"), a noun makes
+    # it a noun phrase.
+    i = 0
+    while i < len(ws) and (state_word(ws[i]) or ws[i] in ("and", "or", "but")):
+        if fact.split()[i:i + 1] and fact.split()[i].endswith((",", ";", ":")):
+            return True
+        i += 1
+    if i < len(ws) and i > 1 and ws[i] not in STATE_FOLLOWERS and not ws[i].endswith("ly"):
+        return False
     return follower in STATE_FOLLOWERS or state_word(follower) or follower.endswith("ly")
 
 
@@ -85,6 +118,11 @@ OBJECT_STARTS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my",
                             "himself", "themselves", "themself"})
 
 
+_LY_ADJECTIVES = frozenset({"daily", "weekly", "nightly", "monthly", "yearly", "early",
+                           "family", "only", "likely"})
+_NOUN_FIRST = frozenset({"thought", "record", "log", "plan", "check", "review", "set"})
+
+
 def verb_first(fact: str) -> bool:
     """Does the fact start with a verb ('completed', 'rode the bus'), not a noun phrase?"""
     ws = lx.words(fact)
@@ -97,8 +135,17 @@ def verb_first(fact: str) -> bool:
     if first in lx.STATE_WORDS and first not in lx.PAST_VERBS:
         # "depressed", "isolated": how the client was; "isolated herself": something done
         return first.endswith("ed") and nxt in OBJECT_STARTS
+    if first in _NOUN_FIRST and nxt and nxt not in OBJECT_STARTS:
+        return False  # "thought log", "record keeping": a noun phrase
+    if first.endswith("n't") or first in ("cannot", "won't"):
+        return True  # "hasn't told dad", "didn't complete the log"
+    if first.endswith("ly") and len(first) > 4 and first not in _LY_ADJECTIVES and nxt and (
+            nxt in lx.PAST_VERBS or (nxt.endswith("ed") and len(nxt) > 4)):
+        return True  # "tentatively accepted the link"
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
         return True
+    if first.startswith("un") and first.endswith("ed") and nxt and nxt not in OBJECT_STARTS:
+        return False  # "unscheduled call after custody exchange"
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").
     return first.endswith("ed") and len(first) > 4
 

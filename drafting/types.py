@@ -36,13 +36,15 @@ class Timings:
     first_token_s: float | None = None  # None when the model wrote nothing
     total_s: float = 0.0
     generated_tokens: int = 0
+    evaluated_tokens: int = 0  # tokens the model read to rank the choices
 
     def to_dict(self) -> dict[str, object]:
         return {"load_s": round(self.load_s, 3),
                 "first_token_s": None if self.first_token_s is None
                 else round(self.first_token_s, 3),
                 "total_s": round(self.total_s, 3),
-                "generated_tokens": self.generated_tokens}
+                "generated_tokens": self.generated_tokens,
+                "evaluated_tokens": self.evaluated_tokens}
 
 
 @dataclass
@@ -53,6 +55,9 @@ class Draft:
     model: ModelInfo | None = None
     timings: Timings = field(default_factory=Timings)
     cancelled: bool = False
+    # How many of the draft's choices the model decided (see drafting/ranker.py).
+    choices: dict[str, int] = field(default_factory=dict)
+    writer: str = "ranked"  # "ranked", or "model" where a larger model's own text was kept
 
     def text(self) -> str:
         return "\n\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
@@ -66,4 +71,5 @@ class Draft:
             "model": self.model.to_dict() if self.model else None,
             "timings": self.timings.to_dict(),
             "cancelled": self.cancelled,
+            "choices": dict(self.choices),
         }

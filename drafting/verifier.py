@@ -1,201 +1,185 @@
-"""Is a model sentence a faithful rephrasing of one fact? And does a draft still hold every fact?
+"""Is every sentence of a draft supported by the session facts, and is every fact still there?
 
-A sentence is accepted only if every content word, number, negation and risk term in it comes
-from the therapist's words (or the renderer's fixed frame), and it keeps every content word and
-number of the fact, in the fact's word pairs. Anything else is rejected; the pipeline then uses
-the deterministic sentence and flags it. Deliberately strict: a rejected good sentence costs a
-little style, an accepted bad one puts words in the therapist's mouth.
+A sentence is grounded when each of its words is the therapist's own (from the facts it says,
+with shorthand written out and reporting verbs told in the past) or from the closed vocabulary
+(vocabulary.py); when its numbers, negations and risk terms all come from those facts; and when
+it keeps every content word and number of each of its facts. Deliberately strict: a rejected
+good sentence costs a little style, an accepted bad one puts words in the therapist's mouth.
+The same checks serve the realizer's own sentences (a safety net under construction), a larger
+model's free writing (where they decide), and a draft the therapist edited.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from drafting import lexicon as lx
-from drafting.render import Fact, split_facts
+from drafting import vocabulary
+from drafting.clauses import Clause
+from drafting.predicates import PAST_OF
 from drafting.types import Flag, FlagKind
 from models.note import NoteSection
 
+_SENTENCE_END_RE = re.compile(r"(?<=[A-Za-z0-9)%\"”][.!?])\s+(?=[A-Z\"“])")
+_BAD_CHARS = set("#*_[]{}<>|`=~^\\@")
 _PASSIVE_DENIAL_RE = re.compile(
     r"\b(?:was|were|is|are|been|be|being|get|gets|got)\s+(?:\w+\s+)?(?:denied|denies)\b",
     re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
-_BAD_CHARS = set("#*_[]{}<>|\"`=~^\\@")
-_SUBJECT_RE = re.compile(
-    r"^(?:the therapist and (?:the )?client|the client and (?:the )?therapist"
-    r"|the client['’]s \w+|the \w+|they|she|he)\b", re.IGNORECASE)
+# Words that are the same word for the purpose of grounding ("denies" told as "denied").
+_SAME: dict[str, str] = {**PAST_OF, **{v: k for k, v in lx.ABBREVIATIONS.items()}}
 
 
-def subject(sentence: str) -> str:
-    """Who the sentence is about ('the client', 'the therapist and client', 'the father')."""
-    match = _SUBJECT_RE.match(sentence.strip())
-    return match.group(0).lower().replace(" the client", " client") if match else ""
-
-
-@dataclass
+@dataclass(frozen=True)
 class Verdict:
     ok: bool
-    kind: str = ""  # "ungrounded" or "lost_fact" when not ok ("reworded": kept, not flagged)
+    kind: FlagKind | None = None
     reason: str = ""
 
 
-def _stems(text: str) -> set[str]:
-    return {lx.stem(w) for w in lx.words(text)}
+def sentences(text: str) -> list[str]:
+    """The sentences of a section, whether written as a paragraph or as "- " lines."""
+    out: list[str] = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*[-•*]\s+", "", line).strip()
+        out += [s.strip() for s in _SENTENCE_END_RE.split(line) if s.strip()]
+    return out
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in lx.words(text) if w not in lx.STOPWORDS]
+def stem(word: str) -> str:
+    return lx.stem(word)
 
 
-def _pairs(text: str) -> list[tuple[str, str]]:
-    """Adjacent content-word pairs ('cognitive restructuring', '5 hours') a rephrase must keep."""
-    ws = lx.words(text)
-    return [(a, b) for a, b in zip(ws, ws[1:], strict=False)
-            if a not in lx.STOPWORDS and b not in lx.STOPWORDS]
+def _variants(word: str) -> set[str]:
+    """A word and the forms the realizer may write for it."""
+    out = {word, stem(word)}
+    if word in _SAME:
+        out |= {_SAME[word], stem(_SAME[word])}
+    for short, full in lx.ABBREVIATIONS.items():
+        if word == short:
+            out |= {full, stem(full)}
+    return out
 
 
-def _has_pair(ws: list[str], pair: tuple[str, str]) -> bool:
-    """The pair in order, at most two articles or prepositions apart ('complete an activity')."""
-    stems = ws
-    for i, first in enumerate(stems):
-        if first != pair[0]:
-            continue
-        for j in range(i + 1, min(i + 4, len(ws))):
-            if stems[j] == pair[1]:
-                return True
-            if ws[j] not in lx.STOPWORDS:
-                break
-    return False
+def source_words(clauses: Iterable[Clause], extra: str = "") -> set[str]:
+    found: set[str] = set()
+    for clause in clauses:
+        for text in (clause.text, clause.words, clause.label, clause.subject, clause.body):
+            for word in lx.words(text):
+                found |= _variants(word)
+    for word in lx.words(extra):
+        found |= _variants(word)
+    return found
 
 
-def check_form(sentence: str) -> str:
-    """Empty string if the sentence is one complete third-person sentence; else why not."""
-    if not sentence or not sentence[0].isupper():
+def content_words(text: str) -> list[str]:
+    """The words a rendering must keep: not function words, and not the names for the client
+    and the clinician, which the note writes its own way ("pt", "I", "this writer")."""
+    return [w for w in lx.words(text) if w not in lx.STOPWORDS and w not in lx.CLIENT_WORDS
+            and w.removesuffix("'s") not in lx.CLIENT_WORDS and w not in vocabulary.PEOPLE
+            and w not in lx.FIRST_PERSON]
+
+
+_SESSION_COMPOUND_RE = re.compile(r"(\d+)-minute")
+
+
+def word_allowed(word: str, allowed: set[str], extra_numbers: set[str]) -> bool:
+    """The therapist's own word, one of the closed vocabulary, or a number of the
+    appointment's ("50-minute", the date's day)."""
+    if word in allowed or stem(word) in allowed or vocabulary.allowed(word):
+        return True
+    compound = _SESSION_COMPOUND_RE.fullmatch(word)
+    if compound:
+        return compound.group(1) in extra_numbers
+    # the appointment's date as the note writes it: "18", "11/18/2026"
+    return bool(re.fullmatch(r"[\d/.-]+", word)) and lx.numbers(word) <= extra_numbers
+
+
+def check_form(sentence: str, source: str = "") -> str:
+    """Empty string if the sentence is one complete sentence; else why not. Characters that
+    look like markup are allowed only where the therapist typed them (``source``)."""
+    if not sentence or not (sentence[0].isupper() or sentence[0].isdigit()
+                            or sentence[0] in "\"“"):
         return "does not start with a capital letter"
-    if not sentence.endswith("."):
-        return "does not end with a period"
-    if _SENTENCE_END_RE.search(sentence[:-1]):
-        return "is more than one sentence"
-    if any(ch in _BAD_CHARS for ch in sentence):
+    if not sentence.rstrip("\"”").endswith((".", "!", "?")):
+        return "does not end with a full stop"
+    if any(ch in _BAD_CHARS and ch not in source for ch in sentence):
         return "contains markup"
-    if any(w in lx.FIRST_PERSON for w in lx.words(sentence)):
-        return "is written in the first person"
     return ""
 
 
-def check_sentence(candidate: str, fact: Fact) -> Verdict:
-    """Accept ``candidate`` as the rendering of ``fact`` only if it is faithful and complete."""
-    candidate = candidate.strip()
-    problem = check_form(candidate)
+def check_sentence(sentence: str, clauses: Sequence[Clause], extra: str = "") -> Verdict:
+    """May ``sentence`` stand in a draft as the rendering of ``clauses``? ``extra``: other
+    words the sentence may cite (the appointment's details, for the session line)."""
+    source = " ".join(f"{c.text} {c.words}" for c in clauses)
+    problem = check_form(sentence, source)
     if problem:
-        return Verdict(False, "ungrounded", problem)
-    if len(candidate) > 2 * len(fact.sentence) + 40:
-        return Verdict(False, "ungrounded", "is much longer than the fact")
-    if subject(candidate) != subject(fact.sentence):
-        return Verdict(False, "ungrounded", "changes who did or said it")
-    if ("will" in lx.words(candidate)) != ("will" in lx.words(fact.sentence)):
-        return Verdict(False, "ungrounded", "turns a plan into a fact or a fact into a plan")
-    source = f"{fact.text} {fact.sentence}"
-    extra_numbers = lx.numbers(candidate) - lx.numbers(source)
-    # Digits must be the therapist's own digits: "two" may not become "2" (a reader, or a
-    # check, comparing the note with the session facts would find a number nobody wrote).
-    extra_digits = set(lx.NUMBER_RE.findall(candidate)) - set(lx.NUMBER_RE.findall(source))
-    if extra_numbers or extra_digits:
-        return Verdict(False, "ungrounded", "contains a number the therapist did not write")
-    source_stems = _stems(source)
-    for word in lx.words(candidate):
-        if word in lx.ADDABLE or word in lx.FRAME_WORDS or lx.stem(word) in source_stems:
+        return Verdict(False, FlagKind.UNGROUNDED, problem)
+    allowed = source_words(clauses, extra)
+    extra_numbers = lx.numbers(extra)
+    for word in lx.words(sentence):
+        if word_allowed(word, allowed, extra_numbers):
             continue
-        return Verdict(False, "ungrounded", "contains a word the therapist did not write")
-    if lx.negation_groups(candidate) != lx.negation_groups(fact.sentence):
-        return Verdict(False, "ungrounded", "adds, drops or changes a negation")
-    if _PASSIVE_DENIAL_RE.search(candidate) and not _PASSIVE_DENIAL_RE.search(fact.sentence):
-        return Verdict(False, "ungrounded", "turns a denial around")
-    if lx.mentions_risk(candidate) and not lx.mentions_risk(fact.text):
-        return Verdict(False, "ungrounded", "mentions risk the therapist did not write")
-    coverage = check_coverage(candidate, fact)
-    if coverage.ok and not _only_articles_added(lx.words(candidate), lx.words(fact.sentence)):
-        # Faithful in substance, but it swaps or drops the therapist's small words ("their"
-        # -> "her"); the deterministic sentence is kept and nothing needs the therapist's eye.
-        return Verdict(False, "reworded", "changes the therapist's wording")
-    return coverage
-
-
-_ARTICLES = frozenset({"a", "an", "the"})
-_REPORTING_VERBS = frozenset({"reported", "described", "stated", "shared", "noted",
-                              "indicated", "expressed"})
-
-
-def _only_articles_added(candidate: list[str], sentence: list[str]) -> bool:
-    """Is ``candidate`` the rendered sentence with only articles added (and, at most, its
-    reporting verb swapped for another or a "that" after it dropped)?
-
-    Rephrasing is for grammar; the therapist's own words stay word for word, so a phrase the
-    therapist wrote can still be found in the note exactly as written.
-    """
-    i = j = 0
-    while i < len(sentence) and j < len(candidate):
-        said, wrote = sentence[i], candidate[j]
-        if said == wrote or (said in _REPORTING_VERBS and wrote in _REPORTING_VERBS):
-            i, j = i + 1, j + 1
-        elif wrote in _ARTICLES:
-            j += 1
-        elif said == "that" and i > 0 and sentence[i - 1] in _REPORTING_VERBS:
-            i += 1
-        else:
-            return False
-    return i == len(sentence) and all(w in _ARTICLES for w in candidate[j:])
-
-
-def check_coverage(text: str, fact: Fact) -> Verdict:
-    """Does ``text`` keep every content word, number and word pair of the fact, word for word?
-
-    Exact forms (case aside): 'activities' may not become 'activity', nor 'calling' 'called'.
-    """
-    ws = lx.words(text)
-    present = set(ws)
-    for word in _content(fact.text):
-        if word not in present:
-            return Verdict(False, "lost_fact", "leaves out part of the fact")
-    if not lx.numbers(fact.text) <= lx.numbers(text):
-        return Verdict(False, "lost_fact", "leaves out a number")
-    for pair in _pairs(fact.text):
-        if not _has_pair(ws, pair):
-            return Verdict(False, "lost_fact", "breaks up a phrase of the fact")
+        return Verdict(False, FlagKind.UNGROUNDED, f"contains a word the therapist did not "
+                                                   f"write ({len(word)} letters)")
+    if not lx.numbers(sentence) <= lx.numbers(f"{source} {extra}"):
+        return Verdict(False, FlagKind.UNGROUNDED, "contains a number the therapist did not write")
+    if lx.negation_groups(sentence) != lx.negation_groups(source):
+        return Verdict(False, FlagKind.UNGROUNDED, "adds, drops or changes a negation")
+    if _PASSIVE_DENIAL_RE.search(sentence) and not _PASSIVE_DENIAL_RE.search(source):
+        return Verdict(False, FlagKind.UNGROUNDED, "turns a denial around")
+    if lx.mentions_risk(sentence) and not lx.mentions_risk(f"{source} {extra}"):
+        return Verdict(False, FlagKind.UNGROUNDED, "mentions risk the therapist did not write")
+    for clause in clauses:
+        lost = check_coverage(sentence, clause)
+        if not lost.ok:
+            return lost
     return Verdict(True)
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(text.strip()) if s.strip()]
+def check_coverage(text: str, clause: Clause) -> Verdict:
+    """Does ``text`` keep every content word and number of the clause, word for word?"""
+    present: set[str] = set()
+    for word in lx.words(text):
+        present |= _variants(word)
+    for word in content_words(clause.words):
+        if not (_variants(word) & present):
+            return Verdict(False, FlagKind.LOST_FACT, "leaves out part of a fact")
+    if not lx.numbers(clause.words) <= lx.numbers(text):
+        return Verdict(False, FlagKind.LOST_FACT, "leaves out a number")
+    return Verdict(True)
 
 
-def check_draft(sections: list[NoteSection], facts: list[Fact], extra_source: str = "",
-                ) -> list[Flag]:
-    """Re-check a whole draft (for example after editing): ungrounded sentences, lost facts.
+def check_draft(sections: Sequence[NoteSection], clauses: Sequence[Clause],
+                extra: str = "", fixed: Iterable[str] = ()) -> list[Flag]:
+    """Re-check a whole (edited) draft: sentences the facts do not support, facts it lost.
 
-    A sentence is grounded when its words, numbers and negations all occur in the input facts;
-    a fact is kept when some section still holds all of its content words and numbers.
+    A sentence is grounded when its words, numbers and negations occur in the facts; a fact is
+    kept when the draft still holds all of its content words and numbers.
     """
-    source = " ".join(f"{f.text} {f.sentence}" for f in facts) + " " + extra_source
-    source_stems, source_numbers = _stems(source), lx.numbers(source)
+    allowed = source_words(clauses, extra)
+    source_numbers = lx.numbers(" ".join(c.text for c in clauses) + " " + extra)
+    fixed_set = set(fixed)
     flags: list[Flag] = []
     for section in sections:
         for sentence in sentences(section.text):
-            unknown = [w for w in lx.words(sentence) if w not in lx.ADDABLE
-                       and w not in lx.FRAME_WORDS and lx.stem(w) not in source_stems]
+            if sentence in fixed_set:
+                continue
+            unknown = [w for w in lx.words(sentence)
+                       if not word_allowed(w, allowed, source_numbers)]
             if unknown or not lx.numbers(sentence) <= source_numbers:
                 flags.append(Flag(FlagKind.UNGROUNDED, section.heading,
                                   "This sentence says something the session facts do not.",
                                   sentence))
     whole = " ".join(s.text for s in sections)
-    for fact in facts:
-        if fact.text and not check_coverage(whole, Fact(fact.field, fact.text, "", False)).ok:
+    for clause in clauses:
+        if not check_coverage(whole, clause).ok:
             flags.append(Flag(FlagKind.LOST_FACT, None,
                               "The draft no longer contains this fact from the session.",
-                              fact.text))
+                              clause.text))
     return flags
 
 
 __all__ = ["Verdict", "check_coverage", "check_draft", "check_form", "check_sentence",
-           "sentences", "split_facts"]
+           "sentences", "source_words", "stem"]

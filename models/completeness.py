@@ -8,13 +8,14 @@ suggestion, an office session may take the practice address) and passes them in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from models.appointment import Appointment
 from models.client import Client
 from models.errors import NOTE_LOCKED
 from models.flags import Flag, FlagKind
+from models.measures.safety import PositiveScreen
 from models.note import Note
 
 # Words in any prompt that oblige a documented risk assessment before signing.
@@ -90,6 +91,26 @@ def _filled(note: Note, name: str) -> bool:
     return bool((note.prompts.get(name) or "").strip())
 
 
+def screen_addressed(risk_text: str, screens: Sequence[PositiveScreen]) -> bool:
+    """Whether the risk assessment follows up the positive screens: it records elevated risk,
+    or names the screen (its instrument or item, e.g. "PHQ-9 item 9 endorsed; ...").
+
+    A bare "denies SI" does not: beside a positive item 9 it would leave the number silent.
+    """
+    if recorded_elevated_risk(risk_text):
+        return True
+    text = risk_text.lower()
+    return all(any(word.lower() in text for word in s.keywords) for s in screens)
+
+
+def _screen_gap(note: Note, screens: Sequence[PositiveScreen]) -> Gap | None:
+    if not screens or screen_addressed(note.prompts.get("risk") or "", screens):
+        return None
+    said = "; ".join(s.sentence() for s in screens)
+    return Gap("risk", f"{said}: record in the risk assessment how you followed this up "
+                       "(name the screen, or the risk you found) before signing.")
+
+
 def check_note(
     note: Note,
     appointment: Appointment,
@@ -97,8 +118,13 @@ def check_note(
     *,
     service_code: str | None = None,
     location: str | None = None,
+    screens: Sequence[PositiveScreen] = (),
 ) -> Completeness:
-    """Every gap that keeps ``note`` from being signable, in the order of the form."""
+    """Every gap that keeps ``note`` from being signable, in the order of the form.
+
+    ``screens`` are the session's positive risk screens (PHQ-9 item 9, C-SSRS): the risk
+    assessment must address them, and "not assessed" cannot.
+    """
     gaps: list[Gap] = []
     if appointment.start is None:  # defensive: stored appointments always have a start
         gaps.append(Gap("date", "The date of service is missing."))
@@ -120,12 +146,15 @@ def check_note(
         gaps.append(Gap("response", "The client's response is missing."))
     terms = risk_mentions(note.prompts)
     risk_required = bool(terms) and not _filled(note, "risk")
+    screen_gap = _screen_gap(note, screens)
+    if screen_gap is not None:
+        gaps.append(screen_gap)
     if risk_required:
         gaps.append(Gap(
             "risk",
             f"A prompt mentions {', '.join(terms)}: record the risk assessment before signing.",
         ))
-    elif not _filled(note, "risk") and not note.risk_not_assessed:
+    elif not _filled(note, "risk") and not note.risk_not_assessed and screen_gap is None:
         gaps.append(Gap("risk", "Record the risk assessment or mark it as not assessed."))
     if not _filled(note, "plan"):
         gaps.append(Gap("plan", "The plan is missing."))
@@ -146,6 +175,10 @@ def flag_resolved(flag: Flag, note: Note) -> bool:
         return bool(text) and text not in body
     if flag.kind is FlagKind.RISK_NOT_ASSESSED:
         return _filled(note, "risk") or note.risk_not_assessed
+    if flag.kind is FlagKind.NO_IMPRESSION:
+        # an impression entered in the prompt; one written into the note by hand is
+        # acknowledged with the flag
+        return _filled(note, "impression")
     return False
 
 
@@ -177,6 +210,7 @@ def signing_blockers(
     *,
     service_code: str | None = None,
     location: str | None = None,
+    screens: Sequence[PositiveScreen] = (),
 ) -> list[str]:
     """Plain sentences, one per reason the note cannot be signed yet; empty means signable."""
     reasons: list[str] = []
@@ -184,7 +218,8 @@ def signing_blockers(
         return [NOTE_LOCKED]
     if not note.sections or not any(s.text.strip() for s in note.sections):
         reasons.append("The note has no text yet: draft or write it first.")
-    result = check_note(note, appointment, client, service_code=service_code, location=location)
+    result = check_note(note, appointment, client, service_code=service_code, location=location,
+                        screens=screens)
     # The risk rule goes first: it is the one a reviewer must never miss.
     reasons.extend(g.message for g in result.gaps if g.key == "risk")
     reasons.extend(g.message for g in result.gaps if g.key != "risk")

@@ -35,10 +35,12 @@ FORMAT_HEADINGS: dict[NoteFormat, tuple[str, ...]] = {
 PROMPT_FIELDS: tuple[str, ...] = (
     "presenting_concerns",
     "mental_status",
+    "measures",
     "goals",
     "interventions",
     "client_response",
     "progress",
+    "impression",
     "risk",
     "plan",
 )
@@ -46,10 +48,12 @@ PROMPT_FIELDS: tuple[str, ...] = (
 PROMPT_LABELS: dict[str, str] = {
     "presenting_concerns": "Presenting concerns",
     "mental_status": "Mental status",
+    "measures": "Measures (scores)",
     "goals": "Goals",
     "interventions": "Interventions",
     "client_response": "Client response",
     "progress": "Progress",
+    "impression": "Clinical impression",
     "risk": "Risk",
     "plan": "Plan",
 }

@@ -18,7 +18,7 @@ if [ "$(uname -s)" = Linux ] && missing_qt_libs && [ "$(id -u)" = 0 ] && command
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null
 fi
-# The billing tests read every PDF back with pdftotext (poppler-utils).
+# The tests read PDFs back as a person would, with pdftotext (poppler-utils).
 if [ "$(uname -s)" = Linux ] && ! command -v pdftotext >/dev/null && [ "$(id -u)" = 0 ] \
     && command -v apt-get >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null

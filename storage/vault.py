@@ -53,6 +53,7 @@ from storage.repositories import (
     BillingRepository,
     ClientRepository,
     GoalRepository,
+    MeasureRepository,
     NoteRepository,
     PracticeRepository,
     SettingsRepository,
@@ -86,6 +87,7 @@ class Vault:
         self.notes = NoteRepository(self._db, self.audit, self.signing)
         self.billing = BillingRepository(self._db, self.audit)
         self.settings = SettingsRepository(self._db, self.audit)
+        self.measures = MeasureRepository(self._db, self.audit)
 
     # --- creating and opening ---------------------------------------------------------------
     @staticmethod

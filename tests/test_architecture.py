@@ -27,7 +27,7 @@ SHARED_HELPERS = {"storage.files"}
 START_UP_MARK = "start-up"  # what the comment of an import inside a function must say
 # drafting/ is being rewritten by its owner (realizer, pipeline, prompt, verifier); its imports
 # inside functions join the rule with that rewrite. Every other rule covers it already.
-IN_FUNCTION_RULE_PACKAGES = ("models", "storage", "app", "ui")
+IN_FUNCTION_RULE_PACKAGES = ("models", "storage", "drafting", "app", "ui")
 
 
 @dataclass(frozen=True)

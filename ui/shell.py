@@ -26,6 +26,7 @@ from app.vaults import ensure_demo_vault, vault_exists
 from app.workspace import Workspace, open_workspace_from_keyring
 from ui.busy_screen import BusyScreen
 from ui.idle_lock import IdleLock
+from ui.measures import open_forms
 from ui.restore_screen import RestoreScreen
 from ui.setup.setup_flow import SetupFlow
 from ui.unlock_screen import UnlockScreen
@@ -156,6 +157,7 @@ class StillnoteWindow(QMainWindow):
         """Close every other window of this session while the vault is still open: note windows
         first (each saves its text, even the last seconds before its autosave), then the rest;
         dialogs are rejected so nested loops unwind."""
+        open_forms.release_all()  # a hand-over form keeps its answers, then may close
         if self.main_view is not None:
             self.main_view.close_session_windows()
         for widget in QApplication.topLevelWidgets():

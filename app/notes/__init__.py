@@ -11,6 +11,7 @@ from app.notes.drafting import (
     facts_for_note,
     pipeline_for,
     run_draft,
+    style_examples,
 )
 from app.notes.queues import (
     ClientNote,
@@ -45,6 +46,7 @@ __all__ = [
     "ai_drafting_allowed", "apply_draft", "autosave", "completeness_of", "draft_note",
     "facts_for_note", "load_context", "notes_of_client", "pipeline_for", "preferred_approach",
     "remember_approach", "risk_follow_up", "run_draft", "sign_blockers", "sign_note",
+    "style_examples",
     "signature_problem", "signature_status", "start_or_resume_note", "unsigned_queue",
     "update_session_details",
 ]

@@ -7,11 +7,13 @@ It also keeps the process-wide pipeline per model settings, so the model loads o
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.settings import DeviceSettings
 from drafting.pipeline import DraftPipeline, deterministic_draft
@@ -22,6 +24,9 @@ from models.errors import NoteLocked
 from models.flags import FlagKind
 from models.note import PROMPT_FIELDS, Note, NoteFormat
 from models.session_facts import SessionFacts, SessionInfo
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +74,23 @@ def facts_for_note(note: Note, appointment: Appointment, client: Client,
     )
 
 
+STYLE_NOTES = 3  # how many of the therapist's latest signed notes teach the draft their style
+
+
+def style_examples(vault: Vault, limit: int = STYLE_NOTES) -> list[str]:
+    """The therapist's own most recent signed progress notes, as text: how they name the
+    client and themselves, date things, and build sentences. They shape the draft's wording
+    and the model's ranking; no word of them can reach a draft (docs/drafting.md). Read on
+    the UI thread, kept in memory only."""
+    return [n.body_text() for n in vault.notes.recent_signed(limit) if n.sections]
+
+
 def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: DraftPipeline, *,
               approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
-              cancel: threading.Event | None = None) -> DraftOutcome:
+              cancel: threading.Event | None = None,
+              style: Sequence[str] = ()) -> DraftOutcome:
     """Draft the note (model if the client consented, else deterministic) and apply it.
+    ``style``: the therapist's own signed notes (see ``style_examples``).
 
     Runs on the worker thread; touches no vault, so the UI thread saves the result.
     """
@@ -81,10 +99,11 @@ def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: Dr
     facts = facts_for_note(note, appointment, client, approach)
     allowed, reason = ai_drafting_allowed(client)
     if allowed:
-        draft = pipeline.draft(facts, on_progress=on_progress, cancel=cancel)
+        draft = pipeline.draft(facts, style_examples=style, on_progress=on_progress,
+                               cancel=cancel)
         used_model = not any(f.kind is FlagKind.NO_MODEL for f in draft.flags)
     else:
-        draft = deterministic_draft(facts)
+        draft = deterministic_draft(facts, style_examples=style)
         used_model = False
     apply_draft(note, draft)
     log.info("note %s drafted (model used: %s)", note.id, used_model)
@@ -108,6 +127,16 @@ _PIPELINES: dict[tuple[str, int, int], DraftPipeline] = {}
 _PIPELINES_LOCK = threading.Lock()
 
 
+@atexit.register
+def _close_pipelines() -> None:
+    """Free the models before the interpreter tears llama.cpp's bindings down (otherwise its
+    finalizers run against a half-unloaded library and print a TypeError at exit)."""
+    with _PIPELINES_LOCK:
+        for pipeline in _PIPELINES.values():
+            pipeline.close()
+        _PIPELINES.clear()
+
+
 def pipeline_for(settings: DeviceSettings) -> DraftPipeline:
     """The shared DraftPipeline for this device's model settings (created lazily, loads lazily)."""
     key = (settings.model_path or "", settings.n_threads or 0, settings.n_ctx or 2048)
@@ -121,7 +150,8 @@ def pipeline_for(settings: DeviceSettings) -> DraftPipeline:
 
 def draft_note(note: Note, appointment: Appointment, client: Client, settings: DeviceSettings,
                *, approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
-               cancel: threading.Event | None = None) -> DraftOutcome:
+               cancel: threading.Event | None = None,
+               style: Sequence[str] = ()) -> DraftOutcome:
     """Draft the note with this device's model (see run_draft); runs on the draft worker."""
     return run_draft(note, appointment, client, pipeline_for(settings), approach=approach,
-                     on_progress=on_progress, cancel=cancel)
+                     on_progress=on_progress, cancel=cancel, style=style)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app.measures.safety import recent_screens
 from models.appointment import Appointment
 from models.client import Client
 from models.completeness import recorded_elevated_risk
@@ -37,9 +38,11 @@ class UnsignedItem:
 class RiskItem:
     client_id: int
     client_name: str
-    note_id: int
+    note_id: int | None  # the latest note that recorded elevated risk (None: a screen only)
     date_of_service: date
     risk_text: str
+    # Positive risk screens of the same 30 days (PHQ-9 item 9, C-SSRS), as plain sentences.
+    screen_text: str = ""
 
 
 def format_age(age: timedelta) -> str:
@@ -83,10 +86,12 @@ def unsigned_queue(vault: Vault, now: datetime | None = None) -> list[UnsignedIt
 
 
 def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
-    """Clients whose notes of the last 30 days recorded elevated risk: the latest such note each.
+    """Clients whose last 30 days recorded elevated risk in a note or a positive risk screen.
 
     Elevated means the risk field mentions ideation, plan, intent, self-harm or a safety plan
-    other than as a denial (see models.completeness.recorded_elevated_risk).
+    other than as a denial (see models.completeness.recorded_elevated_risk); a positive screen
+    is a PHQ-9 item 9 or C-SSRS screener answer (app.measures.safety). One row per client: the
+    latest such note, with the screens beside it.
     """
     now = now or datetime.now(UTC)
     since = now - RISK_WINDOW
@@ -101,11 +106,20 @@ def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
         current = latest.get(note.client_id)
         if current is None or appt.start > current[0].start:
             latest[note.client_id] = (appt, note)
-    clients = _clients_by_id(vault, set(latest))
-    items = [RiskItem(client_id=cid, client_name=clients[cid].display_name, note_id=note.id or 0,
-                      date_of_service=appt.start.date(),
-                      risk_text=note.prompts.get("risk", "").strip())
-             for cid, (appt, note) in latest.items()]
+    zone = vault.practice.get().zone
+    screens = recent_screens(vault, since.astimezone(zone).date(), now.astimezone(zone).date())
+    clients = _clients_by_id(vault, set(latest) | set(screens))
+    items = []
+    for cid in set(latest) | set(screens):
+        found = screens.get(cid, [])
+        note_day = latest[cid][0].start.date() if cid in latest else None
+        days = [d for d in (note_day, found[0].taken_on if found else None) if d is not None]
+        recorded = latest[cid][1] if cid in latest else None
+        items.append(RiskItem(
+            client_id=cid, client_name=clients[cid].display_name,
+            note_id=recorded.id if recorded is not None else None, date_of_service=max(days),
+            risk_text=recorded.prompts.get("risk", "").strip() if recorded is not None else "",
+            screen_text="; ".join(s.sentence() for s in found)))
     items.sort(key=lambda i: i.date_of_service, reverse=True)
     return items
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from app.measures.safety import session_screens
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.billing import CPT_DESCRIPTIONS, coded_service
 from models.client import Client, Goal, GoalStatus
 from models.completeness import Completeness, check_note, open_flags, signing_blockers
 from models.errors import InvalidInput, NoteLocked
 from models.flags import Flag
+from models.measures.safety import PositiveScreen
 from models.note import Addendum, Note, NoteFormat
 from models.practice import PracticeProfile
 
@@ -47,6 +49,8 @@ class NoteContext:
     client: Client
     practice: PracticeProfile
     goals: list[Goal] = field(default_factory=list)
+    # The session's positive risk screens (PHQ-9 item 9, C-SSRS): its risk must address them.
+    screens: tuple[PositiveScreen, ...] = ()
 
     @property
     def service_code(self) -> str:
@@ -105,7 +109,8 @@ def load_context(vault: Vault, note: Note) -> NoteContext:
     appointment: Appointment = vault.appointments.get(note.appointment_id)
     client: Client = vault.clients.get(note.client_id)
     goals = [g for g in vault.goals.for_client(note.client_id) if g.status is GoalStatus.ACTIVE]
-    return NoteContext(note, appointment, client, vault.practice.get(), goals)
+    return NoteContext(note, appointment, client, vault.practice.get(), goals,
+                       session_screens(vault, appointment))
 
 
 def _fingerprint(note: Note) -> str:
@@ -142,13 +147,15 @@ def autosave(vault: Vault, note: Note) -> Note:
 
 def completeness_of(context: NoteContext) -> Completeness:
     return check_note(context.note, context.appointment, context.client,
-                      service_code=context.service_code, location=context.location)
+                      service_code=context.service_code, location=context.location,
+                      screens=context.screens)
 
 
 def sign_blockers(context: NoteContext) -> list[str]:
     """Every reason the note cannot be signed yet, the risk rule first; empty means signable."""
     return signing_blockers(context.note, context.appointment, context.client,
-                            service_code=context.service_code, location=context.location)
+                            service_code=context.service_code, location=context.location,
+                            screens=context.screens)
 
 
 def acknowledge_flag(note: Note, index: int, acknowledged: bool = True) -> Note:

@@ -17,6 +17,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.pdf.document import PageDecor, Styles, para, paragraphs, render_pdf, styles
+from app.pdf.measures_pdf import ChartImage, MeasureBlock, session_flowables
 from models.appointment import Appointment
 from models.client import Client
 from models.note import Addendum, Note
@@ -36,6 +37,10 @@ class NotePdfData:
     practice_name: str = ""
     timezone_name: str = ""
     key_fingerprint: str = ""  # of the key whose signature was checked, as people compare it
+    # The session's scores and their courses, when the note's PDF is to carry them.
+    measures_facts: str = ""
+    measure_blocks: Sequence[MeasureBlock] = ()
+    chart_png: ChartImage | None = None
 
 
 def _zone(name: str) -> tzinfo | None:
@@ -124,6 +129,8 @@ def note_story(data: NotePdfData, include_process_notes: bool = False) -> list[F
     for section in note.sections:
         story.append(para(section.heading, st.heading))
         story += paragraphs(section.text or "(empty)", st.body)
+    if data.measures_facts or data.measure_blocks:
+        story += session_flowables(data.measure_blocks, data.measures_facts, data.chart_png)
     story.append(Spacer(1, 10))
     story += _signature_block(note, st, data.timezone_name, data.key_fingerprint)
     if data.addenda:

@@ -13,11 +13,12 @@ from storage.migrations import (
     m001_initial,
     m002_billing_settings,
     m003_signatures,
-    m004_billing_details,
+    m004_measures,
+    m005_billing_details,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings, m003_signatures,
-                                      m004_billing_details)
+                                      m004_measures, m005_billing_details)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 

@@ -167,6 +167,12 @@ class NoteRepository(Repository):
         notes = [_note(r) for r in rows]
         return [n for n in notes if n.signed_at is not None and start <= n.signed_at < end]
 
+    def recent_signed(self, limit: int) -> list[Note]:
+        """The most recently signed notes, newest first (the therapist's own style)."""
+        rows = self._db.query(_SELECT + " WHERE status = 'signed' ORDER BY signed_at DESC, id "
+                              "DESC LIMIT ?", (max(0, limit),))
+        return [_note(r) for r in rows]
+
     def all(self) -> list[Note]:
         return [_note(r) for r in self._db.query(_SELECT + " ORDER BY id")]
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from drafting.default_model import DEFAULT_MODEL_SHA256, ensure_default_model
-from drafting.facts_json import facts_from_file
+from drafting.facts_json import facts_from_file, facts_from_json
 from drafting.pipeline import DraftPipeline
 
+from .faithful import assert_faithful
 from .helpers import assert_quality_bar, sample_files
 
 pytestmark = pytest.mark.slow
@@ -29,24 +31,39 @@ def test_samples_meet_the_quality_bar(pipeline: DraftPipeline) -> None:
     assert all(d.model is not None and d.model.sha256 == DEFAULT_MODEL_SHA256 for d in drafts)
 
 
-def test_model_sentences_are_used_when_faithful(default_model_path: Path) -> None:
-    """The model does get to phrase things: some sentence differs from the plain rendering.
-    (A generous time budget: on a busy machine the default budget may end before the model
-    writes, which is correct behaviour but not what this test is about.)"""
-    from drafting.render import plan_sections
-
+def test_the_model_decides_the_choices_rules_cannot(default_model_path: Path) -> None:
+    """The model ranks every choice, and some of its picks differ from the realizer's
+    defaults; the issue's own example reads as a clinician writes it. (A generous time
+    budget: on a busy machine the default one ends before every choice is ranked, which is
+    right for the therapist but not what this test is about.)"""
     pipeline = DraftPipeline(default_model_path, time_budget_s=600)
-    changed = 0
+    try:
+        _check_model_decides(pipeline)
+    finally:
+        pipeline.close()
+
+
+def _check_model_decides(pipeline: DraftPipeline) -> None:
+    decided = changed = 0
     for path in sample_files():
-        facts = facts_from_file(path)
-        plain = {f.sentence for items in plan_sections(facts).values() for f in items}
-        draft = pipeline.draft(facts)
-        for section in draft.sections:
-            for sentence in section.text.split(". "):
-                if sentence.rstrip(".") + "." not in plain:
-                    changed += 1
-    pipeline.close()
-    assert changed > 0
+        draft = pipeline.draft(facts_from_file(path))
+        decided += draft.choices["decided_by_model"]
+        changed += draft.choices["changed_from_default"]
+    assert decided >= 40 and changed >= 3, (decided, changed)
+    facts = facts_from_json({"format": "birp", "prompts": {
+        "plan": "ride one subway stop with support person before next session"}})
+    text = pipeline.draft(facts).text()
+    # either article reads as a clinician writes it; the shorthand's bare noun does not
+    assert re.search(r"ride one subway stop with (a|the) support person before the next "
+                     r"session", text), text
+
+
+STYLE_A = ("SOAP\nSubjective: The client reported trouble sleeping after a move. The client "
+           "described worry about rent.\nObjective: The client was seen on 03/04/2025 for a "
+           "50-minute session. This writer reviewed a sleep log.\nPlan: The client will keep "
+           "the log.")
+STYLE_B = ("- Pt reports stress at work.\n- Pt was tearful.\n- Therapist taught grounding.\n"
+           "- Pt denies SI.\n- Pt to return 4/1/25.")
 
 
 def test_style_examples_shape_wording_never_content(pipeline: DraftPipeline) -> None:
@@ -56,15 +73,27 @@ def test_style_examples_shape_wording_never_content(pipeline: DraftPipeline) -> 
         "Client presented with major depressive disorder and described nightmares about the "
         "police. Therapist provided psychoeducation.",
     ]
-    leaked = ("divorce", "sertraline", "50", "airport", "emdr", "major depressive",
-              "nightmares", "police", "psychoeducation", "2 weeks")
+    leaked = ("divorce", "sertraline", "50 mg", "airport", "emdr", "major depressive",
+              "nightmares", "police", "psychoeducation", "2 weeks", "rent", "grounding",
+              "tearful", "sleep log", "move")
     for path in sample_files():
-        draft = pipeline.draft(facts_from_file(path), style_examples=examples)
-        text = draft.text().lower()
+        facts = facts_from_file(path)
         sample_text = path.read_text(encoding="utf-8").lower()
-        for word in leaked:
-            if word not in sample_text:
-                assert word not in text, (path.name, word)
+        for style in (examples, [STYLE_A], [STYLE_B]):
+            draft = pipeline.draft(facts, style_examples=style)
+            text = draft.text().lower()
+            for word in leaked:
+                if word not in sample_text:
+                    assert word not in text, (path.name, word)
+            assert_faithful(facts, draft)
+    facts = facts_from_file(sample_files()[0])
+    a = pipeline.draft(facts, style_examples=[STYLE_A]).text()
+    b = pipeline.draft(facts, style_examples=[STYLE_B]).text()
+    plain = pipeline.draft(facts).text()
+    assert "The client reported" in a and "This writer" in a and "11/18/2026" in a
+    assert "Pt reported" in b and "Therapist" in b and "\n- " in b
+    assert "Client reported" in plain and "November 18, 2026" in plain
+    assert len({a, b, plain}) == 3
 
 
 def test_a_damaged_copy_is_rebuilt(default_model_path: Path, tmp_path: Path) -> None:

@@ -123,6 +123,24 @@ def test_flags_resolve_by_edit_or_acknowledgement() -> None:
     assert open_flags(note) == []
 
 
+def test_a_missing_impression_asks_until_one_is_entered_or_written() -> None:
+    note = _note()
+    note.sections = [NoteSection("Assessment", "Client was engaged. No clinical impression "
+                                               "was entered for this session.")]
+    asks = Flag(FlagKind.NO_IMPRESSION, "Assessment", "Add your clinical impression.")
+    note.flags = [asks]
+    assert open_flags(note) == [asks]
+    assert any("flagged" in b for b in signing_blockers(note, _appt(), _client()))
+    note.sections = [NoteSection("Assessment", "Client was engaged. Progress toward goal 1 "
+                                               "is steady.")]
+    assert not flag_resolved(asks, note)  # written by hand: the therapist acknowledges it
+    note.flags = [asks.acknowledge()]
+    assert open_flags(note) == []
+    note.flags = [asks]
+    note.prompts["impression"] = "responding well to CBT"
+    assert flag_resolved(asks, note)
+
+
 def test_signed_or_empty_note_cannot_be_signed() -> None:
     assert signing_blockers(_note(status=NoteStatus.SIGNED), _appt(), _client())
     assert "no text" in signing_blockers(_note(sections=[]), _appt(), _client())[0]

@@ -46,7 +46,7 @@ def make_v2_vault(vault_dir: Path) -> None:
 def test_a_v2_vault_upgrades_with_billing_kinds(vault_dir: Path) -> None:
     make_v2_vault(vault_dir)
     with Vault.open(vault_dir, PASSPHRASE) as vault:
-        assert schema_version(vault.connection) == LATEST_VERSION >= 3
+        assert schema_version(vault.connection) == LATEST_VERSION >= 5
         assert vault.clients.get(1).billing is BillingKind.INSURANCE
         assert vault.clients.get(2).billing is BillingKind.SELF_PAY
         insurance = vault.clients.get(1).insurance

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from models.billing import Authorization
+from models.measures import MeasureResponse, Schedule, ScheduleRule
 from storage.connection import DB_FILE, configure_for_writing, connect
 from storage.keys import new_key_file
 from storage.migrations import LATEST_VERSION, MIGRATIONS, apply_migrations, schema_version
@@ -45,6 +46,9 @@ def test_v1_vault_upgrades_and_keeps_its_records(vault_dir: Path) -> None:
         vault.billing.authorizations.add(Authorization(1, "A-1", 10, date(2026, 1, 1),
                                                        date(2026, 12, 31)))
         vault.settings.set("k", 1)
+        vault.measures.add(MeasureResponse(1, "phq9", date(2026, 1, 5), {"1": 2, "2": 1}))
+        vault.measures.set_schedule(Schedule(1, "phq9", ScheduleRule.EVERY_SESSIONS, 4))
+        assert [r.answers for r in vault.measures.for_client(1)] == [{"1": 2, "2": 1}]
         assert vault.audit.verify().ok
     backup = vault_dir / "stillnote.v1.before-upgrade.db"
     assert backup.exists() and (backup.stat().st_mode & 0o777) == 0o600

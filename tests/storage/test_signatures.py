@@ -152,7 +152,7 @@ def test_notes_signed_before_signatures_are_signed_at_the_upgrade(vault_dir: Pat
         assert check_record(vault).message == ("Signed note 2 carries no signature, so nothing "
                                                "shows it is as it was signed.")
         assert [e.detail for e in vault.audit.entries() if e.action == "upgrade"] == [
-            f"schema 2 to {LATEST_VERSION}"]
+            f"schema 2 to {LATEST_VERSION}"]  # past 3, the signatures' step, in one upgrade
         # still locked, as before
         with pytest.raises(Exception, match="signed note is locked"):
             vault.connection.execute("UPDATE notes SET signature = 'x' WHERE id = 2")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -24,8 +25,10 @@ class _Worker(QObject):
     failed = Signal(object)  # the exception
 
     def __init__(self, note: Note, appointment: Appointment, client: Client,
-                 settings: DeviceSettings, approach: str, cancel: threading.Event) -> None:
+                 settings: DeviceSettings, approach: str, cancel: threading.Event,
+                 style: Sequence[str]) -> None:
         super().__init__()
+        self._style = list(style)
         # The worker drafts into its own copy: the UI thread keeps owning the editor's note.
         self._note = copy.deepcopy(note)
         self._appointment = appointment
@@ -39,7 +42,7 @@ class _Worker(QObject):
         try:
             outcome = draft_note(self._note, self._appointment, self._client, self._settings,
                                  approach=self._approach, on_progress=self.progress.emit,
-                                 cancel=self._cancel)
+                                 cancel=self._cancel, style=self._style)
         except BaseException as exc:  # shown on the UI thread as one sentence
             self.failed.emit(exc)
             return
@@ -55,11 +58,12 @@ class DraftJob(QObject):
 
     def __init__(self, note: Note, appointment: Appointment, client: Client,
                  settings: DeviceSettings, approach: str = "",
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, style: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.cancel_event = threading.Event()
         self._thread = QThread()
-        self._worker = _Worker(note, appointment, client, settings, approach, self.cancel_event)
+        self._worker = _Worker(note, appointment, client, settings, approach, self.cancel_event,
+                               style)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)

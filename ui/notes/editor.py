@@ -38,6 +38,7 @@ from app.notes import (
     preferred_approach,
     remember_approach,
     sign_blockers,
+    style_examples,
     update_session_details,
 )
 from app.practice import practice_profile
@@ -47,6 +48,8 @@ from models.errors import StillnoteError
 from models.flags import Flag
 from models.note import FORMAT_HEADINGS, Note, NoteFormat
 from ui.errors import show_error
+from ui.measures.events import measure_events
+from ui.measures.note_hooks import fill_measures_field, refresh_screens
 from ui.notes.draft_view import DraftView
 from ui.notes.draft_worker import DraftJob
 from ui.notes.events import note_events
@@ -138,9 +141,11 @@ class NoteEditor(QWidget):
         self.export_button = named(QPushButton("&Export PDF…"), "export_pdf")
         self.include_process = named(QCheckBox("Include private process notes"),
                                      "include_process_notes")
+        self.include_measures = named(QCheckBox("Include measures"), "include_measures")
+        self.include_measures.setToolTip("Add the session's scores and their charts to the PDF")
         self.status = named(QLabel(), "status")
         for widget in (self.draft_button, self.sign_button, self.addendum_button,
-                       self.export_button, self.include_process):
+                       self.export_button, self.include_process, self.include_measures):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
@@ -174,6 +179,7 @@ class NoteEditor(QWidget):
         self.signing.sign_requested.connect(self.sign)
         self.signing.amended.connect(note_events().changed)
         self.signing.status.connect(self.status.setText)
+        measure_events().recorded.connect(self._measures_recorded)
 
     def _shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
         QShortcut(keys, self).activated.connect(slot)
@@ -248,6 +254,12 @@ class NoteEditor(QWidget):
         self.context.note = note
         self.review.set_gaps([] if note.is_signed else sign_blockers(self.context))
 
+    def _measures_recorded(self, client_id: int) -> None:
+        """A score of this client was recorded: a positive screen may now block signing."""
+        if client_id == self.context.client.id and not self.workspace.is_locked:
+            refresh_screens(self.workspace, self.context)
+            self.refresh_review()
+
     # --- flags --------------------------------------------------------------------------
     def acknowledge(self, index: int) -> None:
         acknowledge_flag(self.note, index)
@@ -275,6 +287,7 @@ class NoteEditor(QWidget):
                 "new draft from the prompt?") != QMessageBox.StandardButton.Yes:
             return
         self.save_now()
+        fill_measures_field(self.workspace, self.note, self.form)  # the session's scores
         with contextlib.suppress(StillnoteError):  # a preference only; drafting goes on
             self.workspace.do(remember_approach, self.context.client.id or 0,
                               self.form.approach)
@@ -285,8 +298,12 @@ class NoteEditor(QWidget):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self._set_busy(True)
+        style: list[str] = []
+        with contextlib.suppress(StillnoteError):  # the therapist's style is a nicety
+            style = self.workspace.do(style_examples)
         self.job = DraftJob(self.note, self.context.appointment, self.context.client,
-                            self.workspace.settings, self.form.approach, parent=self)
+                            self.workspace.settings, self.form.approach, parent=self,
+                            style=style)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_draft_done)
         self.job.failed.connect(self._on_draft_failed)
@@ -378,7 +395,8 @@ class NoteEditor(QWidget):
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         self.save_now()
-        return self.signing.export_pdf(self.note.id or 0, self.include_process.isChecked(), path)
+        return self.signing.export_pdf(self.note.id or 0, self.include_process.isChecked(), path,
+                                       include_measures=self.include_measures.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if self.job is not None and self.job.running:

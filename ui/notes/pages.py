@@ -28,7 +28,7 @@ from ui.widgets import EmptyState, fill_table, hint_label, list_table, page_titl
 # Only the age of an overdue note stands out, in the amber text Today uses for its warnings:
 # a whole red row for every late note said nothing once most notes were late.
 OVERDUE_COLOUR = QColor("#6b4500")
-RISK_EMPTY = "No client's notes in the last 30 days recorded elevated risk."
+RISK_EMPTY = "No client's notes or risk screens in the last 30 days recorded elevated risk."
 UNSIGNED_EMPTY = "No unsigned notes"
 
 Item = TypeVar("Item")
@@ -141,7 +141,8 @@ class UnsignedNotesPage(QWidget):
 
 
 class RiskFollowUpPage(QWidget):
-    """Clients whose notes of the last 30 days recorded elevated risk."""
+    """Clients whose notes or risk screens (PHQ-9 item 9, C-SSRS) of the last 30 days recorded
+    elevated risk."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,9 +150,12 @@ class RiskFollowUpPage(QWidget):
         self.items: list[RiskItem] = []
         layout = _page_layout(self, "Risk follow-up")
         layout.addWidget(hint_label("Clients whose notes in the last 30 days recorded elevated "
-                                    "risk (ideation, plan, intent, self-harm or a safety plan)."))
+                                    "risk (ideation, plan, intent, self-harm or a safety plan), "
+                                    "or who answered a risk item of a measure positively "
+                                    "(PHQ-9 item 9, C-SSRS screener)."))
         # The recorded risk is the useful text: it takes the room, not the date.
-        self.table = list_table(["Client", "Latest such session", "Risk as recorded"], 2)
+        self.table = list_table(["Client", "Latest such session", "Risk as recorded",
+                                 "Positive screens"], 2)
         self.table.setWordWrap(True)
         self.empty = EmptyState(RISK_EMPTY)
         self.empty.label.setWordWrap(True)
@@ -166,10 +170,11 @@ class RiskFollowUpPage(QWidget):
             return
         self.items = items
         fill_table(self.table, [(item.client_name, date_text(item.date_of_service),
-                                 item.risk_text) for item in self.items])
+                                 item.risk_text, item.screen_text) for item in self.items])
         for row, item in enumerate(self.items):  # long recorded risk wraps; the full text too
-            cell = self.table.item(row, 2)
-            if cell is not None:
-                cell.setToolTip(item.risk_text)
+            for col, text in ((2, item.risk_text), (3, item.screen_text)):
+                cell = self.table.item(row, col)
+                if cell is not None:
+                    cell.setToolTip(text)
         self.table.resizeRowsToContents()
         self.body.setCurrentWidget(self.table if self.items else self.empty)

@@ -21,6 +21,7 @@ from models.errors import StillnoteError
 from models.note import Note
 from models.practice import PracticeProfile
 from ui.errors import show_error
+from ui.measures.chart_image import render_chart_png
 from ui.notes.sign_dialog import AddendumDialog, SignDialog
 from ui.widgets import named
 
@@ -99,8 +100,9 @@ class SigningFlow(QObject):
         self.amended.emit()
 
     def export_pdf(self, note_id: int, include_process_notes: bool,
-                   path: Path | None = None) -> Path | None:
-        """The note as PDF at ``path`` (asked for when None); None if nothing was written."""
+                   path: Path | None = None, *, include_measures: bool = False) -> Path | None:
+        """The note as PDF at ``path`` (asked for when None); None if nothing was written.
+        With ``include_measures`` the session's scores and their charts go in too."""
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self.window, "Export note as PDF",
                                                     f"note-{note_id}.pdf", "PDF (*.pdf)")
@@ -109,7 +111,8 @@ class SigningFlow(QObject):
             path = Path(chosen)
         try:
             out = self.workspace.do(export_note_pdf, note_id, path,
-                                    include_process_notes=include_process_notes)
+                                    include_process_notes=include_process_notes,
+                                    measures_chart=render_chart_png if include_measures else None)
         except StillnoteError as exc:
             show_error(self.window, exc)
             return None

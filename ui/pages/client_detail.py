@@ -20,6 +20,7 @@ from models.client import Client
 from ui import billing
 from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
+from ui.measures.client_tab import MeasuresTab
 from ui.pages.client_tabs import AppointmentsTab, DiagnosesTab, GoalsTab, NotesTab, ProfileTab
 
 
@@ -55,12 +56,14 @@ class ClientDetail(QWidget):
         self.goals = GoalsTab(workspace)
         self.appointments = AppointmentsTab(workspace, self.changed.emit)
         self.notes = NotesTab(workspace)
+        self.measures = MeasuresTab(workspace)  # ui/measures/client_tab.py
         self.tabs = QTabWidget()
         self.tabs.addTab(self.profile, "Profile")
         self.tabs.addTab(self.diagnoses, "Diagnoses")
         self.tabs.addTab(self.goals, "Goals")
         self.tabs.addTab(self.appointments, "Appointments")
         self.tabs.addTab(self.notes, "Notes")
+        self.tabs.addTab(self.measures, "Measures")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
@@ -78,7 +81,8 @@ class ClientDetail(QWidget):
                              "Active" if client.is_active else "Discharged") if p]
         self.subtitle.setText(" · ".join(parts))
         self.discharge_button.setText("Discharge…" if client.is_active else "Reactivate")
-        for tab in (self.profile, self.diagnoses, self.goals, self.appointments, self.notes):
+        for tab in (self.profile, self.diagnoses, self.goals, self.appointments, self.notes,
+                    self.measures):
             tab.show_client(client)
 
     def reload(self) -> None:

@@ -23,6 +23,7 @@ from models.appointment import Appointment, AppointmentStatus
 from ui import appointment_actions as actions
 from ui.billing.today_notices import BillingNotices
 from ui.errors import show_error
+from ui.measures.today_panel import MeasuresDuePanel
 from ui.timefmt import long_day, service_label, time_range
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
@@ -51,6 +52,7 @@ class TodayPage(QWidget):
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.billing_notices = BillingNotices(workspace)  # estimates due, no fee schedule
+        self.measures_due = MeasuresDuePanel(workspace)  # ui/measures: due for today's clients
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -78,6 +80,7 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.billing_notices)
+        layout.addWidget(self.measures_due)
         layout.addWidget(self.body, 1)
         layout.addLayout(row)
 
@@ -116,6 +119,7 @@ class TodayPage(QWidget):
         self._update_buttons()
         self._show_warnings(day.first_day)
         self.billing_notices.refresh(day.first_day)
+        self.measures_due.refresh(day.first_day)
 
     def _show_warnings(self, day: date) -> None:
         lines = self.workspace.do(warning_lines_for_today, day)

@@ -71,7 +71,8 @@ def test_with_consent_the_pipeline_drafts_with_progress(vault: Any, tiny_gguf: P
     assert outcome.reason == ""
     assert [s.heading for s in note.sections] == list(FORMAT_HEADINGS[NoteFormat.BIRP])
     assert set(seen) >= set(FORMAT_HEADINGS[NoteFormat.BIRP])
-    assert "Denies SI/HI" in note.body_text() or "denies" in note.body_text().lower()
+    # the therapist's risk words, told in the past tense as the rest of the session
+    assert "denied SI/HI, plan or intent" in note.body_text()
 
 
 def test_one_pipeline_per_model_settings_for_the_whole_process(tiny_gguf: Path) -> None:
@@ -81,3 +82,38 @@ def test_one_pipeline_per_model_settings_for_the_whole_process(tiny_gguf: Path) 
     first = pipeline_for(DeviceSettings(model_path=str(tiny_gguf)))
     assert pipeline_for(DeviceSettings(model_path=str(tiny_gguf))) is first  # loaded once
     assert pipeline_for(DeviceSettings(model_path=str(tiny_gguf), n_threads=1)) is not first
+
+
+def test_the_therapists_own_signed_notes_set_the_drafts_style(vault: Any) -> None:
+    """The style comes from the therapist's signed notes (newest first); their words never
+    reach another client's draft."""
+    from datetime import UTC, datetime
+
+    from app.notes import autosave, sign_note, style_examples
+    from drafting.pipeline import deterministic_draft
+    from models.note import NoteSection
+
+    assert style_examples(vault) == []
+    earlier = add_client(vault, "Rae Quinn")
+    appt = add_session(vault, earlier)
+    signed = start_or_resume_note(vault, appt.id)
+    signed.prompts = dict(FULL_PROMPTS)
+    signed.sections = [
+        NoteSection("Subjective", "The client reported grief about a divorce. The client "
+                                  "described insomnia."),
+        NoteSection("Objective", "This writer provided EMDR. The client was tearful."),
+        NoteSection("Plan", "The client will return on 12/01/2026.")]
+    signed.flags = []
+    sign_note(vault, autosave(vault, signed), at=datetime(2026, 11, 20, 18, 0, tzinfo=UTC))
+    examples = style_examples(vault)
+    assert len(examples) == 1 and "This writer provided EMDR" in examples[0]
+
+    client = add_client(vault)
+    appt = add_session(vault, client, start=datetime(2026, 11, 27, 10, 0, tzinfo=UTC))
+    note = start_or_resume_note(vault, appt.id)
+    note.prompts = {"presenting_concerns": "poor sleep", "interventions": "taught box "
+                    "breathing", "risk": "denies SI", "plan": "practice daily"}
+    text = deterministic_draft(facts_for_note(note, appt, client), examples).text()
+    assert "The client reported poor sleep." in text and "This writer taught box breathing." in text
+    for word in ("divorce", "insomnia", "EMDR", "tearful", "grief"):
+        assert word not in text

@@ -25,6 +25,7 @@ TYPICAL = {
     "mental_status": "Alert, oriented, mood anxious, affect congruent.",
     "client_response": "Engaged, identified two catastrophic thoughts.",
     "progress": "Sleep up from 4 to 6 hours.",
+    "impression": "Responding well to CBT; anxiety decreasing.",
     "risk": "Denies SI/HI.",
     "plan": "Weekly; thought log.",
 }
@@ -100,11 +101,13 @@ def test_session_to_signature_with_default_model(qtbot: Any, workspace: Any, tmp
     form = editor.form
 
     with tally.step("type the prompt (Tab between fields)"):
-        order = ["presenting_concerns", "mental_status", "goals", "interventions",
-                 "client_response", "progress", "risk", "plan"]
+        order = ["presenting_concerns", "mental_status", "measures", "goals", "interventions",
+                 "client_response", "progress", "impression", "risk", "plan"]
         for name in order:
             assert focused() is form.fields[name], (name, focused().objectName())
-            if name == "goals":
+            if name == "measures":
+                pass  # no scores recorded for this session: the field is left empty
+            elif name == "goals":
                 picks = [b for b in form.findChildren(QPushButton, "pick_goals")]
                 click(qtbot, tally, picks[0])
             elif name == "interventions":

@@ -127,4 +127,4 @@ def test_risk_follow_up_says_so_when_empty(qtbot: Any, workspace: Any) -> None:
     assert page.table.rowCount() == 0
     assert page.body.currentWidget() is page.empty
     assert page.empty.label.text() == (
-        "No client's notes in the last 30 days recorded elevated risk.")
+        "No client's notes or risk screens in the last 30 days recorded elevated risk.")

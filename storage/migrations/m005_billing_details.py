@@ -1,4 +1,4 @@
-"""Schema v4: billing every kind of client (issue 12).
+"""Schema v5: billing every kind of client (issue 12).
 
 - clients: who is billed (``billing``: insurance or self_pay; a client without a payer on file
   becomes self_pay), a second plan, the client's sliding-scale fee, the sex a claim form
@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-VERSION = 4
+VERSION = 5
 
 STATEMENTS: tuple[str, ...] = (
     "ALTER TABLE clients ADD COLUMN billing TEXT NOT NULL DEFAULT 'insurance'",

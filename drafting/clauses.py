@@ -1,0 +1,566 @@
+"""What one fact of shorthand is: who did it and what shape of phrase it is.
+
+The realizer writes a sentence from this analysis; nothing here adds or changes a word. The
+analysis is deliberately shallow (word lists and the first few words), because clinical
+shorthand is shallow: "engaged" is a state of the client, "taught 4-7-8 breathing" something
+the clinician did, "father apologized for yelling" the father's act, "SUDS 70 to 45" a measure,
+"safety plan completed" a thing done, "daily thought record" a noun phrase to frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from drafting import lexicon as lx
+from drafting import shapes as sh
+from drafting import shorthand as sn
+from drafting.lexicon import wordset
+
+
+class Actor(StrEnum):
+    CLIENT = "client"
+    THERAPIST = "therapist"
+    JOINT = "joint"  # the clinician and the client together
+    OTHER = "other"  # someone else: a parent, a partner, the group ("father apologized")
+    NONE = "none"  # nobody: a measure, a thing done, an appointment
+
+
+class Shape(StrEnum):
+    VERB = "verb"  # a predicate that starts with its verb: "identified two thinking traps"
+    STATE = "state"  # an adjective phrase: "engaged", "tearful when discussing her mother"
+    NOUN = "noun"  # a noun phrase: "increased anxiety at work", "daily thought record"
+    CLAUSE = "clause"  # its own subject and verb: "SUDS dropped from 8 to 3"
+    PASSIVE = "passive"  # a thing and what was done to it: "safety plan completed"
+    COPULA = "copula"  # a thing and how it was: "speech normal", "panic attacks down to 3"
+    MEASURE = "measure"  # a measure and its value: "GAD-7 = 9", "anxiety 7/10 at start"
+    QUOTE = "quote"  # the client's own words in quotation marks
+    NOTHING = "nothing"  # "N/A", "none"
+    NOT_ASSESSED = "not_assessed"  # "not assessed this session"
+
+
+@dataclass(frozen=True)
+class Clause:
+    field: str
+    text: str  # the fact as written (shorthand written out), the words a draft must keep
+    shape: Shape
+    actor: Actor
+    subject: str = ""  # the fact's own subject when it has one ("father", "SUDS")
+    body: str = ""  # the rest, without the subject: what the realizer frames
+    label: str = ""  # a lead label kept in front: "Goal 1", "ERP homework"
+    canonical: str = ""  # the words in the order a draft may write them (see _label_flip)
+    named: bool = False  # the fact itself named who acts ("client agreed", "I taught")
+    score_of: bool = False  # a measure written as a score: "PHQ-9 of 14", "GAD-7 = 9"
+
+    @property
+    def words(self) -> str:
+        return self.canonical or self.text
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the analysis needs to know about the session."""
+
+    client_names: frozenset[str] = frozenset()  # how the therapist may name the client
+    service: str = "individual"  # individual, couple, family or group
+
+
+_QUOTE_CHARS = "\"“”„«»"
+_NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
+_NOT_ASSESSED_RE = re.compile(
+    r"^(?:(?:risk(?:\s+assessment)?|safety|mse|mental\s+status)\s*[:,-]?\s*)?(?:was\s+)?"
+    r"not\s+(?:formally\s+)?(?:assessed|evaluated|screened|asked|addressed|explored|done)\b\s*",
+    re.IGNORECASE)
+_LABEL_RE = re.compile(r"^([A-Za-z][\w/&#.'’-]*(?:\s+[\w/&#.'’-]+){0,2})\s*:\s+(?=\S)")
+_MSE_LABEL_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)
+_GOAL_LABEL_RE = re.compile(
+    r"^(?:treatment\s+plan\s+)?goal\s*#?\s*(?:\d{1,2}|[A-Za-z])\b\s*[:.)-]?\s*", re.IGNORECASE)
+_TRAILING_CONTINUE_RE = re.compile(r"^(.+?),\s*(continue|continues|ongoing)$", re.IGNORECASE)
+_DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
+# "-ed" verbs that happen on their own ("SUDS dropped"): never read as passive.
+_CHANGE_VERBS = wordset("""
+dropped rose fell increased decreased improved worsened declined peaked spiked went came
+happened occurred stopped started began ended continued remained stayed returned resolved
+persisted escalated eased lessened subsided shifted changed grew doubled halved moved jumped
+climbed
+""")
+_IRREGULAR_PARTICIPLES = wordset("""
+met made done given taken set left kept held seen told written built taught sent paid begun
+chosen driven known shown spoken understood won
+""")
+COPULA_WORDS = wordset("""
+normal fair good poor intact linear logical goal-directed tangential circumstantial congruent
+incongruent constricted restricted flat blunted labile euthymic dysphoric appropriate
+inappropriate present absent stable unchanged improved improving better worse down up
+consistent necessary elevated low high limited impaired adequate unremarkable wnl within clear
+coherent organized disorganized pressured slowed slow rapid soft loud full bright reactive
+anxious depressed sad irritable tearful calm okay ok mild moderate severe reduced decreased
+increased lower higher same similar
+""")
+
+
+def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
+    """The shape and actor of one fact of one prompt field."""
+    text = sn.expand(fact).strip()
+    text = _client_named(text, setting.client_names)
+    if field == "mental_status":
+        text = _MSE_LABEL_RE.sub("", text, count=1) or text
+    if _NOTHING_RE.match(text):
+        return Clause(field, text, Shape.NOTHING, Actor.NONE, body=text)
+    not_assessed = _NOT_ASSESSED_RE.match(text)
+    if not_assessed and field in ("risk", "mental_status"):
+        start = re.search(r"\bnot\b", text, re.IGNORECASE)
+        rest = text[start.start():] if start else text
+        return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
+    if text[:1] in _QUOTE_CHARS:
+        return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
+    said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
+    if said and (_is_person(said.group(1)) or lx.words(said.group(1))[-1:] and
+                 lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
+        speaker = said.group(1)
+        quote = text[said.end():]
+        if lx.words(speaker)[-1] in lx.CLIENT_WORDS:
+            return Clause(field, text, Shape.QUOTE, Actor.CLIENT, named=True, body=quote)
+        return Clause(field, text, Shape.QUOTE, Actor.OTHER, subject=speaker, body=quote)
+    first_person = sn.FIRST_PERSON_RE.match(text)
+    if first_person:  # "I taught box breathing", "we practiced it twice"
+        actor = Actor.THERAPIST if first_person.group(1) else Actor.JOINT
+        return _with_actor(field, text, text[first_person.end():], actor)
+    therapist = sn.THERAPIST_RE.match(text)
+    if therapist and text[therapist.end():]:
+        return _with_actor(field, text, text[therapist.end():], Actor.THERAPIST)
+    flipped = _label_flip(field, text)
+    if flipped is not None:
+        return flipped
+    possessive = sn.CLIENT_POSSESSIVE_RE.match(text)
+    if possessive:  # "pt's wife left 2 months ago": the wife's act, the client's wife
+        rest = text[possessive.end():]
+        subject, predicate = _split_subject(rest)
+        if subject and predicate:
+            return _other(field, text, "client's " + subject, predicate)
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body="client's " + rest)
+    client = sn.CLIENT_RE.match(text)
+    if client and text[client.end():]:
+        return _with_actor(field, text, text[client.end():], Actor.CLIENT)
+    label = _LABEL_RE.match(text)
+    lead = lx.words(label.group(1))[:1] if label else []
+    label_verb = field in ("goals", "plan") and bool(lead) and (
+        lead[0] in lx.BASE_VERBS or lead[0] in _HOMEWORK_VERBS)
+    if label and not label_verb and field != "mental_status" and \
+            not lx.numbers(label.group(1)) - {"1", "2"}:
+        inner = analyze(field, text[label.end():], setting)
+        return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
+                      label=label.group(1).strip(), named=inner.named,
+                      score_of=inner.score_of)
+    return _unlabelled(field, text)
+
+
+def _unlabelled(field: str, text: str) -> Clause:
+    """A fact with no lead naming who: its shape says who (or that nobody needs naming)."""
+    ws = lx.words(text)
+    if field == "goals":
+        goal = _GOAL_LABEL_RE.match(text)
+        if goal and text[goal.end():]:
+            inner = _unlabelled(field, text[goal.end():])
+            return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
+                          label=text[:goal.end()].strip().rstrip(":.)-").strip())
+    if field in ("goals", "plan") and ws and (ws[0] in lx.BASE_VERBS or ws[0] in _HOMEWORK_VERBS) \
+            and \
+            not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+    if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
+        # "reminded of 988": done to the client
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if ws and ws[0] in lx.PRONOUN_SUBJECTS:  # "he cried when talking about his son"
+        return _with_actor(field, text, text.split(None, 1)[1] if " " in text else "",
+                           Actor.CLIENT)
+    subject, predicate = _split_subject(text)
+    if not subject:
+        subject, predicate = _prose_subject(text)
+    if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS:
+        # "14-year-old client refusing school": the client, described by the therapist
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
+    if subject and predicate and _is_person(subject):
+        return _other(field, text, subject, predicate)
+    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS:
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "repeat PHQ-9 ..."
+    measure = _measure(field, text)
+    if measure is not None and not (subject and predicate):
+        return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
+                      body=measure[1], score_of=measure[2])
+    if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+    if field in ("client_response", "progress", "presenting_concerns") and \
+            re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if subject and predicate:
+        pwords = lx.words(predicate)
+        head = pwords[0]
+        nxt = pwords[1] if len(pwords) > 1 else ""
+        objectless = (not nxt or nxt in lx.PREPOSITIONS or nxt.endswith("ly") or nxt == "and"
+                      or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS)
+        if head in _CHANGE_VERBS:
+            return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
+                          body=predicate)  # "sleep improved from 4 to 6 hours"
+        if _is_participle(head) and objectless:
+            return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject,
+                          body=predicate)
+        if head.endswith("ing") and len(head) > 4 and len(pwords) <= 3:
+            # "anxiety symptoms decreasing": how it is going
+            return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
+                          body=predicate)
+        if head in COPULA_WORDS or head in lx.PARTICIPLE_ADVERBS or (
+                head.endswith("ly") and nxt in COPULA_WORDS):
+            return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
+                          body=predicate)
+        return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject, body=predicate)
+    passive = _passive_with_phrase(text)
+    if passive is not None:
+        return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=passive[0],
+                      body=passive[1])
+    trailing = _TRAILING_PREDICATE_RE.search(text)
+    if trailing and trailing.start() > 0 and field in ("impression", "progress", "goals",
+                                                       "client_response"):
+        subject = text[:trailing.start()].strip().rstrip(",")
+        if subject and (not sh.verb_first(subject) or ws[0] in ("continued", "ongoing")) \
+                and not sh.is_state(subject):
+            # "progress toward goal 1 slow", "continued weekly therapy medically necessary"
+            return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
+                          body=trailing.group(0).strip())
+    if field == "plan" and ws and (ws[0] in ("may", "might", "can", "could", "will", "would",
+                                             "should") or ws[0] in _HOMEWORK_VERBS):
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
+    if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
+        # "given 988 crisis line number": done to the client in session
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
+    if sh.is_state(text) or (field in ("client_response", "mental_status") and ws
+                             and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+    if field in ("plan", "goals") and sh.starts_with_verb(text, lx.BASE_VERBS):
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
+    return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
+
+
+def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
+    """A fact that names who did it ("client reports ...", "I taught ..."): the rest's shape."""
+    rest = rest.strip()
+    if not rest:
+        return Clause(field, text, Shape.NOUN, actor, named=True, body=text)
+    ws = lx.words(rest)
+    if rest[:1] in _QUOTE_CHARS:
+        return Clause(field, text, Shape.QUOTE, actor, named=True, body=rest)
+    if field == "plan" and re.match(r"to\s+\w", rest, re.IGNORECASE):
+        # "pt to return in 2 weeks"
+        return Clause(field, text, Shape.VERB, actor, named=True, body=rest[3:].strip())
+    if actor is Actor.CLIENT and re.match(r"\d+\s+\w+\s+(?:late|early)\b", rest):
+        return Clause(field, text, Shape.STATE, actor, named=True, body=rest)  # "10 min late"
+    if actor is Actor.CLIENT and (sh.is_state(rest) or (
+            sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and not sh.verb_first(rest))):
+        return Clause(field, text, Shape.STATE, actor, named=True, body=rest)
+    measure = _measure(field, rest)
+    if measure is not None and actor is Actor.CLIENT:  # "pt HR 104 -> 82 after break"
+        return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
+                      body=measure[1], score_of=measure[2], named=True)
+    if (sh.verb_first(rest) or ws[0] in lx.BASE_VERBS or ws[0] in _MODALS
+            or ws[0] in lx.PRESENT_VERBS or ws[0] in lx.LINKING_VERBS
+            or (ws[0].endswith("s") and ws[0] not in lx.STOPWORDS and len(ws) > 1)):
+        # named, then a word: a verb ("she works part time", "client reports ...")
+        return Clause(field, text, Shape.VERB, actor, named=True, body=rest)
+    return Clause(field, text, Shape.NOUN, actor, named=True, body=rest)
+
+
+_NOUN_LIKE_VERBS = frozenset({"thought", "record", "log", "plan", "call", "review", "practice",
+                              "walk", "check", "work", "rest", "need", "report", "read",
+                              "set", "put", "cut", "hit", "hurt", "cost", "run", "use", "talk"})
+# How a symptom is going: "anxiety symptoms decreasing" says "are decreasing".
+_CHANGE_ING = wordset("""
+decreasing increasing improving worsening declining stabilizing progressing continuing
+persisting resolving emerging rising falling lessening easing escalating fluctuating
+""")
+_TRAILING_PREDICATE_RE = re.compile(
+    r"\s(?:(?:medically|clinically)\s+)?(?:necessary|indicated|warranted)$"
+    r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
+    r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
+_PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
+                           "assigned", "encouraged", "advised", "reminded", "educated",
+                           "discharged", "scheduled"})
+_DONE_TO_CLIENT = frozenset({"reminded", "given", "offered", "referred", "educated",
+                             "encouraged", "advised", "discharged"})
+# Imperative verbs of homework that the general word lists may not know ("garden 2x/wk").
+_HOMEWORK_VERBS = wordset("""
+garden journal stretch meditate exercise walk run swim cook clean read write draw paint call text
+email message visit attend practice try use notice track log list plan schedule review bring
+tell ask share repeat continue drop delay touch ride drive listen look watch eat sleep wake limit
+avoid reduce increase jot research explore research message check pack complete finish start
+""")
+_PERSON_VERBS = frozenset({"disagree", "argue", "fight", "agree", "want", "feel", "need", "say",
+                          "believe", "think", "worry", "refuse", "decline", "attend", "support",
+                          "help", "struggle", "report", "deny", "plan", "hope", "continue",
+                          "live", "work", "cry", "yell", "blame", "avoid", "accept", "expect",
+                          "like", "love", "miss", "fear", "visit", "call", "insist", "try"})
+_MODIFIERS = frozenset({"daily", "weekly", "nightly", "monthly", "next", "last", "first",
+                        "second", "third", "new", "same", "other", "morning", "evening"})
+_MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
+                     "shall", "is", "was", "are", "were", "has", "had", "have", "does", "did"})
+
+
+def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
+    """Someone else's act or state: "father apologized for yelling", "son quiet early"."""
+    head = lx.words(predicate)[0]
+    if field == "plan" and head == "to":
+        predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
+        return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
+    after = lx.words(predicate)[1:2]
+    if head.endswith("ly") and after and (sh.state_word(after[0]) or after[0] in COPULA_WORDS):
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    if head.endswith("ing") and len(head) > 4 and field != "plan":
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    if head.endswith("ed") and after and after[0] in ("about", "with", "by", "over", "that"):
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    if sh.state_word(head) and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    if head in COPULA_WORDS and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
+
+
+def _split_subject(text: str) -> tuple[str, str]:
+    """("SUDS", "dropped from 8 to 3") for a phrase whose first words are a noun phrase
+    followed by its verb; ("", "") when it does not look like that."""
+    tokens = text.split()
+    limit = min(len(tokens) - 1, 5)
+    for i in range(1, limit + 1):
+        before = lx.words(" ".join(tokens[:i]))
+        word = lx.words(tokens[i])
+        if tokens[i].startswith("(") and _is_person(" ".join(tokens[:i])):
+            continue  # "partner (he/him) arguing"
+        if not before or not word or tokens[i].startswith("("):
+            return "", ""
+        w = word[0]
+        if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",
+                                          "the", "each"})
+                or sh.verb_first(" ".join(tokens[:i]))):
+            return "", ""
+        if before[0] in ("a", "an", "the") and not _is_person(" ".join(tokens[:i + 1])) and \
+                not _is_person(" ".join(tokens[:i])):
+            return "", ""  # "a walk on Saturday": a noun phrase
+        if before[-1].endswith("ly") or before[-1] in _MODIFIERS:
+            continue  # "next session scheduled", "daily thought record": still the subject
+        if any(b in lx.PREPOSITIONS for b in before[1:]):
+            return "", ""  # "conflict with boss about overtime": a noun phrase with its own
+        if any(t.endswith(",") for t in tokens[:i - 1]) or (
+                tokens[i - 1].endswith(",") and not _is_person(tokens[0])):
+            return "", ""  # "sleeping 9-10 hours, still tired": a list, not a subject
+        person = _is_person(" ".join(tokens[:i]))
+        if w in _NOUN_LIKE_VERBS and not person:
+            continue  # "daily thought record", "activity log"
+        if person and (sh.state_word(w) or w in COPULA_WORDS) and w not in lx.STOPWORDS:
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "son quiet early"
+        if person and w.endswith("ly") and i + 1 < len(tokens) and (
+                sh.state_word(bare_word(tokens[i + 1])) or bare_word(tokens[i + 1])
+                in COPULA_WORDS):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "stepdad mostly quiet"
+        if w in _CHANGE_ING and i == len(tokens) - 1 and not person:
+            return " ".join(tokens[:i]), w  # "anxiety symptoms decreasing"
+        if w in lx.LINKING_VERBS and i <= 4:
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "weekly sessions remain ..."
+        if person and (w.endswith("ing") or w in _PERSON_VERBS or w in lx.BASE_VERBS or (
+                w.endswith(("s", "ed")) and w not in lx.STOPWORDS and w not in lx.PERSON_NOUNS
+                and w not in lx.RELATION_NOUNS and not tokens[i - 1].endswith(","))):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "parents disagree on ..."
+        if before[-1] in lx.CLIENT_WORDS and w.endswith("ing"):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+        if w.endswith("ly") and i + 1 < len(tokens) and bare_word(tokens[i + 1]) in COPULA_WORDS:
+            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "therapy medically necessary"
+        if (w in lx.PAST_VERBS or w in lx.PRESENT_VERBS or w in ("to", "will")
+                or (w.endswith("ed") and len(w) > 4 and w not in lx.ED_ADJECTIVES)
+                or w in _IRREGULAR_PARTICIPLES or w in lx.PARTICIPLE_ADVERBS
+                or (w in COPULA_WORDS and i <= 3 and _copula_fits(before, tokens[i + 1:]))):
+            if w in ("to",) and not _is_person(" ".join(tokens[:i])):
+                return "", ""
+            if w in lx.PARTICIPLE_ADVERBS:
+                following = [bare_word(t) for t in tokens[i + 1:i + 3]]
+                if not any(_is_participle(f) for f in following if f):
+                    return "", ""
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return "", ""
+
+
+_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "does", "did", "will",
+                     "can", "could"})
+
+
+def _prose_subject(text: str) -> tuple[str, str]:
+    """("Her partner, Luis,", "has been supportive ...") for a written-out sentence whose
+    subject has its own commas."""
+    tokens = text.split()
+    if not tokens or not re.match(r"(?:Her|His|Their|The|My|Our|[A-Z][a-z]+)$", tokens[0]):
+        return "", ""
+    for i, token in enumerate(tokens[1:7], start=1):
+        word = lx.words(token)
+        if token.startswith("("):
+            return "", ""
+        if word and word[0] in _FINITE:
+            before = lx.words(" ".join(tokens[:i]))
+            if any(sh.verb_first(w) for w in before) or before[0] in lx.PREPOSITIONS:
+                return "", ""
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return "", ""
+
+
+def bare_word(token: str) -> str:
+    found = lx.words(token)
+    return found[0] if found else ""
+
+
+def _passive_with_phrase(text: str) -> tuple[str, str] | None:
+    """("release of information", "signed for school counselor"): a noun phrase, prepositions
+    and all, then a participle that has no object."""
+    tokens = text.split()
+    for i in range(2, min(len(tokens), 7)):
+        word = bare_word(tokens[i])
+        if not (_is_participle(word) and word not in _CHANGE_VERBS):
+            continue
+        before = lx.words(" ".join(tokens[:i]))
+        nxt = bare_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if any(t.endswith(",") for t in tokens[:i]) or before[:1] and before[0].endswith("ing"):
+            return None
+        if (before and before[0] not in lx.STOPWORDS and not sh.verb_first(" ".join(tokens[:i]))
+                and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in before)
+                and not tokens[i - 1].endswith(",") and not _is_person(tokens[0])
+                and (not nxt or nxt in lx.PREPOSITIONS or lx.NUMBER_RE.match(nxt))):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return None
+
+
+def _copula_fits(before: list[str], after: list[str]) -> bool:
+    """"speech normal", "panic attacks down to 3": a noun phrase then how it was. Not "low
+    energy" or "good eye contact" (an adjective then its noun)."""
+    return not (after and lx.words(after[0]) and lx.words(after[0])[0] not in lx.STOPWORDS
+                and not lx.NUMBER_RE.match(after[0]) and not after[0].endswith(","))
+
+
+def _is_participle(word: str) -> bool:
+    return ((word.endswith("ed") and len(word) > 4 and word not in lx.ED_ADJECTIVES)
+            or word in _IRREGULAR_PARTICIPLES)
+
+
+def _is_person(phrase: str) -> bool:
+    if lx.words(phrase) in (["each"], ["both"]):
+        return True
+    ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
+                                                   "and", "client's", "each", "other",
+                                                   "another")
+          and "/" not in w  # "(he/him)"
+          and not (w in lx.CLIENT_WORDS and " and " in phrase)]
+    return bool(ws) and all(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both"
+                            or re.fullmatch(r"\d+-year-old", w) is not None for w in ws) \
+        and any(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both" for w in ws)
+
+
+_VALUE_RE = re.compile(
+    r"^\d[\d.,/%+-]*\s*(?:$|[(,;]|/|%|\b(?:to|at|on|points?|out|from|this|last|today|"
+    r"versus|vs|hours?|minutes?|nights?|days?|times?|weeks?|x)\b)", re.IGNORECASE)
+
+
+def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
+    """("GAD-7", "9") for "GAD-7 = 9"; ("anxiety", "7/10 at start ...") for a rating."""
+    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?)\s*(=|:|\bof\b|\bat\b)?"
+                     r"\s*(?=\d)", text)
+    if not match:
+        return None
+    name = match.group(1)
+    names = lx.words(name)
+    rest = text[match.end():]
+    if not names or sh.verb_first(name) or names[0].endswith("ing") or (
+            field == "plan" and names[0] in lx.BASE_VERBS) or names[0] in lx.PREPOSITIONS \
+            or names[0] in ("down", "up", "back", "from") \
+            or any(w in lx.PREPOSITIONS for w in names):
+        return None
+    if any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in names):
+        return None
+    rating = re.match(r"\d+(?:\.\d+)?\s*(?:/\s*10|%|\s+to\s+\d|\s*-\s*\d)", rest)
+    known = any(w in lx.MEASURE_NAMES for w in names) or re.search(r"[A-Z]{2,}", name)
+    if (known or rating) and (match.group(2) or _VALUE_RE.match(rest)):
+        score = match.group(2) in ("=", "of", ":") and not rating
+        return name, rest.strip(), bool(score)
+    return None
+
+
+def _actor_of_verb(field: str, verb: str) -> Actor:
+    """Who did a subjectless act, by the field it is in and its verb."""
+    if field == "interventions":
+        if verb in lx.JOINT_SESSION_VERBS:
+            return Actor.JOINT
+        if verb in lx.THERAPIST_VERBS or verb not in lx.PAST_VERBS:
+            return Actor.THERAPIST
+        return Actor.CLIENT if verb not in lx.THERAPIST_VERBS else Actor.THERAPIST
+    if field == "plan":
+        if verb in lx.JOINT_VERBS:
+            return Actor.JOINT
+        if verb in lx.THERAPIST_PLAN_VERBS:
+            return Actor.THERAPIST
+    return Actor.CLIENT
+
+
+def _label_flip(field: str, text: str) -> Clause | None:
+    """"SI: denied" is "denied SI"; "sertraline 50 mg per psychiatrist, continue" is "continue
+    sertraline 50 mg per psychiatrist". The same words, in the order a sentence needs."""
+    label = re.match(r"^([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,2})\s*:\s*(denied|denies|negative|"
+                     r"none|no)\.?$", text, re.IGNORECASE)
+    if label:
+        verb = label.group(2).lower()
+        if verb in ("denied", "denies"):
+            words = f"denied {label.group(1)}"
+            return Clause(field, text, Shape.VERB, Actor.CLIENT, body=words, canonical=words)
+        words = f"no {label.group(1)}"
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body=words, canonical=words)
+    trailing = _TRAILING_CONTINUE_RE.match(text)
+    if trailing and field == "plan":
+        words = f"continue {trailing.group(1)}"
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=words, canonical=words)
+    return None
+
+
+_NAME_LEAD_RE = re.compile(r"^(?:(Mr|Mrs|Ms|Mx|Miss)\.?\s+)?([A-Z][\w’'-]*?)(?=['’]s\b|\b)")
+_TITLE_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "mx": "they"}
+
+
+def _client_named(fact: str, client_names: frozenset[str]) -> str:
+    """"Mr. Chen reports ..." about the client Wei Chen is "client reports ...": a note is
+    about "the client", and the frame then fits the sentence."""
+    match = _NAME_LEAD_RE.match(fact)
+    if not client_names or match is None:
+        return fact
+    lead = f"{(match.group(1) or '').lower()} {match.group(2).lower()}".strip()
+    rest = fact[match.end():]
+    if lead not in client_names or not rest.strip():
+        return fact
+    next_word = lx.words(rest)[0] if lx.words(rest) else ""
+    possessive = rest[:1] in "'’"
+    verb = (next_word in lx.PAST_VERBS or next_word in lx.PRESENT_VERBS
+            or (next_word.endswith("ed") and len(next_word) > 4))
+    if not possessive and not (rest[:1].isspace() and verb):
+        return fact  # "Hope for the future", "Test anxiety": not the client's name here
+    return "client" + rest
+
+
+def name_tokens(name: str, pronouns: str = "") -> frozenset[str]:
+    """How the therapist may name the client: the first name, or a title that fits the
+    pronouns with the surname ('Wei Chen', he/him -> 'wei', 'mr chen'). A bare surname or
+    another title may be a relative ('Mrs. Chen called') and is left alone."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]+", name) if w[0].isupper()]
+    if not words or any(w.lower() in lx.CLIENT_WORDS for w in words):  # "Test Client 7"
+        return frozenset()
+    leads = {words[0].lower()}
+    pronoun = pronouns.split("/", 1)[0].strip().lower()
+    for title, fits in _TITLE_PRONOUNS.items():
+        if fits == pronoun:
+            leads.add(f"{title} {words[-1].lower()}")
+    return frozenset(leads - lx.CLIENT_WORDS - lx.STOPWORDS)
+
+
+__all__ = ["Actor", "Clause", "Setting", "Shape", "analyze", "name_tokens"]

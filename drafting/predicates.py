@@ -1,0 +1,484 @@
+"""What each fact says, as sentence pieces: a predicate for its actor, or a clause of its own.
+
+A predicate ("identified two thinking traps", "was engaged", "reported low energy") is said of
+a subject the section chooses (the client, the clinician, both); a clause of its own ("SUDS went
+from 70 to 45", "The safety plan was completed") carries its subject. The words added here are
+all from vocabulary.py: frame verbs per field, copulas, "that", "feeling", articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting import lexicon as lx
+from drafting import shapes as sh
+from drafting.clauses import Actor, Clause, Shape
+from drafting.lexicon import wordset
+from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, slots
+from drafting.sentence import Choice, Segment, lit
+from drafting.voice import Voice
+
+PAST_FIELDS = frozenset({"presenting_concerns", "mental_status", "interventions",
+                         "client_response", "progress", "risk"})
+# Reporting verbs written in the present are told in the past, as the rest of the session.
+PAST_OF: dict[str, str] = {
+    "reports": "reported", "denies": "denied", "states": "stated", "describes": "described",
+    "endorses": "endorsed", "says": "said", "notes": "noted", "expresses": "expressed",
+    "shares": "shared", "admits": "admitted", "acknowledges": "acknowledged",
+    "presents": "presented", "identifies": "identified", "discusses": "discussed",
+    "indicates": "indicated", "verbalizes": "verbalized", "agrees": "agreed",
+}
+_EMOTIONS = wordset("""
+anxious sad angry frustrated overwhelmed stressed worried guilty ashamed lonely hopeless
+helpless depressed irritable nervous scared afraid numb stuck exhausted tired embarrassed
+rejected isolated hopeful relieved
+""")
+# Frame verbs for a therapist's noun-phrase intervention, best collocation first.
+_PROVIDED_HEADS = wordset("""
+psychoeducation education training validation support counseling feedback reassurance guidance
+encouragement information resources referral referrals normalization
+""")
+_CONDUCTED_HEADS = wordset("""
+exercise exercises role-play assessment review exposure experiment activity session screening
+evaluation interview check-in rehearsal desensitization installation processing narrative
+""")
+_TECHNIQUE_HEADS = wordset("""
+restructuring defusion stimulation control balance questions question technique techniques
+skills strategies intervention interventions tolerance regulation postponement surfing attempts
+chair
+""")
+# What a clinician can see in the room: "Client showed good insight".
+_OBSERVABLE = wordset("""
+insight mood affect engagement motivation improvement progress understanding interest
+resistance ambivalence humor willingness openness effort curiosity hope hopefulness
+tearfulness anxiety distress relief frustration irritability restlessness agitation
+avoidance eye contact
+""")
+_DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
+# What a presenting-concerns line may say about the session itself rather than the client.
+_CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
+_DO_HEADS = wordset("""
+trial trials flight flights rep reps set sets step steps round rounds
+practice exercise exercises exposure experiment homework breathing relaxation meditation
+stretching
+""")
+_KEEP_HEADS = wordset("""
+log diary journal record card chart calendar list
+""")
+_HAVE_HEADS = wordset("""
+dinner meeting conversation date night talk outing call
+""")
+_FUTURE_PASSIVE = frozenset({"scheduled", "planned", "set", "booked", "arranged"})
+
+
+@dataclass
+class Pred:
+    """A predicate said of a subject chosen later."""
+
+    clause: Clause
+    segments: list[Segment]
+    aux: tuple[str, str] | None = None  # first word that agrees: ("was", "were")
+    lead: str = ""  # its verb, so "denied SI" and "denied HI" become "denied SI and HI"
+    state: bool = False  # an adjective predicate: "engaged", "tearful when ..."
+    object_segments: list[Segment] = field(default_factory=list)  # after ``lead``
+
+
+@dataclass
+class Own:
+    """A clause with its own subject: "SUDS went from 70 to 45 over the exposure"."""
+
+    clause: Clause
+    segments: list[Segment]
+    words: int = 0
+
+
+def base_form(verb: str) -> str:
+    """"takes" -> "take", "tries" -> "try", "watches" -> "watch": after "will"."""
+    low = verb.lower()
+    irregular = {"has": "have", "is": "be", "does": "do", "goes": "go", "was": "be"}
+    if low in irregular:
+        return irregular[low]
+    if low in lx.BASE_VERBS or not low.endswith("s") or low.endswith("ss"):
+        return verb
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def lower_first(text: str) -> str:
+    """Lowercase a sentence-initial capital, but keep acronyms, names, days and months."""
+    first, _, rest = text.partition(" ")
+    word = re.sub(r"[^A-Za-z]", "", first)
+    following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
+    if len(following) > 1 and following[0].isupper() and following[1:].islower() \
+            and word.lower() not in lx.STOPWORDS:
+        return text  # "Sound Relationship House", "Gottman Method": a name
+    if (len(word) > 1 and word[0].isupper() and word[1:].islower()
+            and word.lower() not in lx.WEEKDAYS_MONTHS
+            and word.lower() not in ("dr", "mr", "mrs", "ms", "mx") and lx.common_word(word)):
+        return text[0].lower() + text[1:]
+    if len(word) == 1 and word in "A" and first == "A":
+        return "a" + text[1:]
+    return text
+
+
+_AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
+                         "is", "was", "are", "were", "has", "have", "had", "did", "does", "do",
+                         "been", "not"})
+
+
+def _verb_phrase(body: str, voice: Voice, past: bool) -> list[Segment]:
+    body = lower_first(body)
+    body = re.sub(r"^(said|stated|says|states|reported)\s+(?=[\"“])", r"\1, ", body)
+    lead, _, rest = body.partition(" ")
+    if past and lead.lower() in PAST_OF:
+        body = PAST_OF[lead.lower()] + (" " + rest if rest else "")
+    if lead.lower() in _AUXILIARIES and rest:
+        # "will complete thought log": the object follows the main verb, not the auxiliary
+        return lit(lead + " ") + _verb_phrase(rest, voice, False)
+    return slots(body, voice, verb_first=True)
+
+
+def _copula(field: str, plural: bool, future_passive: bool = False) -> str:
+    if field in ("goals", "impression") or future_passive:
+        return "are" if plural else "is"
+    if field == "plan":
+        return "will be"
+    return "were" if plural else "was"
+
+
+def frame_verb_choice(field: str, body: str) -> Choice:
+    """The frame verb for a noun phrase: the plausible ones for its head noun, best first.
+    Rules narrow the set to verbs that collocate; the model picks between them."""
+    head = _head_word(body)
+    if field == "interventions":
+        if head in _PROVIDED_HEADS:
+            options: tuple[str, ...] = ("provided",)
+        elif head in _CONDUCTED_HEADS:
+            options = ("conducted", "facilitated")
+        elif head.endswith("ing") or head in _TECHNIQUE_HEADS:
+            options = ("used", "conducted")
+        else:
+            options = ("used", "provided")
+        return Choice(tuple(o + " " for o in options), 0, "verb")
+    if field == "client_response":
+        return Choice(("showed ", "demonstrated "), 0, "verb")
+    return Choice(("reported ", "described "), 0, "verb")
+
+
+_PHRASE_ENDS = frozenset({"twice", "once", "daily", "weekly", "nightly", "monthly", "every",
+                         "each", "a", "per", "this", "next", "tonight", "tomorrow", "today",
+                         "if", "when", "until", "before", "after"})
+
+
+def _head_word(phrase: str) -> str:
+    """The noun a phrase is about: the last word before a preposition, a number or a time
+    ("breathing practice twice a day" -> "practice")."""
+    ws = lx.words(phrase)
+    for i, w in enumerate(ws):
+        if i > 0 and (w in lx.PREPOSITIONS or w in _PHRASE_ENDS or lx.NUMBER_RE.match(w)
+                      or w in lx.NUMBER_WORDS):
+            return ws[i - 1]
+    return ws[-1] if ws else ""
+
+
+def predicate(clause: Clause, voice: Voice) -> Pred | None:
+    """The predicate of a clause whose actor the section names; None for a clause with its
+    own subject (see ``own``)."""
+    f, body = clause.field, clause.body
+    past = f in PAST_FIELDS
+    if clause.shape is Shape.VERB:
+        if f == "plan":
+            words = lx.words(body)
+            if words and words[0] in ("will", "would", "can", "should", "may", "might"):
+                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+            if words and words[0] in lx.PAST_VERBS and words[0] not in lx.BASE_VERBS:
+                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+            head, _, rest = body.partition(" ")
+            body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
+            return Pred(clause, lit("will ") + _verb_phrase(body, voice, False), lead="will")
+        if f == "goals":
+            return Pred(clause, lit("to ") + _verb_phrase(body, voice, False), lead="to")
+        segments = _verb_phrase(body, voice, past)
+        first = lx.words(body)[0] if lx.words(body) else ""
+        lead = PAST_OF.get(first, first)
+        if first in ("was", "is", "were", "are", "has", "have"):
+            aux = {"was": ("was", "were"), "were": ("was", "were"), "is": ("is", "are"),
+                   "are": ("is", "are"), "has": ("has", "have"), "have": ("has", "have")}[first]
+            rest = body.split(None, 1)[1] if " " in body else ""
+            return Pred(clause, slots(rest, voice, verb_first=False), aux=aux, lead=first,
+                        state=first in ("was", "is") and lx.words(rest)[:1] != ["able"])
+        rest = body.split(None, 1)[1] if " " in body else ""
+        return Pred(clause, segments, lead=lead,
+                    object_segments=slots(rest, voice, object_start=False) if rest else [])
+    if clause.shape is Shape.STATE:
+        text = lower_first(body)
+        if f == "presenting_concerns" and lx.words(text)[0] in _EMOTIONS:
+            return Pred(clause, lit("reported feeling ") + slots(text, voice), lead="reported")
+        if lx.words(text)[0] in ("given", "provided", "referred", "offered", "shown", "sent",
+                                 "assigned", "encouraged", "advised", "reminded", "educated",
+                                 "discharged", "scheduled"):
+            head, _, rest = text.partition(" ")
+            return Pred(clause, lit(f"was {head} ") + slots(rest, voice, object_start=True,
+                                                         after="given"), lead="was")
+        if f == "plan":
+            return Pred(clause, lit("will be ") + slots(text, voice), lead="will")
+        return Pred(clause, slots(text, voice), aux=("is", "are") if not past else
+                    ("was", "were"), state=True)
+    if clause.shape is Shape.QUOTE:
+        inner = [w for w in lx.words(body) if w not in ("and", "but", "so", "very", "a", "bit")]
+        if inner and all(sh.state_word(w) for w in inner):  # "relieved and terrified"
+            return Pred(clause, [Choice(("described feeling ", "reported feeling "), 0,
+                                        "verb"), body], lead="described")
+        return Pred(clause, [Choice(("said, ", "stated, "), 0, "verb"), body], lead="said")
+    if clause.shape is Shape.NOUN and clause.actor in (Actor.CLIENT, Actor.NONE):
+        return _noun_predicate(clause, voice)
+    return None
+
+
+def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
+    f, body = clause.field, lower_first(clause.body)
+    words = lx.words(body)
+    if not words:
+        return None
+    if f == "risk" and words[0] in ("si", "hi", "sib", "nssi") and re.match(r"\S+\s*[-–:]", body):
+        return None  # "HI - denies intent/plan, ...": the therapist's line, not a report
+    if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
+        return None  # "unscheduled call after custody exchange": the session, not a report
+    if f == "presenting_concerns" and _DOSE_RE.search(" ".join(body.split()[:4])):
+        return Pred(clause, lit("reported taking ") + slots(body, voice), lead="reported")
+    if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
+        verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
+        return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
+                    lead="reported",
+                    object_segments=slots(body, voice, object_start=True, after="reported"))
+    if f in ("client_response", "impression") and words[0].endswith("ing") \
+            and len(words[0]) > 4:
+        aux = ("was", "were") if f == "client_response" else ("is", "are")
+        return Pred(clause, slots(body, voice), aux=aux, state=True)
+    if f == "client_response":
+        if _head_word(body) not in _OBSERVABLE:
+            return None  # said as the therapist wrote it, rather than with a verb it lacks
+        return Pred(clause, lit(frame_verb_choice(f, body)) + slots(body, voice, object_start=True),
+                    lead="showed")
+    if f == "interventions":
+        verb = frame_verb_choice(f, body)
+        lead = verb.options[0].strip()
+        return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after=lead),
+                    lead=lead, object_segments=slots(body, voice, object_start=True,
+                                                     after=lead))
+    if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
+        head = _head_word(body)
+        options = (("complete", "keep") if head in _KEEP_HEADS else ("have",)
+                   if head in _HAVE_HEADS else ("attend",) if head in lx.APPOINTMENT_NOUNS
+                   else ("complete", "do") if head in _DO_HEADS else ("complete", "use"))
+        return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
+                    + slots(body, voice, object_start=True, after=options[0]), lead="will")
+    return None
+
+
+def reported_that(clause: Clause, voice: Voice) -> Pred:
+    """Someone else's act as the client told it: "reported that their boss gave a review"."""
+    inner = own(clause, voice).segments
+    if inner and isinstance(inner[0], str):
+        inner = lit(lower_first(inner[0])) + inner[1:]
+    return Pred(clause, lit("reported that ") + inner, lead="reported that")
+
+
+def own(clause: Clause, voice: Voice) -> Own:
+    """A clause that names its own subject, as one sentence's segments."""
+    f, shape = clause.field, clause.shape
+    if shape is Shape.NOT_ASSESSED:
+        what = "Mental status" if f == "mental_status" else "Risk"
+        return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
+    if shape is Shape.QUOTE and clause.actor is Actor.OTHER:
+        subject, _ = other_subject(clause.subject, voice)
+        return Own(clause, subject + [" said, ", clause.body])  # 'her mom said, "..."'
+    if clause.named and clause.actor is Actor.CLIENT and shape is Shape.NOUN:
+        # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
+        return Own(clause, lit(voice.client_mid(), " ") + slots(clause.body, voice))
+    if shape is Shape.NOTHING:
+        label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
+                 "impression": "Clinical impression", "interventions": "Interventions",
+                 "client_response": "Response", "presenting_concerns": "Presenting concerns",
+                 "mental_status": "Mental status"}.get(f, "Entry")
+        return Own(clause, [f"{label}: {clause.body}"])
+    if shape is Shape.MEASURE:
+        body = clause.body
+        going = re.match(r"(?:from\s+)?(\S+)\s+to\s+(\S+)(.*)$", body)
+        subject = subject_segments(clause.subject, voice, article=False)
+        if going and lx.NUMBER_RE.match(going.group(1)) and f != "plan":
+            return Own(clause, subject + lit(" went from ", going.group(1), " to ",
+                                          going.group(2)) + [going.group(3)])
+        if clause.score_of:  # "PHQ-9 of 14 (was 18 on 10/6)", "GAD-7 = 9": a score had
+            name = clause.subject.strip()
+            return Own(clause, lit(f"{voice.client_subject()} had {article_for(name)} {name} of ")
+                       + slots(body, voice))
+        verb = _copula(f, False)
+        return Own(clause, subject + lit(f" {verb} ") + slots(body, voice))
+    if shape in (Shape.PASSIVE, Shape.COPULA):
+        plural = is_plural(_head_word(clause.subject) or clause.subject.split()[-1]) or \
+            " and " in clause.subject
+        head = lx.words(clause.body)[0]
+        future = f == "plan" and head in _FUTURE_PASSIVE
+        verb = _copula(f, plural, future_passive=future)
+        if f == "plan" and not future and shape is Shape.PASSIVE:
+            verb = "were" if plural else "was"  # "safety plan completed in session"
+        if clause.actor is Actor.OTHER:
+            subject, person_plural = other_subject(clause.subject, voice)
+            if person_plural != plural:
+                plural = person_plural
+                verb = _copula(f, plural, future_passive=future)
+        else:
+            subject = subject_segments(clause.subject, voice)
+        return Own(clause, subject + lit(f" {verb} ") + slots(clause.body, voice))
+    if clause.actor is Actor.OTHER and shape is Shape.VERB:
+        subject, plural = other_subject(clause.subject, voice)
+        body = clause.body
+        if f == "plan" and lx.words(body)[:1] != ["will"]:
+            head, _, rest = body.partition(" ")
+            body = f"will {base_form(head)} {rest}".strip()
+        return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))
+    if shape is Shape.CLAUSE:
+        subject = subject_segments(clause.subject, voice)
+        return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
+                                                           f in PAST_FIELDS))
+    if shape is Shape.NOUN and f == "plan" and _is_appointment(clause.body):
+        return Own(clause, appointment(clause.body, voice))
+    if shape is Shape.NOUN and f == "plan":  # "referral to psychiatry"
+        return Own(clause, lit(voice.clinician, " will make ") + slots(
+            lower_first(clause.body), voice, object_start=True, after="make"))
+    if shape is Shape.NOUN and f in ("progress", "impression"):
+        label = "Progress: " if f == "progress" else "Clinical impression: "
+        return Own(clause, lit(label) + slots(lower_first(clause.body), voice))
+    if shape is Shape.NOUN and f == "goals":
+        return Own(clause, lit("The goal is ") + slots(lower_first(clause.body), voice,
+                                                    object_start=True))
+    if shape is Shape.NOUN and f == "presenting_concerns" and \
+            lx.words(clause.body)[:1] and lx.words(clause.body)[0] in _CONTEXT_WORDS:
+        return Own(clause, lit("This was ") + slots(lower_first(clause.body), voice,
+                                                    object_start=True, after="was"))
+    # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
+    return Own(clause, slots(clause.body, voice))
+
+
+def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[Segment]:
+    """"safety plan" -> [a/the] safety plan; "father" -> [her/the] father."""
+    subject = subject.strip()
+    if subject.count(",") < 2:
+        subject = subject.rstrip(",")  # "Her partner, Luis," keeps the comma that closes it
+    subject = lower_first(subject)
+    if subject.lower().startswith(("client's ", "patient's ", "pt's ", "clt's ")):
+        rest = subject.split(None, 1)[1]  # "pt's wife" is "his wife"
+        return [f"{voice.possessive if not voice.unit else 'their'} ", rest]
+    first = subject.split()[0] if subject.split() else ""
+    if re.match(r"[A-Z0-9-]{2,}$", first) or lx.words(first)[:1] == ["no"]:
+        return [subject]  # "SUDS", "VOC", "PHQ-9", "No SI": no article
+    if not article:
+        return [subject]
+    segments = slots(subject, voice)
+    tokens = subject.split()
+    person = lx.words(tokens[0])[0] if tokens and lx.words(tokens[0]) else ""
+    if person in lx.RELATION_NOUNS or person in lx.PERSON_NOUNS:
+        choice = choice_before(tokens, 0, voice, force=True)  # "her boss", "the father"
+        return ([choice] if choice is not None else []) + segments
+    if tokens and _subject_takes_article(tokens):
+        # a singular subject needs its determiner: "The calm place was installed"
+        segments = lit(Choice(("the ", f"{article_for(tokens[0])} ", ""), 0)) + segments
+    return segments
+
+
+def _subject_takes_article(tokens: list[str]) -> bool:
+    first = tokens[0]
+    word = lx.words(first)[0] if lx.words(first) else ""
+    head = lx.words(tokens[-1])[0] if lx.words(tokens[-1]) else ""
+    if word in ("weekly", "daily", "further", "continued", "ongoing") or any(
+            ch.isdigit() for ch in " ".join(tokens)):
+        return False  # "Weekly treatment remains ...", "Bupropion XL 150 continues ..."
+    return bool(word) and word not in lx.DETERMINERS and word not in lx.STOPWORDS \
+        and not first[:1].isupper() and not is_plural(tokens[-1]) \
+        and word not in lx.MEASURE_NAMES and word not in ("speech", "mood", "affect") \
+        and head not in MASS_NOUNS and word not in ("continued", "ongoing")
+
+
+def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
+    """A person's subject and whether it is plural ("mother and grandmother", "both")."""
+    subject = re.sub(r"\b(?:pt|clt|client|patient)\b(?!['’])", voice.client_mid(), subject,
+                     flags=re.IGNORECASE)
+    words = lx.words(subject)
+    if subject.startswith(voice.client_mid()):  # "client and mom": the client first, named
+        return [voice.client + subject[len(voice.client_mid()):]], True
+    plural = " and " in subject or (bool(words) and (words[-1] in ("both", "parents")
+                                                     or is_plural(words[-1])))
+    if words and words[0] == "both" and len(words) == 1:
+        return [subject], True
+    segments = subject_segments(subject, voice)
+    if segments and isinstance(segments[0], str) and words and words[0] not in lx.DETERMINERS \
+            and words[0] not in ("client's",) and not segments[0][:1].isupper():
+        choice = choice_before(subject.split(), 0, voice, force=True)
+        if choice is not None:
+            segments = lit(choice) + segments
+    return segments, plural
+
+
+_APPOINTMENT_RE = re.compile(
+    r"^(?:(?:the\s+)?next\s+)?((?:[\w-]+\s+){0,2}?(?:session|sessions|appointment|appt|"
+    r"follow-up|check-in(?:\s+call)?|call|visit|meeting|group|consult(?:ation)?|intake))"
+    r"(?![\w-])\s*(.*)$", re.IGNORECASE)
+_SESSION_NOUNS = ("session", "appointment", "appt", "visit", "intake")
+
+
+def _is_appointment(body: str) -> bool:
+    """An appointment with a when: "next session Tuesday" (not "weekly sessions", not
+    "listen to session recording")."""
+    match = _APPOINTMENT_RE.match(body)
+    if match is None or not match.group(2).strip():
+        return False
+    leading = lx.words(body[: match.end(1)])[:-1]
+    return not any(w in lx.PREPOSITIONS or w in lx.BASE_VERBS or w in lx.PAST_VERBS
+                   or w in ("and", "or") for w in leading if w != "next")
+
+
+def appointment(body: str, voice: Voice) -> list[Segment]:
+    """"next session in one week" -> "The next session will be in one week"."""
+    match = _APPOINTMENT_RE.match(body)
+    assert match is not None
+    lead = body[: match.start(1)].strip()
+    noun, when = match.group(1), match.group(2).strip()
+    numbered = re.match(r"(#?\d+)\s+(?=next|this|on|in|tomorrow|[A-Z])", when)
+    if numbered:  # "PE session 7 next week"
+        noun, when = f"{noun} {numbered.group(1)}", when[numbered.end():]
+    plural = is_plural(noun.split()[-1])
+    nxt = lead.lower().endswith("next")
+    out: list[Segment] = []
+    when_next = lx.words(when)[:1] == ["next"]
+    if nxt:
+        out.append("The next " + lower_first(noun))
+    elif plural:
+        out.append(noun[0].upper() + noun[1:])
+    elif noun.split()[-1].lower() in _SESSION_NOUNS and not when_next:
+        # "session in 3 days" is the next session: naming it so is the reader's own inference
+        out += [Choice(("The next ", f"{article_for(noun).capitalize()} ", "The "), 0,
+                       "article"), lower_first(noun)]
+    elif noun.lower() == "follow-up":
+        out += [Choice(("", "A ", "The "), 0, "article"), "follow-up"]
+    else:
+        out += [Choice((f"{article_for(noun).capitalize()} ", "The "), 0, "article"),
+                lower_first(noun)]
+    verb = "will be" if plural else None
+    first = lx.words(when)[0] if lx.words(when) else ""
+    if first in lx.WEEKDAYS_MONTHS or re.match(r"\d{1,2}/\d{1,2}", when):
+        prep = "on "
+    elif re.match(r"(?:\d+|one|two|three|four|five|six|a)\s+(?:days?|weeks?|months?|hours?)\b",
+                  when, re.IGNORECASE):
+        prep = "in "  # "f/u 1 wk" -> "in 1 week"
+    else:
+        prep = ""
+    if verb:
+        return out + lit(f" {verb} ", prep) + slots(when, voice)
+    verbs = ("will meet ", "will be ") if noun.split()[-1].lower() == "group" else (
+        "will be ", "will take place ")
+    return out + lit(" ", Choice(verbs, 0, "verb"), prep) + slots(when, voice)

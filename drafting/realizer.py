@@ -1,0 +1,559 @@
+"""Session facts -> each section as a short clinical paragraph of planned sentences.
+
+Facts of one field with the same actor are aggregated into one sentence ("Client was engaged
+and identified two thinking traps."), up to the style's length; the subject is named, then
+may become a pronoun; what someone else did keeps its own subject ("The father apologized for
+yelling."); two short sentences of one field may be joined ("SUDS dropped from 8 to 3, and VOC
+rose from 2 to 5."). Each sentence keeps its choices open for the ranker (see sentence.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from drafting import lexicon as lx
+from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens
+from drafting.formats import SESSION, section_fields
+from drafting.mental_status import mental_status_sentences
+from drafting.phrases import slots
+from drafting.predicates import Own, Pred, lower_first, other_subject, own, predicate, reported_that
+from drafting.predicates import subject_segments as slots_subject
+from drafting.sentence import Choice, Segment, Sentence, lit
+from drafting.session_line import session_line
+from drafting.shapes import verb_first
+from drafting.split import split_facts
+from drafting.style import StyleProfile
+from drafting.voice import Voice, pronoun_key, unit_of
+from models.session_facts import SessionFacts
+
+RISK_NOT_RECORDED = "A risk assessment was not documented for this session."
+EMPTY_SECTION = "Nothing was entered for this section."
+FIXED_SENTENCES = frozenset({RISK_NOT_RECORDED, EMPTY_SECTION})
+# Sections that hold the clinician's assessment: without an impression they say so.
+ASSESSMENT_HEADINGS = frozenset({"Assessment", "Evaluation"})
+
+
+@dataclass
+class Plan:
+    """Heading -> planned sentences, and every clause the draft must keep."""
+
+    sections: dict[str, list[Sentence]]
+    clauses: list[Clause] = field(default_factory=list)
+    voice: Voice = field(default_factory=Voice)
+
+
+def voice_for(facts: SessionFacts, style: StyleProfile) -> Voice:
+    service = facts.session.service.strip().lower() or "individual"
+    service = "couple" if service == "couples" else service
+    return Voice(client=style.client, clinician=style.clinician,
+                 pronoun=pronoun_key(facts.client_pronouns), service=service,
+                 unit=unit_of(facts.client_name, service), use_pronouns=style.pronouns)
+
+
+def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
+    parts = [text] if field_name == "mental_status" else split_facts(text)
+    clauses: list[Clause] = []
+    for part in parts:
+        if not part.strip():
+            continue
+        items = [i.strip() for i in part.split(", ")]
+        if (field_name in ("interventions", "plan") and len(items) > 1
+                and all(_short_noun_phrase(i) for i in items)):
+            clauses += [analyze(field_name, i, setting) for i in items]
+            continue
+        clause = analyze(field_name, part, setting)
+        head, comma, tail = part.rpartition(", ")
+        if comma and clause.shape is Shape.NOUN and field_name == "presenting_concerns":
+            second = analyze(field_name, tail, setting)
+            if second.shape is Shape.VERB and second.actor is Actor.CLIENT and \
+                    lx.words(tail)[:1] and lx.words(tail)[0] in ("did", "was", "has", "had"):
+                # "urges to self-harm twice this week, did not act on them"
+                clauses += [analyze(field_name, head, setting), second]
+                continue
+        if comma and clause.shape in (Shape.PASSIVE, Shape.CLAUSE, Shape.COPULA):
+            first, second = analyze(field_name, head, setting), analyze(field_name, tail,
+                                                                        setting)
+            if second.shape is Shape.MEASURE and first.shape is clause.shape:
+                clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
+                continue
+        clauses.append(_and_for_comma(clause))
+    return clauses
+
+
+def _and_for_comma(clause: Clause) -> Clause:
+    """A verb phrase, a comma, another verb phrase ("broke the report into steps, finished
+    step 1"): the comma is an "and" in a note."""
+    if clause.shape is not Shape.VERB:
+        return clause
+    head, comma, tail = clause.body.rpartition(", ")
+    if not comma or "," in head or " and " in tail or not verb_first(tail) or \
+            lx.words(tail)[:1] == lx.words(head)[:1]:
+        return clause
+    return replace(clause, body=f"{head} and {tail}")
+
+
+def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
+    style = style or StyleProfile()
+    voice = voice_for(facts, style)
+    setting = Setting(name_tokens(facts.client_name, facts.client_pronouns), voice.service)
+    plan = Plan({}, [], voice)
+    for heading, fields in section_fields(facts.format).items():
+        section = _Section(voice, style)
+        for name in fields:
+            if name == SESSION:
+                line = session_line(facts.session, voice, style.date_style)
+                if line is not None:
+                    section.add(line, subject="client")
+                continue
+            text = facts.prompt(name)
+            if not text:
+                if name == "risk":
+                    section.add(Sentence([RISK_NOT_RECORDED], [], fixed=True))
+                continue
+            if name == "mental_status":
+                clauses = clauses_of(name, text, setting)
+                plan.clauses += clauses
+                for sentence in mental_status_sentences(text, voice, section.client_subject):
+                    section.add(sentence, subject="client")
+                continue
+            clauses = clauses_of(name, text, setting)
+            plan.clauses += clauses
+            if name == "goals":
+                for sentence in goal_sentences(clauses, voice):
+                    section.add(sentence)
+                continue
+            section.add_field(clauses, prose=_is_prose(text))
+        # No impression entered: the flag asks for one (the editor shows it by the heading and
+        # the completeness panel lists it); the note itself says nothing about its drafting.
+        sentences = section.sentences or [Sentence([EMPTY_SECTION], [], fixed=True)]
+        plan.sections[heading] = sentences
+    return plan
+
+
+class _Section:
+    """Sentences of one section, and who the last one was about (for pronouns)."""
+
+    def __init__(self, voice: Voice, style: StyleProfile) -> None:
+        self.voice = voice
+        self.style = style
+        self.sentences: list[Sentence] = []
+        self.last_subject = ""
+        self.run = 0  # sentences in a row about the client
+
+    def add(self, sentence: Sentence, subject: str = "") -> None:
+        sentence.subject = subject  # type: ignore[attr-defined]
+        self.sentences.append(sentence)
+        self.run = self.run + 1 if subject == "client" and self.last_subject == "client" else (
+            1 if subject == "client" else 0)
+        self.last_subject = subject
+
+    def client_subject(self, aux: tuple[str, str] | None = None) -> list[Segment]:
+        """The client as a subject: named, and in every second sentence in a row about the
+        client, the pronoun ("Client ... She ... Client ..."). "They" only where the
+        therapist's own notes use it: for one client it can read as a plural."""
+        voice = self.voice
+        singular = f" {aux[0]}" if aux else ""
+        pronoun_ok = voice.pronouns_allowed() and (not voice.plural_pronoun
+                                                   or self.style.they_subject)
+        if self.last_subject == "client" and pronoun_ok and self.run % 2 == 1:
+            plural = f" {aux[1]}" if aux and voice.plural_pronoun else singular
+            return [f"{voice.subject_pronoun.capitalize()}{plural} "]
+        return [f"{voice.client_subject()}{singular} "]
+
+    # -- one field --------------------------------------------------------------------------
+    def add_field(self, clauses: list[Clause], prose: bool = False) -> None:
+        """Sentences for one field's clauses; ``prose``: the therapist wrote sentences, so
+        each stays a sentence of its own."""
+        items: list[tuple[str, Pred | Own]] = []
+        age = ""
+        for clause in clauses:
+            if _AGE_RE.match(clause.text) and clause.field == "presenting_concerns":
+                age = clause.text  # "11-year-old": said of the client in the next sentence
+                continue
+            key = _subject_key(clause, self.voice)
+            pred = predicate(clause, self.voice) if key else None
+            if ((pred is None or clause.actor is Actor.OTHER)
+                    and clause.field == "presenting_concerns" and not prose
+                    and self.voice.service in ("individual", "group")
+                    and (clause.actor is Actor.OTHER or clause.shape is Shape.CLAUSE)
+                    and not _PRESENT_RE.match(clause.body)):
+                # in an individual session, what someone else did is what the client told
+                key, pred = "client", reported_that(clause, self.voice)
+            if pred is not None and (pred.lead == "reported that" or (
+                    clause.field == "plan" and pred.lead not in ("will", ""))):
+                pred.alone = True  # type: ignore[attr-defined]
+            if age and key == "client" and pred is not None:
+                pred.age = age  # type: ignore[attr-defined]
+                pred.merged = [Clause("presenting_concerns", age, Shape.NOUN,  # type: ignore
+                                      Actor.CLIENT, body=age)]
+                age = ""
+            if pred is not None:
+                items.append((key, pred))
+            elif clause.label or (clause.subject and clause.actor is Actor.CLIENT):
+                items.append(("", self._labelled(clause)))
+            else:
+                items.append(("", own(clause, self.voice)))
+        if age:  # an age and nothing said of the client after it
+            items.append(("", Own(Clause("presenting_concerns", age, Shape.NOUN, Actor.CLIENT,
+                                         body=age),
+                                  [f"{self.voice.client_subject()} is an {age}"
+                                   if age[:1] in "8" or age.startswith(("11-", "18-"))
+                                   else f"{self.voice.client_subject()} is a {age}"])))
+        pending: list[Sentence] = []
+        i = 0
+        while i < len(items):
+            key, item = items[i]
+            if isinstance(item, Own):
+                pending.append(Sentence(_capital(item.segments), [item.clause]))
+                self._flush(pending, key)
+                pending = []
+                i += 1
+                continue
+            group: list[Pred] = [item]
+            j = i + 1
+            while (not prose and j < len(items) and items[j][0] == key
+                   and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
+                   and not getattr(items[j][1], "alone", False)
+                   and len(group) < (2 if any("," in p.clause.body for p in group)
+                                     or "," in items[j][1].clause.body
+                                     else self.style.max_predicates)
+                   and _words(group) + _segment_words(items[j][1].segments)
+                   <= self.style.max_words):
+                nxt = items[j][1]
+                assert isinstance(nxt, Pred)
+                group.append(nxt)
+                j += 1
+            pending.append(self._sentence(key, group))
+            self._flush(pending, key)
+            pending = []
+            i = j
+        self._join_labelled()
+        self._join_short()
+
+    def _labelled(self, clause: Clause) -> Own:
+        """"Goal 1: reduce panic" -> "Goal 1 is to reduce panic"; "ERP: left stove unchecked"
+        -> "During ERP, client left the stove unchecked"; "ERP homework: leave home after one
+        check" -> "For ERP homework, client will leave home after one check"."""
+        voice = self.voice
+        if clause.subject and clause.actor is Actor.CLIENT and not clause.label:
+            return Own(clause, slots_subject(clause.subject, voice) + lit(" ", Choice(
+                ("has been ", "is ", "was "), 0, "copula")) + [lower_first(clause.body)])
+        actor = clause.actor
+        f = clause.field
+        label = clause.label
+        if f == "interventions" and label and verb_first(label):
+            # "explored transference: pt apologized repeatedly": the clinician's act, then
+            # what happened in it
+            inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
+                           named=clause.named)
+            rest = self._one(inner).segments
+            if rest and isinstance(rest[0], str):
+                rest = lit(lower_first(rest[0])) + rest[1:]
+            return Own(clause, lit(f"{voice.clinician} ", *slots(lower_first(label), voice,
+                                                                 verb_first=True), ": ") + rest)
+        if f == "interventions" and clause.shape is Shape.VERB and actor is Actor.THERAPIST \
+                and not clause.named and lx.words(clause.body)[:1] and \
+                lx.words(clause.body)[0] not in lx.THERAPIST_VERBS:
+            actor = Actor.CLIENT  # "in vivo ERP: touched the door handle": the client did
+        inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
+                       named=clause.named)
+        if f == "goals" and clause.shape is Shape.VERB:
+            return Own(clause, [f"{label} is to {lower_first(clause.body)}"])
+        if f == "interventions" and clause.shape is Shape.NOUN:
+            body = clause.body
+            detail = f" ({body})" if len(body.split()) <= 3 else f", with {lower_first(body)}"
+            return Own(clause, [voice.clinician, " ", Choice(
+                ("used ", "provided ", "conducted "), 0, "verb"), lower_first(label), detail])
+        if clause.shape is Shape.NOUN and f not in ("presenting_concerns", "interventions"):
+            named = [voice.client_mid(), " "] if clause.named and clause.actor is Actor.CLIENT \
+                else []  # "scaling: pt 3/10" keeps the client
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + named
+                       + slots(clause.body, voice))
+        if f == "presenting_concerns" and clause.shape is Shape.NOUN:
+            if clause.body[:1].isdigit():
+                return Own(clause, [voice.client, " reported ", lower_first(label), " of ",
+                                    clause.body])
+            return Own(clause, [label[0].upper() + label[1:], ": ", clause.body])
+        sentence = self._one(inner)
+        lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
+        text_segments = list(sentence.segments)
+        if lead and text_segments and isinstance(text_segments[0], str):
+            text_segments[0] = lower_first(text_segments[0])
+            return Own(clause, lit(f"{lead} {label}, ") + text_segments)
+        return Own(clause, lit(label[0].upper() + label[1:], ": ") + text_segments)
+
+    def _one(self, clause: Clause) -> Sentence:
+        """A clause alone, as the section would say it after a sentence about nobody."""
+        key = _subject_key(clause, self.voice)
+        pred = predicate(clause, self.voice) if key else None
+        saved, self.last_subject = self.last_subject, ""
+        try:
+            if pred is not None:
+                return self._sentence(key, [pred])
+            return Sentence(_capital(own(clause, self.voice).segments), [clause])
+        finally:
+            self.last_subject = saved
+
+    def _flush(self, sentences: list[Sentence], key: str) -> None:
+        for sentence in sentences:
+            self.add(sentence, subject=key)
+
+    def _sentence(self, key: str, preds: list[Pred]) -> Sentence:
+        preds = _merge_same_verb(preds)
+        first = preds[0]
+        needs_agreement = any(p.aux for p in preds[1:])
+        age = getattr(first, "age", "")
+        if key == "client" and age:
+            subject: list[Segment] = [f"The {age} {self.voice.client_mid()} "
+                                      + (f"{first.aux[0]} " if first.aux else "")]
+            plural = False
+        elif key == "client":
+            if needs_agreement and self.voice.plural_pronoun:
+                subject = [f"{self.voice.client_subject()} "
+                           + (f"{first.aux[0]} " if first.aux else "")]
+            else:
+                subject = self.client_subject(first.aux)
+            plural = False
+        elif key == "therapist":
+            subject, plural = [f"{self.voice.clinician} "], False
+        elif key == "joint":
+            subject, plural = [f"{self.voice.joint()} "], True
+        elif key == "unit":
+            subject, plural = [f"{self.voice.client_subject()} "], False
+        elif key == "family":
+            subject, plural = ["The family "], False
+        else:  # another person: "other:father"
+            subject, plural = other_subject(key.split(":", 1)[1], self.voice)
+            subject = _capital(subject) + [" "]
+        if key != "client" and first.aux:
+            subject = subject + [f"{first.aux[1] if plural else first.aux[0]} "]
+        body: list[Segment] = []
+        for n, pred in enumerate(preds):
+            segments = list(pred.segments)
+            if n:
+                last = body[-1] if body else ""
+                pair = len(preds) == 2 and not any(_has_and(p) for p in preds)
+                joiner = (" and " if n == len(preds) - 1 and pair else
+                          (", and " if n == len(preds) - 1 else ", "))
+                if isinstance(last, str) and last.endswith(("\"", "”")):
+                    body[-1] = last[:-1] + "," + last[-1]  # 'said, "...," and was calmer'
+                    joiner = " " + joiner.strip(", ") + " " if joiner.strip(", ") else " "
+                body.append(joiner)
+                if pred.aux and not (pred.state and preds[n - 1].state):
+                    body.append(f"{pred.aux[1] if plural else pred.aux[0]} ")
+                head = segments[0] if segments else None
+                if isinstance(head, str) and head.startswith("will ") and \
+                        preds[n - 1].lead == "will":
+                    # "will keep a log and practice breathing"
+                    segments = (lit(head[5:]) if head[5:] else lit()) + segments[1:]
+            body += segments
+        segments = _capital(subject) + body
+        return Sentence(segments, [p.clause for p in preds] + _merged(preds))
+
+    def _join_labelled(self) -> None:
+        """"Progress: X." "Progress: Y." -> "Progress: X; Y." (one label, not a template)."""
+        out: list[Sentence] = []
+        for sentence in self.sentences:
+            prev = out[-1] if out else None
+            label = _label_of(sentence)
+            if prev is not None and label and _label_of(prev) == label:
+                rest = list(sentence.segments)
+                rest[0] = rest[0][len(label):] if isinstance(rest[0], str) else rest[0]
+                out[-1] = Sentence(prev.segments + lit("; ") + rest,
+                                   prev.clauses + sentence.clauses)
+                continue
+            out.append(sentence)
+        self.sentences = out
+
+    def _join_short(self) -> None:
+        """Two short sentences of one field with different subjects may become one:
+        "The father agreed to 11 pm on weekends, and the son accepted." The model decides."""
+        out: list[Sentence] = []
+        for sentence in self.sentences:
+            prev = out[-1] if out else None
+            if (prev is not None and not prev.fixed and not sentence.fixed and prev.clauses
+                    and sentence.clauses and prev.clauses[0].field == sentence.clauses[0].field
+                    and not getattr(prev, "joined", False)
+                    and len(prev.render().split()) <= 9 and len(sentence.render().split()) <= 9
+                    and all(_joinable(c) for c in prev.clauses + sentence.clauses)
+                    and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
+                    & {"client", "therapist", "joint", "unit", "family"}):
+                head = sentence.segments[0]
+                typed_lower = sentence.clauses[0].text[:1].islower()
+                if isinstance(head, str):
+                    low = head[0].lower() + head[1:] if typed_lower and not re.match(
+                        r"[A-Z]{2,}", head) else lower_first(head)
+                    junction: list[Segment] = [Choice(
+                        (", and " + low, ". " + head[0].upper() + head[1:]), 0,
+                        "connective")]
+                else:
+                    junction = [Choice((", and ", ". "), 0, "connective"), head]
+                joined = Sentence(prev.segments + junction + sentence.segments[1:],
+                                  prev.clauses + sentence.clauses)
+                joined.joined = True  # type: ignore[attr-defined]
+                out[-1] = joined
+                continue
+            out.append(sentence)
+        self.sentences = out
+
+
+def _short_noun_phrase(text: str) -> bool:
+    """"thought record", "validation": one item of a comma list, not a clause or a number."""
+    words = lx.words(text)
+    return (0 < len(words) <= 4 and not any(ch.isdigit() for ch in text)
+            and words[0] not in lx.STOPWORDS and not verb_first(text)
+            and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in words[1:]))
+
+
+_PRESENT_RE = re.compile(r"^(?:were\s+|was\s+)?(?:present|absent|in attendance|attended)\b",
+                         re.IGNORECASE)
+
+
+def _has_and(pred: Pred) -> bool:
+    """A predicate that is itself a list ("denied SI and HI"): then the list of predicates
+    takes commas."""
+    return bool(getattr(pred, "merged", []))
+
+
+_AGE_RE = re.compile(r"^\d{1,2}-year-old$", re.IGNORECASE)
+
+
+def _is_prose(text: str) -> bool:
+    """Did the therapist write sentences (not shorthand)? Then each stays as written."""
+    sentences = [s for s in re.split(r"(?<=[a-z0-9)\"”][.!?])\s+(?=[A-Z])", text.strip()) if s]
+    return len(sentences) > 1 and all(s[:1].isupper() for s in sentences) and \
+        sum(len(s.split()) for s in sentences) / len(sentences) >= 7
+
+
+def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
+    """"The goals are to reduce panic and ride the bus alone." or "Goal 1 is to ..."."""
+    out: list[Sentence] = []
+    verbs = [c for c in clauses if c.shape is Shape.VERB and not c.label]
+    if verbs:
+        aims = [lower_first(re.sub(r"^(?:to|will)\s+", "", _strip_client(c.body),
+                                   flags=re.IGNORECASE)) for c in verbs]
+        parts: list[Segment] = ["The goal is to " if len(aims) == 1 else "The goals are to "]
+        for n, aim in enumerate(aims):
+            if n:
+                parts.append(" and " if n == len(aims) - 1 and len(aims) == 2 else
+                             (", and " if n == len(aims) - 1 else ", "))
+            parts += slots(aim, voice, verb_first=True)
+        out.append(Sentence(parts, verbs))
+    for clause in clauses:
+        if clause in verbs:
+            continue
+        body = lower_first(_strip_client(clause.body))
+        if clause.label and clause.shape is Shape.VERB:
+            out.append(Sentence(lit(f"{clause.label} is to ") + slots(
+                re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
+        elif clause.label:
+            out.append(Sentence(lit(f"{clause.label}: ") + slots(body, voice), [clause]))
+        else:
+            out.append(Sentence(lit("The goal is ") + slots(body, voice, object_start=True),
+                                [clause]))
+    return out
+
+
+def _strip_client(text: str) -> str:
+    return re.sub(r"^(?:the\s+)?(?:client|pt|patient)\s+(?:will\s+)?", "", text,
+                  flags=re.IGNORECASE)
+
+
+def _label_of(sentence: Sentence) -> str:
+    first = sentence.segments[0] if sentence.segments else ""
+    if isinstance(first, str) and first in ("Progress: ", "Clinical impression: "):
+        return first
+    return ""
+
+
+def _joinable(clause: Clause) -> bool:
+    return clause.shape in (Shape.CLAUSE, Shape.MEASURE, Shape.COPULA, Shape.PASSIVE) or (
+        clause.actor is Actor.OTHER)
+
+
+def _capital(segments: list[Segment]) -> list[Segment]:
+    if segments and isinstance(segments[0], str) and segments[0]:
+        return lit(segments[0][0].upper() + segments[0][1:]) + segments[1:]
+    return segments
+
+
+def _words(preds: list[Pred]) -> int:
+    return sum(_segment_words(p.segments) for p in preds)
+
+
+def _segment_words(segments: list[Segment]) -> int:
+    return sum(len((s if isinstance(s, str) else s.options[s.default]).split())
+               for s in segments)
+
+
+def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
+    """"denied SI" + "denied withdrawal symptoms" -> "denied SI and withdrawal symptoms"."""
+    out: list[Pred] = []
+    for pred in preds:
+        prev = out[-1] if out else None
+        if (prev is not None and pred.lead and pred.lead == prev.lead
+                and pred.lead in _LIST_VERBS and pred.object_segments
+                and prev.object_segments and not getattr(prev, "merged", [])):
+            if "," in prev.clause.body:
+                out.append(pred)  # "reported X, Y and Z" would blur where X ends
+                continue
+            long_first = (len(prev.clause.body.split()) > 4
+                          and len(pred.clause.body.split()) < 3)
+            if long_first:  # "denied SI and use since the last session", not "... and SI"
+                lead_segments = prev.segments[:len(prev.segments) - len(prev.object_segments)]
+                segments = (lead_segments + pred.object_segments + lit(" and ")
+                            + prev.object_segments)
+            else:
+                segments = prev.segments + lit(" and ") + pred.object_segments
+            merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
+                          prev.object_segments)
+            merged.merged = [pred.clause]  # type: ignore[attr-defined]
+            out[-1] = merged
+            continue
+        out.append(pred)
+    return out
+
+
+def _merged(preds: list[Pred]) -> list[Clause]:
+    return [c for p in preds for c in getattr(p, "merged", [])]
+
+
+_LIST_VERBS = frozenset({"denied", "reported", "described", "endorsed", "used", "provided",
+                         "conducted", "facilitated"})
+
+
+def _subject_key(clause: Clause, voice: Voice) -> str:
+    """Who a predicate of this clause is said of; "" for a clause with its own subject."""
+    if clause.shape in (Shape.MEASURE, Shape.PASSIVE, Shape.COPULA, Shape.CLAUSE,
+                        Shape.NOTHING, Shape.NOT_ASSESSED) and clause.actor is not Actor.OTHER:
+        if clause.shape is Shape.CLAUSE and clause.field == "presenting_concerns":
+            return ""
+        return ""
+    if clause.label:
+        return ""
+    if clause.actor is Actor.OTHER:
+        if clause.shape is Shape.COPULA:
+            return ""
+        return "other:" + clause.subject
+    if clause.actor is Actor.THERAPIST:
+        return "therapist"
+    if clause.actor is Actor.JOINT:
+        return "joint"
+    if clause.field == "interventions" and clause.shape is Shape.NOUN:
+        return "therapist"
+    if clause.shape is Shape.NOUN and clause.field == "impression" and \
+            lx.words(clause.body)[:1] and lx.words(clause.body)[0].endswith("ing"):
+        return "client"  # "responding well to exposure": the client is
+    if clause.shape is Shape.NOUN and clause.actor is Actor.NONE and clause.field in (
+            "progress", "impression", "goals"):
+        return ""
+    if clause.shape is Shape.NOUN and clause.field == "risk" and \
+            lx.words(clause.body)[:1] == ["no"]:
+        return ""
+    if clause.subject and clause.actor is Actor.CLIENT:
+        return ""
+    if voice.unit or (voice.service in ("couple", "family") and not clause.named
+                      and clause.field in ("plan", "client_response")):
+        return "unit" if voice.unit else ("family" if voice.service == "family" else "client")
+    return "client"

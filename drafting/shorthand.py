@@ -1,0 +1,116 @@
+"""Clinical shorthand written out, so a note reads as prose: "f/u 1 wk" -> "follow-up 1 week".
+
+Only a closed table of abbreviations (lexicon.ABBREVIATIONS) is expanded; the verifier counts
+each expansion as the therapist's own word. Names for the client and the clinician ("pt",
+"clt", "this writer") are recognised here and replaced by the note's own names later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.lexicon import (
+    ABBREVIATIONS,
+    CAPITAL_ABBREVIATIONS,
+    UNIT_ABBREVIATIONS,
+    WEEKDAY_ABBREVIATIONS,
+)
+
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w/-])", re.IGNORECASE)
+# "1 wknd/mo": two abbreviations joined by a slash, both written out
+_SLASHED_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS if "/" not in k)
+                         + r")(?:/(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS
+                                                  if "/" not in k) + r"))+\b")
+_ARROW_RE = re.compile(r"\s*(?:-->|->|→|=>)\s*")
+_NUMBER_ARROW_RE = re.compile(r"(\d[\d./%]*)\s*(?:-->|->|→|=>)\s*(?=\d)")
+# "60->30" is "60 to 30"; any other arrow is a dash ("criticized his slide deck – 'same
+# feeling'"): what leads to what stays as the therapist wrote it, without a verb made up.
+_UNIT_RE = re.compile(r"(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\())(\d+(?:\.\d+)?)(?:\s*)(" + "|".join(
+    sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b(?![/'’])")
+_WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
+    sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])")
+# 'I keep replaying her face' -> "I keep replaying her face": a quotation in single quotes
+# (apostrophes inside words stay).
+_SINGLE_QUOTE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))'((?:[^']|(?<=\w)'(?=\w))+?)'"
+                              r"(?=$|[\s),.;:!?-])")
+_AMPERSAND_RE = re.compile(r"(?<=\w)\s*(?:&|\s\+\s)\s*(?=\w)")
+
+CLIENT_SHORTHAND = r"(?:the\s+)?(?:client|patient|pt|clt|cl|ct)"
+CLIENT_RE = re.compile(rf"^{CLIENT_SHORTHAND}\b(?!['’])(?!\s*(?:and|&)\s)\s*[:,-]?\s*",
+                       re.IGNORECASE)
+CLIENT_POSSESSIVE_RE = re.compile(rf"^{CLIENT_SHORTHAND}['’]s\s+(?=\w)", re.IGNORECASE)
+CLIENT_ANYWHERE_RE = re.compile(r"\b(?:pt|clt)\b(?!['’])", re.IGNORECASE)
+THERAPIST_RE = re.compile(
+    r"^(?:the\s+)?(?:therapist|clinician|counselor|this\s+writer|writer|this\s+clinician)\b"
+    r"\s*[:,-]?\s*", re.IGNORECASE)
+FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNORECASE)
+
+
+_CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
+    re.escape(k) for k in sorted(CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
+# "2x this week", "3x/wk" (not "2x/wk goal": before a noun the count stays as written)
+_TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?(week|wk|day|d|month|mo)?\b"
+                       r"(?=\s*$|\s*[,;.()]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
+                       r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
+_FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|sessions?|minutes?"
+                     r"|hours?)\b")
+# "1 minute x3", "3 trials x2": a repetition (never "oriented x3")
+_X_TIMES_RE = re.compile(r"\b((?:minutes?|seconds?|trials?|reps|sets) )x\s?(\d+)\b")
+_PERIODS = {"week": "a week", "wk": "a week", "day": "a day", "d": "a day", "month": "a month",
+            "mo": "a month"}
+
+
+def _times(count: str) -> str:
+    return {"0": "0 times", "1": "once", "2": "twice"}.get(count, f"{count} times")
+
+
+def counts(text: str) -> str:
+    """"2x this week" -> "twice this week", "3x/wk" -> "3 times a week", "x2 weeks" ->
+    "for 2 weeks", "spinning 1 min x3" -> "3 times"; "~30" -> "about 30"."""
+    text = _FOR_RE.sub(lambda m: f"for {m.group(1)} {m.group(2)}", text)
+    text = _TIMES_RE.sub(lambda m: _times(m.group(1)) + (
+        f" {_PERIODS[m.group(2)]}" if m.group(2) else ""), text)
+    text = _X_TIMES_RE.sub(lambda m: m.group(1) + _times(m.group(2)), text)
+    return re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)
+
+
+def expand(text: str) -> str:
+    """The fact with its shorthand written out: abbreviations, units after numbers, days of
+    the week, quotations in double quotes, arrows between numbers read as "to"."""
+    text = _SINGLE_QUOTE_RE.sub(r'"\1"', text)
+    text = _NUMBER_ARROW_RE.sub(r"\1 to ", text)
+    text = _ARROW_RE.sub(" – ", text)
+    text = re.sub(r"(?<=\w)\s+[-–]\s+(?=\w)", ": ", text, count=1)  # "MVA Aug 2024 - images"
+    if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
+        text = _AMPERSAND_RE.sub(" and ", text)
+    text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
+
+    def unit(match: re.Match[str]) -> str:
+        number, short = match.group(1), match.group(2)
+        name = UNIT_ABBREVIATIONS.get(short.lower(), short)
+        return f"{number} {name}{'' if number in ('1', '1.0') else 's'}"
+
+    text = _UNIT_RE.sub(unit, text)
+    text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))
+    text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
+    # the client named in the middle of a fact ("pt described", "drive pt Tuesday")
+    text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if len(word) <= 3 and word[0].isupper() and word[1:].islower():
+            return word  # "Mo", "Re": a name or a sentence's first word, not shorthand
+        full = ABBREVIATIONS[word.lower()]
+        return full.capitalize() if word[0].isupper() and len(word) > 1 and word[1].islower() \
+            else full
+
+    text = _SLASHED_RE.sub(lambda m: "/".join(
+        ABBREVIATIONS.get(part.lower(), part) for part in m.group(0).split("/")), text)
+    return _ABBREVIATION_RE.sub(replace, text)
+
+
+def expansions_of(word: str) -> set[str]:
+    """The abbreviations a written-out word may stand for (for the verifier)."""
+    return {k for k, v in ABBREVIATIONS.items() if v == word}

@@ -1,0 +1,71 @@
+"""Cut the therapist's shorthand into atomic facts: one clause of meaning each.
+
+Facts end at semicolons, line breaks, bullets, inline numbered lists ("1) ... 2) ...") and
+sentence ends (also after a closing quote); "Dr. Lee" and "e.g." do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”][.!?])\s+(?=[A-Za-z\"“])"
+                       r"|(?<=[.!?][\"”])\s+(?=[A-Za-z])")
+# "1) reviewed homework 2) taught grounding" or "1. Reduce ... 2. Improve ...": one list.
+_INLINE_LIST_RE = re.compile(r"^\s*\(?1[.)]\s")
+_INLINE_ITEM_RE = re.compile(r"(?:^\s*|\s+)\(?\d{1,2}[.)]\s+(?=[A-Za-z])")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|\(?[0-9]{1,2}[.)]\s)\s*")
+# A period after these does not end a sentence ("Dr. Lee", "e.g. walks").
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "st", "vs", "e.g", "i.e", "approx",
+                            "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc"})
+
+
+def split_facts(text: str) -> list[str]:
+    """Split shorthand into atomic facts at semicolons, line breaks and sentence ends."""
+    facts = []
+    if _INLINE_LIST_RE.match(text):
+        text = _INLINE_ITEM_RE.sub("\n", text)
+    for part in _rejoin_abbreviations(_SPLIT_RE.split(text)):
+        part = _BULLET_RE.sub("", part).strip().strip(" ,;:").strip()
+        if not re.search(r"\b(?:a\.m|p\.m|etc|[A-Z])\.$", part):  # "9 a.m." keeps its period
+            part = part.rstrip(".!?").strip()
+        part = re.sub(r"\s+", " ", part)
+        if part and any(ch.isalnum() for ch in part):
+            facts.append(part)
+    return facts
+
+
+def _rejoin_abbreviations(parts: list[str]) -> list[str]:
+    joined: list[str] = []
+    for part in parts:
+        if joined and _ends_with_abbreviation(joined[-1]):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def _ends_with_abbreviation(part: str) -> bool:
+    match = re.search(r"([A-Za-z.]+)\.$", part.strip())
+    return match is not None and match.group(1).lower() in _ABBREVIATIONS
+
+
+def split_items(text: str) -> list[str]:
+    """Cut a list written with commas and "and" into its items ("anxious, hypervigilant,
+    speech pressured at times" -> three), leaving commas inside quotes and parentheses."""
+    items: list[str] = []
+    current: list[str] = []
+    depth, quoted = 0, False
+    for ch in text:
+        if ch in "(":
+            depth += 1
+        elif ch in ")":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quoted = not quoted
+        if ch == "," and depth == 0 and not quoted:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [i.strip() for i in items if i.strip()]
