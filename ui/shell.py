@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.settings import DeviceSettings, load_settings
 from app.vaults import ensure_demo_vault, vault_exists
 from app.workspace import Workspace, open_workspace_from_keyring
+from ui.about_dialog import AboutDialog
 from ui.busy_screen import BusyScreen
 from ui.idle_lock import IdleLock
 from ui.measures import open_forms
@@ -64,6 +65,8 @@ class StillnoteWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+        self.about_dialog: AboutDialog | None = None
+        self._add_help_menu()
         if not vault_exists(vault_dir):
             if demo_passphrase:  # first use of the demo: build it here, with the window up
                 self.show_demo_builder()
@@ -89,6 +92,17 @@ class StillnoteWindow(QMainWindow):
             self.open_workspace(workspace)
         else:  # the passphrase was quicker; do not keep a second connection
             workspace.lock()
+
+    def _add_help_menu(self) -> None:
+        """Help > About Stillnote, on every screen (macOS moves it to the app menu)."""
+        about = QAction("About Stillnote", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self.menuBar().addMenu("&Help").addAction(about)
+
+    def show_about(self) -> None:
+        self.about_dialog = AboutDialog(self.settings, self)
+        self.about_dialog.open()
 
     # -- screens ---------------------------------------------------------------------------
     def _swap(self, widget: QWidget) -> None:

@@ -1,0 +1,1 @@
+"""The terms of the models that ship with Stillnote (shown in the About dialog)."""
