@@ -1,8 +1,11 @@
-"""The window: ``python -m app [--vault DIR] [--demo]``.
+"""The window: ``python -m app [--vault DIR] [--demo] [--self-check] [--startup-time]``.
 
 ``--demo`` opens the fictitious demo practice (in the demo vault folder unless --vault is given);
 the window builds it on first use, on a worker behind a busy screen. Its passphrase is
 STILLNOTE_PASSPHRASE or the fixed demo passphrase, which the unlock screen fills in and explains.
+``--self-check`` checks this installation on a throw-away demo vault (app/self_check.py), with
+no window on screen; ``--startup-time`` opens the window, prints how long its first screen took
+from the process's start, and quits.
 """
 
 from __future__ import annotations
@@ -25,11 +28,18 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--vault", help="vault folder (default: the one in the data dir)")
     parser.add_argument("--demo", action="store_true",
                         help="open a fictitious demo practice (created on first use)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation on a throw-away demo vault, print each "
+                             "step's time and exit (0: it works); your practice is not opened")
+    parser.add_argument("--startup-time", action="store_true",
+                        help="open the window, print how long its first screen took, and quit")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(list(sys.argv[1:] if argv is None else argv))
+    if args.self_check:
+        return self_check()
     demo_passphrase = ""
     if args.demo:  # built by the window on first use, so the window shows at once
         vault_dir = Path(args.vault) if args.vault else files.demo_vault_dir()
@@ -40,7 +50,21 @@ def main(argv: list[str] | None = None) -> int:
     # command such as `stillnote export ics` (and this launcher is app's one way up to ui).
     from ui.application import run
 
-    return run(vault_dir, demo_passphrase=demo_passphrase)
+    return run(vault_dir, demo_passphrase=demo_passphrase, report_startup=args.startup_time)
+
+
+def self_check() -> int:
+    """`--self-check`: the steps of app/self_check.py, then the window's own (offscreen)."""
+    # Imported here for start-up time, as the window is in main(): the checks load everything.
+    from app.build_info import build_line, running_manifest, version
+    from app.self_check import run_self_check
+
+    chart = offscreen_chart_image()  # Qt offscreen from here on: no window on screen
+    # Imported here for start-up time, after Qt was told to stay offscreen.
+    from ui.self_check import window_steps
+
+    title = f"Stillnote {version()} ({build_line(running_manifest())})"
+    return run_self_check(sys.stdout, title, chart, window_steps())
 
 
 def offscreen_chart_image() -> ChartImage:

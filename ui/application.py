@@ -6,11 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.settings import load_settings
+from app.startup import seconds_since_process_start
+from ui.app_icon import DESKTOP_ID, app_icon
 from ui.errors import install_excepthook
 from ui.shell import StillnoteWindow
 
@@ -43,6 +45,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Stillnote")
     app.setApplicationDisplayName("Stillnote")
     app.setOrganizationName("Stillnote")
+    app.setWindowIcon(app_icon())  # every window's, and the task bar's on X11 and Windows
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland's task bar takes the icon from the entry
     add_bundled_fonts()
     font = app.font()
     font.setPointSize(max(font.pointSize(), 10))
@@ -53,10 +57,36 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(vault_dir: Path, demo_passphrase: str = "") -> int:
+class _FirstPaint(QObject):
+    """`--startup-time`: once the window has painted its first screen, say how long that took
+    from the process's start, and quit."""
+
+    def __init__(self, window: StillnoteWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.reported = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint and not self.reported:
+            self.reported = True
+            QTimer.singleShot(0, self.report)  # after this paint has reached the screen
+        return False
+
+    def report(self) -> None:
+        seconds = seconds_since_process_start()
+        print(f"{self.window.windowTitle()}: first screen shown {seconds:.2f} s after the "
+              "process started", flush=True)
+        self.window.close()
+        QApplication.quit()
+
+
+def run(vault_dir: Path, demo_passphrase: str = "", report_startup: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="stillnote: %(name)s: %(message)s")
     app = application()
     install_excepthook()
     window = StillnoteWindow(vault_dir, load_settings(), demo_passphrase=demo_passphrase)
+    if report_startup:
+        _FirstPaint(window)
     window.show()
     return int(app.exec())

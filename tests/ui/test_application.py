@@ -17,7 +17,7 @@ def test_launcher_runs_the_window_on_the_demo_vault(
 
     calls: list[tuple[Path, str]] = []
     monkeypatch.setattr(ui.application, "run",
-                        lambda vault_dir, demo_passphrase="": calls.append(
+                        lambda vault_dir, demo_passphrase="", **_options: calls.append(
                             (vault_dir, demo_passphrase)) or 0)
     assert launcher.main(["--demo"]) == 0
     assert calls == [(files.demo_vault_dir(), DEMO_PASSPHRASE)]
