@@ -56,15 +56,13 @@ def main(argv: list[str] | None = None) -> int:
 def self_check() -> int:
     """`--self-check`: the steps of app/self_check.py, then the window's own (offscreen)."""
     # Imported here for start-up time, as the window is in main(): the checks load everything.
-    from app.build_info import build_line, running_manifest, version
     from app.self_check import run_self_check
 
     chart = offscreen_chart_image()  # Qt offscreen from here on: no window on screen
     # Imported here for start-up time, after Qt was told to stay offscreen.
     from ui.self_check import window_steps
 
-    title = f"Stillnote {version()} ({build_line(running_manifest())})"
-    return run_self_check(sys.stdout, title, chart, window_steps())
+    return run_self_check(sys.stdout, chart, window_steps())
 
 
 def offscreen_chart_image() -> ChartImage:

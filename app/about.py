@@ -90,16 +90,21 @@ def _measure_terms() -> list[Notice]:
         return []
 
 
+def _field(dist: metadata.Distribution, name: str) -> str:
+    values = dist.metadata.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def _license_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(dist, "License-Expression")
     if expression:
-        return str(expression)
+        return expression
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::")]
     if classifiers:
         return "; ".join(classifiers)
-    short = str(meta.get("License") or "").strip()
+    short = _field(dist, "License")
     return short if short and len(short) < 60 and "\n" not in short else "not stated"
 
 
@@ -112,7 +117,7 @@ def software(manifest: Manifest) -> list[tuple[str, str, str]]:
         except metadata.PackageNotFoundError:
             rows.append((name, "missing", ""))
             continue
-        rows.append((str(dist.metadata.get("Name") or name), dist.version, _license_of(dist)))
+        rows.append((_field(dist, "Name") or name, dist.version, _license_of(dist)))
     return rows
 
 

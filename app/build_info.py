@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from models.errors import StillnoteError
 
@@ -59,16 +60,26 @@ def is_bundle() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-def _pyproject(root: Path) -> dict[str, object]:
+Table = dict[str, Any]  # a table of pyproject.toml
+
+
+def _pyproject(root: Path) -> Table:
     with (root / _PYPROJECT).open("rb") as handle:
         return tomllib.load(handle)
 
 
-def _project_packages(root: Path, config: dict[str, object]) -> list[str]:
+def _table(config: Table, *keys: str) -> Table:
+    """``config[k1][k2]...``, or an empty table where one is missing or not a table."""
+    for key in keys:
+        value = config.get(key, {})
+        config = value if isinstance(value, dict) else {}
+    return config
+
+
+def _project_packages(root: Path, config: Table) -> list[str]:
     """The top-level packages pyproject.toml ships (its ``packages.find`` include patterns)."""
-    tool = config.get("tool", {})
-    find = tool.get("setuptools", {}).get("packages", {}).get("find", {})  # type: ignore[union-attr]
-    patterns = [re.escape(p).replace(r"\*", ".*") for p in find.get("include", [])]
+    find = _table(config, "tool", "setuptools", "packages", "find")
+    patterns = [re.escape(str(p)).replace(r"\*", ".*") for p in find.get("include", [])]
     return sorted(d.name for d in root.iterdir()
                   if d.is_dir() and (d / "__init__.py").is_file()
                   and any(re.fullmatch(p, d.name) for p in patterns))
@@ -79,13 +90,12 @@ def _requirement_name(spec: str) -> str:
     return match.group(1) if match else ""
 
 
-def _dependency_names(config: dict[str, object]) -> list[str]:
-    project = config.get("project", {})
-    specs = project.get("dependencies", []) if isinstance(project, dict) else []
+def _dependency_names(config: Table) -> list[str]:
+    specs = _table(config, "project").get("dependencies", [])
     return [name for name in map(_requirement_name, map(str, specs)) if name]
 
 
-def runtime_distributions(config: dict[str, object]) -> list[str]:
+def runtime_distributions(config: Table) -> list[str]:
     """The runtime dependencies and everything they require, as installed here. A requirement
     of an optional extra is not followed; one for another platform is not installed, so it is
     not found and left out (the bundle is built on the platform it is for)."""
@@ -119,7 +129,7 @@ def modules_of(distributions: Iterable[str]) -> list[str]:
                   and module.isidentifier() and importlib.util.find_spec(module) is not None)
 
 
-def dependency_modules(config: dict[str, object]) -> list[str]:
+def dependency_modules(config: Table) -> list[str]:
     """The top-level modules of the runtime dependencies pyproject.toml names."""
     return modules_of(_dependency_names(config))
 
@@ -140,7 +150,7 @@ def source_manifest(root: Path = SOURCE_ROOT) -> Manifest:
                 modules.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
             else:
                 data.append(relative.as_posix())
-    version = str(config.get("project", {}).get("version", ""))  # type: ignore[union-attr]
+    version = str(_table(config, "project").get("version", ""))
     return Manifest(version=version, packages=packages, modules=modules, data_files=data,
                     imports=dependency_modules(config),
                     distributions=runtime_distributions(config))

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from app.build_info import check_installation, running_manifest
+from app.build_info import build_line, check_installation, running_manifest, version
 from app.calendar.ics import export_calendar
 from app.documents import export_note_pdf
 from app.measures.entry import measures_of_client
@@ -188,12 +188,12 @@ def _delete(scratch: Scratch) -> None:
     shutil.rmtree(scratch.folder, ignore_errors=True)
 
 
-def run_self_check(out: TextIO, title: str, chart: ChartImage | None = None,
+def run_self_check(out: TextIO, chart: ChartImage | None = None,
                    window_steps: Sequence[Step] = ()) -> int:
     """Run every step (the window's after the core ones, while the demo vault exists), print
     one line each, then delete the vault; 0 when all passed, 1 at the first failure."""
     started = time.perf_counter()
-    out.write(f"{title} self-check\n")
+    out.write(f"Stillnote {version()} ({build_line(running_manifest())}) self-check\n")
     scratch = Scratch(Path(tempfile.mkdtemp(prefix="stillnote-self-check-")), chart=chart)
     failed = ""
     try:

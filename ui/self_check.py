@@ -4,6 +4,8 @@ and on into the practice, the app icon is there in every size, and About can be 
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
 from pathlib import Path
 
@@ -26,20 +28,34 @@ PLATFORM_PLUGINS = {"linux": ("qxcb", "qwayland", "qoffscreen"), "darwin": ("qco
                     "win32": ("qwindows",)}
 
 
+def _loadable_plugins() -> tuple[str, ...]:
+    """The plugins loaded here to prove their libraries are all there: X11's wherever (every
+    Linux desktop runs X11 programs), Wayland's in a Wayland session, which has its libraries."""
+    if sys.platform.startswith("linux"):
+        return ("qxcb", "qwayland") if os.environ.get("WAYLAND_DISPLAY") else ("qxcb",)
+    return PLATFORM_PLUGINS.get(sys.platform, ())
+
+
 def _plugins() -> str:
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     platforms = folder / "platforms"
-    found = ({p.name.split(".")[0].removeprefix("lib") for p in platforms.iterdir()}
-             if platforms.is_dir() else set())
+    found = {p.name.split(".")[0].removeprefix("lib"): p
+             for p in (platforms.iterdir() if platforms.is_dir() else [])}
     wanted = PLATFORM_PLUGINS.get(sys.platform, ())
     missing = [name for name in wanted if name not in found]
     if missing:
         raise StillnoteError(f"Qt's platform plugins {', '.join(missing)} are missing from "
                              f"{folder}.")
+    loaded = _loadable_plugins()
+    for name in loaded:
+        try:
+            ctypes.CDLL(str(found[name]))  # loads the libraries it needs; runs no Qt code
+        except OSError as exc:
+            raise StillnoteError(f"Qt's {name} plugin cannot load: {str(exc)[:160]}.") from None
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     if not {"png", "svg"} <= formats:
         raise StillnoteError("Qt cannot read PNG and SVG images (its image plugins are missing).")
-    return f"Qt plugins {', '.join(wanted)}, svg"
+    return f"Qt plugins {', '.join(wanted)} ({', '.join(loaded)} loaded), svg"
 
 
 def _wait_for_unlock(window: StillnoteWindow) -> None:

@@ -62,7 +62,7 @@ def test_a_broken_install_fails_at_its_step_and_still_deletes_the_vault(
     # The models folder cannot be made (even root cannot make a folder inside a file).
     monkeypatch.setenv("STILLNOTE_DATA_DIR", str(blocker / "data"))
     out = io.StringIO()
-    assert run_self_check(out, "Stillnote test") == 1
+    assert run_self_check(out) == 1
     steps = _steps(out.getvalue())
     assert list(steps) == ["installation", "demo vault", "model", "delete vault"]
     assert steps["model"].startswith("FAILED: ") and "could not be written" in steps["model"]

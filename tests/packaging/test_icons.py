@@ -20,7 +20,8 @@ ENTRY = ROOT / "packaging" / "linux" / "stillnote.desktop"
 
 
 def _make_icons() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "packaging" / "make_icons.py")
+    script = ROOT / "packaging" / "make_icons.py"
+    spec = importlib.util.spec_from_file_location("make_icons", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
