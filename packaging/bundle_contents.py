@@ -39,6 +39,8 @@ EXCLUDES = [
 # Parts of a dependency's package that are no part of running it (its tests, build helpers).
 SKIPPED_SUBMODULE_PARTS = {"tests", "test", "testing", "conftest", "benchmarks",
                            "setuptools_ext", "_shimmed_dist_utils"}
+# Files of a package that only type checkers read.
+TYPING_ONLY = ["**/*.pyi", "**/py.typed"]
 # Linux libraries left to the computer the app runs on: each must match that computer's drivers,
 # display server, fonts or services, and a copy from the build machine breaks them (a bundled
 # libstdc++ older than the graphics driver's needs stops it loading; fontconfig must read the
@@ -117,7 +119,7 @@ def third_party(manifest: Manifest) -> tuple[list[str], Pairs, Pairs]:
                 continue
             hidden += collect_submodules(module, filter=_runtime_submodule, on_error="ignore")
             if _is_package(module):  # a single-file module has no data files of its own
-                datas += collect_data_files(module)
+                datas += collect_data_files(module, excludes=TYPING_ONLY)
                 binaries += collect_dynamic_libs(module)
     return hidden, datas, binaries
 
