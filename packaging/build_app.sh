@@ -37,7 +37,7 @@ built=$SECONDS
 version=$(.venv/bin/python -c "from app.build_info import version; print(version())")
 name="stillnote-$version-linux-$(uname -m)"
 stage="dist/$name"
-rm -rf "$stage" "dist/$name.tar.gz"
+rm -rf "$stage" dist/stillnote-*-linux-*.tar.gz*  # one download in dist/: this build's
 mkdir -p "$stage"
 cp -al dist/Stillnote "$stage/Stillnote"  # hard links: no second copy of the bundle on disk
 cp packaging/linux/install.sh packaging/linux/stillnote.desktop "$stage/"
