@@ -7,7 +7,8 @@
   dialog read it). A dependency that PyInstaller has a hook for is left to its hook (PySide6's
   collects the Qt plugins and libraries the imported Qt modules need); one without a hook gets
   its data files, shared libraries and submodules collected whole (the llama.cpp library, the
-  default model's parts, the ICD-10 tables, holidays' countries loaded by name).
+  default model's parts, the ICD-10 tables, holidays' countries loaded by name). Modules that
+  data files load by name are added (``LOADED_BY_DATA``).
 - ``write_manifest`` records the finished bundle's files and sizes for the self-check.
 
 Build-time only: imported by stillnote.spec (never by the app), and by tests through its path.
@@ -21,6 +22,7 @@ import platform
 import subprocess
 from datetime import UTC, datetime
 from importlib import metadata
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from app.build_info import Manifest, modules_of
@@ -36,11 +38,17 @@ EXCLUDES = [
     "setuptools", "distutils", "pkg_resources",  # build tools (cffi's compiler support)
     "requests", "urllib3",  # HTTP clients reached only from dependencies' own tests
 ]
+# Modules a dependency's data files load by name, which no import statement shows PyInstaller:
+# numpy arrays pickled by numpy 1 (lemminflect's models) name numpy.core.multiarray, a shim numpy
+# 2 keeps and its hook leaves out. Collected when their package is a dependency; the self-check's
+# first step imports them.
+LOADED_BY_DATA = ["numpy.core"]
 # Parts of a dependency's package that are no part of running it (its tests, build helpers).
 SKIPPED_SUBMODULE_PARTS = {"tests", "test", "testing", "conftest", "benchmarks",
                            "setuptools_ext", "_shimmed_dist_utils"}
-# Files of a package that only type checkers read.
+# Files of a package that only type checkers read, and the suffixes of its code.
 TYPING_ONLY = ["**/*.pyi", "**/py.typed"]
+CODE_SUFFIXES = {".py", ".pyc", ".pyi"}
 # Linux libraries left to the computer the app runs on: each must match that computer's drivers,
 # display server, fonts or services, and a copy from the build machine breaks them (a bundled
 # libstdc++ older than the graphics driver's needs stops it loading; fontconfig must read the
@@ -96,6 +104,13 @@ def has_hook(module: str, dirs: list[Path]) -> bool:
     return any((d / f"hook-{module}.py").is_file() for d in dirs)
 
 
+def hookless_modules(manifest: Manifest) -> list[str]:
+    """The runtime dependencies' top-level modules that no hook collects: third_party's."""
+    dirs = hook_dirs()
+    return [module for module in modules_of(manifest.distributions)
+            if not has_hook(module, dirs) and module not in EXCLUDES]
+
+
 Pairs = list[tuple[str, str]]  # (source path, folder in the bundle), as PyInstaller takes them
 
 
@@ -108,20 +123,44 @@ def third_party(manifest: Manifest) -> tuple[list[str], Pairs, Pairs]:
         copy_metadata,
     )
 
-    dirs = hook_dirs()
     hidden: list[str] = []
     datas: Pairs = []
     binaries: Pairs = []
     for distribution in manifest.distributions:
         datas += copy_metadata(distribution)
-        for module in modules_of([distribution]):
-            if has_hook(module, dirs) or module in EXCLUDES:
-                continue
-            hidden += collect_submodules(module, filter=_runtime_submodule, on_error="ignore")
-            if _is_package(module):  # a single-file module has no data files of its own
-                datas += collect_data_files(module, excludes=TYPING_ONLY)
-                binaries += collect_dynamic_libs(module)
+    for module in hookless_modules(manifest):
+        hidden += collect_submodules(module, filter=_runtime_submodule, on_error="ignore")
+        if _is_package(module):  # a single-file module has no data files of its own
+            datas += collect_data_files(module, excludes=TYPING_ONLY)
+            binaries += collect_dynamic_libs(module)
     return hidden, datas, binaries
+
+
+def loaded_by_data(manifest: Manifest) -> list[str]:
+    """The modules of LOADED_BY_DATA whose package this build's dependencies install."""
+    from PyInstaller.utils.hooks import collect_submodules
+
+    installed = set(modules_of(manifest.distributions))
+    return [module for package in LOADED_BY_DATA if package.partition(".")[0] in installed
+            for module in collect_submodules(package, filter=_runtime_submodule)]
+
+
+def dependency_files(manifest: Manifest) -> list[str]:
+    """What the dependencies without a hook installed besides their code, read off each one's
+    RECORD (so independent of how the spec collects them), as paths inside site-packages, and
+    so inside the bundle: data files (lemminflect's lexicon, the model's parts, the ICD-10
+    tables) and shared libraries. Their tests' files and type stubs are not needed."""
+    modules = set(hookless_modules(manifest))
+    found = []
+    for distribution in manifest.distributions:
+        for file in metadata.distribution(distribution).files or []:
+            parts = set(file.parts[1:-1])
+            if (len(file.parts) > 1 and file.parts[0] in modules and file.name != "py.typed"
+                    and file.suffix not in CODE_SUFFIXES
+                    and not file.name.endswith(tuple(EXTENSION_SUFFIXES))  # imported code
+                    and not (SKIPPED_SUBMODULE_PARTS | {"__pycache__"}) & parts):
+                found.append(file.as_posix())
+    return sorted(found)
 
 
 def _git(root: Path, *args: str) -> str:

@@ -4,6 +4,7 @@ named at the step that broke."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.self_check import FAILED, PASSED, run_self_check
+from app.self_check import FAILED, PASSED, _timed, run_self_check
 from storage.files import models_dir
 from tests.fixtures.default_model import place_default_model
 
@@ -68,3 +69,12 @@ def test_a_broken_install_fails_at_its_step_and_still_deletes_the_vault(
     assert steps["model"].startswith("FAILED: ") and "could not be written" in steps["model"]
     assert out.getvalue().rstrip().endswith(f"Self-check failed at model: {FAILED}")
     assert _scratch_folders(temp_dir) == []
+
+
+def test_a_module_the_build_left_out_is_named() -> None:
+    """As the bundle once failed: lemminflect's pickled models load numpy.core.multiarray by
+    name; the line tells support which module to add to packaging/bundle_contents.py."""
+    out = io.StringIO()
+    assert _timed(out, "draft", lambda: str(importlib.import_module("numpy.core.left_out"))
+                  ) == "draft"
+    assert "FAILED: ModuleNotFoundError (numpy.core.left_out is missing)" in out.getvalue()

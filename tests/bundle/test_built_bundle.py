@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from app.build_info import MANIFEST_NAME, Manifest
 from app.settings import DeviceSettings, save_settings
 from app.vaults import create_vault, open_vault
 from storage.migrations import LATEST_VERSION
 from tests.drafting.helpers import sample_files
+from tests.fixtures.bundle_contents import KNOWN_DEPENDENCY_FILES, load_bundle_contents
 
 DOWNLOAD = os.environ.get("STILLNOTE_BUNDLE", "")
 pytestmark = pytest.mark.skipif(
@@ -39,6 +41,10 @@ class Installed:
     @property
     def launcher(self) -> Path:
         return self.home / ".local" / "bin" / "stillnote"
+
+    @property
+    def contents(self) -> Path:  # the installed app's files (PyInstaller's _internal)
+        return self.home / ".local" / "lib" / "stillnote" / "_internal"
 
     @property
     def data(self) -> Path:  # where the app keeps the practice: ~/.local/share/Stillnote
@@ -95,6 +101,18 @@ def test_a_vault_of_a_newer_schema_is_refused_with_one_sentence(installed: Insta
     assert {p.name: p.read_bytes() for p in vault_dir.iterdir() if p.is_file()} == before
 
 
+def test_every_file_a_dependency_without_a_hook_installs_is_in_the_installed_app(
+        installed: Installed) -> None:
+    """Read off each dependency's RECORD here, where the bundle was built: what the app loads
+    from a package's folder at run time (llama.cpp, the model, lexicons, tables) was installed."""
+    manifest = Manifest.from_json((installed.contents / MANIFEST_NAME).read_text("utf-8"))
+    expected = load_bundle_contents().dependency_files(manifest)
+    assert set(KNOWN_DEPENDENCY_FILES) <= set(expected)
+    assert [path for path in expected if not (installed.contents / path).is_file()] == []
+    # What data files load by name is imported by the self-check's first step.
+    assert "numpy.core.multiarray" in manifest.imports
+
+
 def _draft(installed: Installed, tmp_path: Path) -> dict[str, object]:
     done = installed.run("draft", "--facts", str(sample_files()[0]), "--json")
     assert done.returncode == 0, done.stderr
@@ -116,7 +134,7 @@ def test_installing_again_keeps_the_vault_settings_and_model(installed: Installe
     assert model_file.parent == installed.data / "models"
     kept = {path: (path.stat().st_mtime_ns, path.read_bytes())
             for path in [settings, model_file, *vault_dir.iterdir()] if path.is_file()}
-    marker = installed.home / ".local" / "lib" / "stillnote" / "_internal" / "from-before.txt"
+    marker = installed.contents / "from-before.txt"
     marker.write_text("the older install's own file", encoding="utf-8")
 
     assert "is installed in" in installed.install()

@@ -3,24 +3,19 @@ loaded from its file: packaging/ is no package)."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from app.build_info import source_manifest
+from tests.fixtures.bundle_contents import KNOWN_DEPENDENCY_FILES, load_bundle_contents
 
 
 @pytest.fixture(scope="module")
 def contents() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bundle_contents", ROOT / "packaging" / "bundle_contents.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bundle_contents()
 
 
 @pytest.mark.parametrize("library", [
@@ -60,3 +55,27 @@ def test_hooks_are_found_where_pyinstaller_and_the_packages_keep_them(contents: 
     assert contents.has_hook("PySide6", dirs) and contents.has_hook("cryptography", dirs)
     assert contents.has_hook("numpy", dirs)  # numpy ships its own
     assert not contents.has_hook("llama_cpp", dirs)  # collected whole: its library and data
+
+
+@pytest.mark.slow
+def test_every_file_a_dependency_without_a_hook_installs_is_collected(contents: ModuleType
+                                                                      ) -> None:
+    """What each such dependency's RECORD lists besides its code (a lexicon, a model, tables,
+    a shared library) is among what the spec collects: a new dependency with data files, such as
+    lemminflect's lexicon, needs no change to the spec. (collect_submodules imports each
+    dependency in a subprocess: about half a minute.)"""
+    manifest = source_manifest()
+    expected = contents.dependency_files(manifest)
+    assert set(KNOWN_DEPENDENCY_FILES) <= set(expected)
+    assert not [path for path in expected if path.endswith((".py", ".pyc", ".pyi"))
+                or "/tests/" in path or "__pycache__" in path]
+    _hidden, datas, binaries = contents.third_party(manifest)
+    collected = {f"{folder}/{Path(source).name}" for source, folder in [*datas, *binaries]}
+    assert [path for path in expected if path not in collected] == []
+
+
+def test_modules_that_data_files_load_by_name_are_collected(contents: ModuleType) -> None:
+    """numpy arrays pickled by numpy 1 (lemminflect's models) load numpy.core.multiarray, a
+    module numpy's hook leaves out (tests/bundle checks the built bundle has it)."""
+    modules = contents.loaded_by_data(source_manifest())
+    assert "numpy.core.multiarray" in modules and "numpy.core.tests" not in modules
