@@ -226,7 +226,7 @@ def _timed(out: TextIO, name: str, step: Callable[[], str]) -> str:
     except StillnoteError as exc:
         detail = f"FAILED: {exc}"
     except ImportError as exc:  # a module the build left out; its name is no record's
-        detail = f"FAILED: {type(exc).__name__} ({exc.name or 'a module'} is missing)"
+        detail = f"FAILED: {type(exc).__name__} ({exc.name or 'a module'} does not load)"
     except Exception as exc:  # the install's bug, not the user's: its type, never a record
         detail = f"FAILED: {bug_description(exc)}"
     out.write(f"  {name:<14} {time.perf_counter() - started:6.2f} s  {detail}\n")

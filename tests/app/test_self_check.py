@@ -77,4 +77,4 @@ def test_a_module_the_build_left_out_is_named() -> None:
     out = io.StringIO()
     assert _timed(out, "draft", lambda: str(importlib.import_module("numpy.core.left_out"))
                   ) == "draft"
-    assert "FAILED: ModuleNotFoundError (numpy.core.left_out is missing)" in out.getvalue()
+    assert "FAILED: ModuleNotFoundError (numpy.core.left_out does not load)" in out.getvalue()
