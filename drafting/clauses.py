@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import shorthand as sn
+from drafting import wordclass as wc
 from drafting.lexicon import wordset
 
 
@@ -38,6 +40,7 @@ class Shape(StrEnum):
     QUOTE = "quote"  # the client's own words in quotation marks
     NOTHING = "nothing"  # "N/A", "none"
     NOT_ASSESSED = "not_assessed"  # "not assessed this session"
+    CONTEXT = "context"  # the session itself: "family session w/ mom", "wk 4 of 8"
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
     if text[:1] in _QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
+    if field == "presenting_concerns" and context.is_session_context(text):
+        return Clause(field, text, Shape.CONTEXT, Actor.NONE, body=text)
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
     if said and (_is_person(said.group(1)) or lx.words(said.group(1))[-1:] and
                  lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
@@ -166,9 +171,9 @@ def _unlabelled(field: str, text: str) -> Clause:
             return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                           label=text[:goal.end()].strip().rstrip(":.)-").strip())
     if field in ("goals", "plan") and ws and (ws[0] in lx.BASE_VERBS or ws[0] in _HOMEWORK_VERBS) \
-            and \
-            not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+            and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) \
+            and not _compound(ws):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
     if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
         # "reminded of 988": done to the client
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
@@ -183,13 +188,13 @@ def _unlabelled(field: str, text: str) -> Clause:
         return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
     if subject and predicate and _is_person(subject):
         return _other(field, text, subject, predicate)
-    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS:
+    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS and not _compound(ws):
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "repeat PHQ-9 ..."
     measure = _measure(field, text)
     if measure is not None and not (subject and predicate):
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
                       body=measure[1], score_of=measure[2])
-    if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS):
+    if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS) and not _compound(ws):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
     if field in ("client_response", "progress", "presenting_concerns") and \
             re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
@@ -229,7 +234,8 @@ def _unlabelled(field: str, text: str) -> Clause:
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=trailing.group(0).strip())
     if field == "plan" and ws and (ws[0] in ("may", "might", "can", "could", "will", "would",
-                                             "should") or ws[0] in _HOMEWORK_VERBS):
+                                             "should") or (ws[0] in _HOMEWORK_VERBS
+                                                           and not _compound(ws))):
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
     if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
         # "given 988 crisis line number": done to the client in session
@@ -237,11 +243,68 @@ def _unlabelled(field: str, text: str) -> Clause:
     if sh.is_state(text) or (field in ("client_response", "mental_status") and ws
                              and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
-    if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)):
+    if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)
+                               and not _compound(ws)):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
-    if field in ("plan", "goals") and sh.starts_with_verb(text, lx.BASE_VERBS):
+    if field in ("plan", "goals") and sh.starts_with_verb(text, lx.BASE_VERBS) and \
+            not _compound(ws):
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
+    if field in ("plan", "goals") and ws and wc.is_base_verb(ws[0]) and ws[0] not in lx.STOPWORDS \
+            and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) and _verb_reading(ws):
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+    if field in ("presenting_concerns", "client_response", "progress") and \
+            present_verb_first(ws):
+        # "misses his woodshop", "lies awake worrying": what the client does, in the present
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
     return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
+
+
+# Plural nouns that also spell a verb and commonly lead a fact ("concerns about money").
+_PLURAL_HEADS = wordset("""
+issues concerns changes increases decreases needs results demands costs rates scores calls
+texts visits attacks reports plans records logs shows checks sessions problems fears
+""")
+
+
+def present_verb_first(ws: list[str]) -> bool:
+    """Does the fact start with a verb in the present said of someone ("misses his woodshop",
+    "works part time"), rather than a plural noun ("naps after class", "concerns about ...")?"""
+    if not ws or ws[0] in lx.STOPWORDS or ws[0] in _PLURAL_HEADS or \
+            not wc.is_third_person(ws[0]):
+        return False
+    nxt = ws[1] if len(ws) > 1 else ""
+    if wc.only_verb(ws[0]):
+        return True
+    return bool(nxt) and nxt not in lx.PREPOSITIONS and nxt not in ("and", "or", "but") \
+        and not lx.NUMBER_RE.match(nxt) and nxt not in _COMPOUND_TAILS
+
+
+def _verb_reading(ws: list[str]) -> bool:
+    """A plan item led by a word that may be a verb or a noun ("update resume", "log sleep" vs
+    "diary card daily"): a verb when the next word starts its object or it is only a verb."""
+    if wc.only_verb(ws[0]):
+        return True
+    nxt = ws[1] if len(ws) > 1 else ""
+    return bool(nxt) and nxt not in _COMPOUND_TAILS and not lx.NUMBER_RE.match(nxt)
+
+
+def _compound(ws: list[str]) -> bool:
+    """"sleep diary", "exercise plan": a noun compound led by a word that can be a verb."""
+    return len(ws) > 1 and ws[1] in _COMPOUND_TAILS and ws[0] not in _PLAIN_VERBS
+
+
+# Verbs that do not lead a compound ("review plan" is to review the plan).
+_PLAIN_VERBS = wordset("""
+review revise update complete continue discuss finish start keep use follow share bring fill
+make create reassess revisit
+""")
+
+
+# Nouns that make a compound with a word before them ("sleep diary", "exercise plan").
+_COMPOUND_TAILS = wordset("""
+card log diary sheet plan list record schedule chart journal worksheet tracker app routine
+hygiene hierarchy ladder script
+""")
 
 
 def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
@@ -301,6 +364,13 @@ _PERSON_VERBS = frozenset({"disagree", "argue", "fight", "agree", "want", "feel"
                           "help", "struggle", "report", "deny", "plan", "hope", "continue",
                           "live", "work", "cry", "yell", "blame", "avoid", "accept", "expect",
                           "like", "love", "miss", "fear", "visit", "call", "insist", "try"})
+# In-session acts only the client does ("cried", "disclosed"): anything else in the
+# interventions field is the clinician's ("met with mother", "named the moment").
+_CLIENT_ONLY_VERBS = wordset("""
+cried laughed disclosed declined refused arrived attended apologized admitted acknowledged
+recalled remembered verbalized expressed endorsed denied reported stated said described
+became felt slept woke arrived left
+""")
 _MODIFIERS = frozenset({"daily", "weekly", "nightly", "monthly", "next", "last", "first",
                         "second", "third", "new", "same", "other", "morning", "evening"})
 _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
@@ -490,14 +560,22 @@ def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
     return None
 
 
-def _actor_of_verb(field: str, verb: str) -> Actor:
-    """Who did a subjectless act, by the field it is in and its verb."""
+# What only the clinician updates or sends: "update treatment plan", not "update resume".
+_RECORD_WORDS = frozenset({"treatment", "tx", "plan", "safety", "records", "chart", "school",
+                           "psychiatrist", "pcp", "prescriber", "team", "release", "roi"})
+
+
+def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Actor:
+    """Who did a subjectless act, by the field it is in, its verb and (for a few verbs
+    either may do) its object."""
+    if field == "plan" and verb in ("update", "send", "obtain") and rest is not None and \
+            not any(w in _RECORD_WORDS for w in rest[:3]):
+        return Actor.CLIENT  # "update resume", "send the application"
     if field == "interventions":
         if verb in lx.JOINT_SESSION_VERBS:
             return Actor.JOINT
-        if verb in lx.THERAPIST_VERBS or verb not in lx.PAST_VERBS:
-            return Actor.THERAPIST
-        return Actor.CLIENT if verb not in lx.THERAPIST_VERBS else Actor.THERAPIST
+        # an intervention is the clinician's unless only the client can have done it
+        return Actor.CLIENT if verb in _CLIENT_ONLY_VERBS else Actor.THERAPIST
     if field == "plan":
         if verb in lx.JOINT_VERBS:
             return Actor.JOINT

@@ -145,6 +145,16 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
 
 
+_QUOTED_RE = re.compile(r'"([^"]+)"|“([^”]+)”')
+
+
+def quotations(text: str) -> list[str]:
+    """The client's own words quoted in ``text``, without the stop a sentence may move."""
+    found = [(m.group(1) or m.group(2)) for m in _QUOTED_RE.finditer(text)]
+    return [" ".join(q.split()).rstrip(".,;:!?") if not q.endswith("...") else " ".join(q.split())
+            for q in found]
+
+
 def stem(word: str) -> str:
     """Fold plurals and possessives only ('thoughts' = 'thought', 'activities' = 'activity').
 
@@ -281,10 +291,16 @@ ABBREVIATIONS: dict[str, str] = {
     "incr": "increase", "decr": "decrease", "mom": "mother", "dad": "father",
     "stepdad": "stepfather", "stepmom": "stepmother",
     "grandma": "grandmother", "grandpa": "grandfather", "mom's": "mother's", "dad's": "father's",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "avg": "average", "max": "maximum", "min.": "minimum",
+    "y/o": "year-old", "b/w": "between", "info": "information", "meds": "medications",
+    "med": "medication", "pos": "positive", "abt": "about", "thru": "through",
 }
-# Clinical abbreviations written out only in capitals ("HR" is heart rate, "hr" an hour).
+# Clinical abbreviations written out only in capitals ("BP", but "bp" may be anything). "HR"
+# is written out only before a number (heart rate), never before a noun ("HR plan").
 CAPITAL_ABBREVIATIONS: dict[str, str] = {
-    "HR": "heart rate", "BP": "blood pressure", "ROI": "release of information",
+    "BP": "blood pressure", "ROI": "release of information", "FT": "full-time",
+    "MIL": "mother-in-law", "FIL": "father-in-law", "SIL": "sister-in-law",
+    "BIL": "brother-in-law",
     "MVA": "motor vehicle accident", "SH": "self-harm", "NSSI": "non-suicidal self-injury",
     "TID": "three times a day", "BID": "twice a day", "PRN": "as needed", "prn": "as needed",
     "qAM": "every morning", "qHS": "at bedtime", "qhs": "at bedtime", "s/p": "status post",

@@ -152,6 +152,9 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
         want = (i == 0 and object_start) or after_verb or (
             i > 0 and previous in lx.PREPOSITIONS and not tokens[i - 1].endswith(","))
         person = bare(token).removesuffix("'s")
+        if i > 0 and person in lx.CLIENT_WORDS and previous not in lx.DETERMINERS and \
+                previous not in ("a", "an", "the") and not tokens[i - 1].endswith((",", ";", ":")):
+            out.append("the ")  # "with the client", "reached for the client's hand"
         if i > 0 and person in lx.RELATION_NOUNS and (previous in ("and", "or")
                                                       or previous in _SYMPTOM_VERBS):
             want = True  # "2 coping strategies and her sister", "reported her wife ..."

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
+from drafting import wordclass as wc
 from drafting.clauses import Actor, Clause, Shape
 from drafting.lexicon import wordset
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, slots
@@ -202,8 +204,16 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
             return Pred(clause, lit("will ") + _verb_phrase(body, voice, False), lead="will")
         if f == "goals":
             return Pred(clause, lit("to ") + _verb_phrase(body, voice, False), lead="to")
-        segments = _verb_phrase(body, voice, past)
         first = lx.words(body)[0] if lx.words(body) else ""
+        if past and first not in PAST_OF and first not in _AUXILIARIES and \
+                wc.is_third_person(first):
+            head, _, rest = lower_first(body).partition(" ")
+            if f == "presenting_concerns":  # "misses his woodshop": what the client told
+                told = slots(f"{wc.gerund(head)} {rest}".strip(), voice, verb_first=True)
+                return Pred(clause, lit("reported ") + told, lead="reported",
+                            object_segments=told)
+            body, first = f"{wc.past(head)} {rest}".strip(), wc.past(head)  # in the session
+        segments = _verb_phrase(body, voice, past)
         lead = PAST_OF.get(first, first)
         if first in ("was", "is", "were", "are", "has", "have"):
             aux = {"was": ("was", "were"), "were": ("was", "were"), "is": ("is", "are"),
@@ -272,7 +282,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
                                                      after=lead))
     if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
         head = _head_word(body)
-        options = (("complete", "keep") if head in _KEEP_HEADS else ("have",)
+        options = (("take", "have") if words[0] == "no" else ("complete", "keep")
+                   if head in _KEEP_HEADS else ("have",)
                    if head in _HAVE_HEADS else ("attend",) if head in lx.APPOINTMENT_NOUNS
                    else ("complete", "do") if head in _DO_HEADS else ("complete", "use"))
         return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
@@ -300,6 +311,8 @@ def own(clause: Clause, voice: Voice) -> Own:
     if clause.named and clause.actor is Actor.CLIENT and shape is Shape.NOUN:
         # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
         return Own(clause, lit(voice.client_mid(), " ") + slots(clause.body, voice))
+    if shape is Shape.CONTEXT:
+        return Own(clause, _session_context(clause.body, voice))
     if shape is Shape.NOTHING:
         label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
                  "impression": "Clinical impression", "interventions": "Interventions",
@@ -359,10 +372,24 @@ def own(clause: Clause, voice: Voice) -> Own:
                                                     object_start=True))
     if shape is Shape.NOUN and f == "presenting_concerns" and \
             lx.words(clause.body)[:1] and lx.words(clause.body)[0] in _CONTEXT_WORDS:
-        return Own(clause, lit("This was ") + slots(lower_first(clause.body), voice,
-                                                    object_start=True, after="was"))
+        return Own(clause, _session_context(clause.body, voice))
     # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
     return Own(clause, slots(clause.body, voice))
+
+
+def _session_context(body: str, voice: Voice) -> list[Segment]:
+    """"This was a family session with the client and her mother." or "This was week 4 of 8."
+    or "The session was by phone due to a car in the shop." as the line says."""
+    body = lower_first(body)
+    if context.about_the_session_itself(body):
+        rest = body.split(None, 1)[1]
+        rest = rest[4:] if rest.startswith("was ") else rest
+        return lit("The session was ") + slots(rest, voice, object_start=True, after="was")
+    if context.starts_with_course(body):
+        return lit("This was ") + slots(body, voice)
+    first = body.split()[0]
+    article = Choice((f"{article_for(first)} ", "the "), 0)  # "a family session", "an IOP group"
+    return lit("This was ", article) + slots(body, voice)
 
 
 def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[Segment]:

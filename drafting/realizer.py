@@ -526,7 +526,8 @@ _LIST_VERBS = frozenset({"denied", "reported", "described", "endorsed", "used", 
 def _subject_key(clause: Clause, voice: Voice) -> str:
     """Who a predicate of this clause is said of; "" for a clause with its own subject."""
     if clause.shape in (Shape.MEASURE, Shape.PASSIVE, Shape.COPULA, Shape.CLAUSE,
-                        Shape.NOTHING, Shape.NOT_ASSESSED) and clause.actor is not Actor.OTHER:
+                        Shape.NOTHING, Shape.NOT_ASSESSED, Shape.CONTEXT) and \
+            clause.actor is not Actor.OTHER:
         if clause.shape is Shape.CLAUSE and clause.field == "presenting_concerns":
             return ""
         return ""

@@ -62,7 +62,7 @@ def finish(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,;:.)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
-    text = re.sub(r"\.\s*\.", ".", text)
+    text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)  # a doubled stop, not an ellipsis
     # A sentence joined or split by a choice: a capital after its own full stop.
     text = re.sub(r"(?<!\b[a-z]\.[a-z])(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)([.!?] )([a-z])",
                   lambda m: m.group(1) + m.group(2).upper(), text)

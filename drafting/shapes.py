@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from drafting import lexicon as lx
+from drafting import wordclass as wc
 from drafting.lexicon import wordset
 
 
@@ -144,6 +145,8 @@ def verb_first(fact: str) -> bool:
         return True  # "tentatively accepted the link"
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:
         return True
+    if wc.is_past(first) and wc.only_verb(first):
+        return True  # "froze when asked", "showed ...": a past tense and nothing else
     if first.startswith("un") and first.endswith("ed") and nxt and nxt not in OBJECT_STARTS:
         return False  # "unscheduled call after custody exchange"
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").

@@ -25,10 +25,31 @@ _SLASHED_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS
                                                   if "/" not in k) + r"))+\b")
 _ARROW_RE = re.compile(r"\s*(?:-->|->|→|=>)\s*")
 _NUMBER_ARROW_RE = re.compile(r"(\d[\d./%]*)\s*(?:-->|->|→|=>)\s*(?=\d)")
-# "60->30" is "60 to 30"; any other arrow is a dash ("criticized his slide deck – 'same
-# feeling'"): what leads to what stays as the therapist wrote it, without a verb made up.
-_UNIT_RE = re.compile(r"(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\())(\d+(?:\.\d+)?)(?:\s*)(" + "|".join(
-    sorted(UNIT_ABBREVIATIONS, key=len, reverse=True)) + r")\b(?![/'’])")
+# "60->30" is "60 to 30"; any other arrow is what came next ("trigger, then thought ...").
+_UNIT_RE = re.compile(
+    r"(?:(?<=x)|(?<=\s)|(?<=^)|(?<=\()|(?<=\d-))(\d+(?:\.\d+)?)(?:\s*)("
+    + "|".join(sorted(UNIT_ABBREVIATIONS, key=len, reverse=True))
+    + r")\b(?![/'’])(?:\s+(?=(\w[\w-]*)))?")  # and the word after it, if any
+# "4 hrs/day" -> "4 hours a day"
+_PER_RE = re.compile(r"\b(\d+(?:-\d+)?)\s*(hrs?|hours?|mins?|minutes?)\s*/\s*(day|night|wk|week)\b")
+# After a number and its unit, a word that is not a noun of its own: "45 min daily".
+_NOT_AFTER_UNIT = frozenset({"daily", "weekly", "nightly", "each", "every", "total", "late",
+                             "early", "ago", "later", "long", "straight", "twice", "once",
+                             "max", "maximum", "minimum", "before", "after", "earlier",
+                             "per", "a", "an", "the", "of", "in", "on", "at", "to", "for",
+                             "with", "and", "or", "then", "than", "into", "from", "without",
+                             "until", "since", "during", "this", "last", "next", "x"})
+# "down 3 pts" is points ("3 pts shared" would be patients)
+_POINTS_RE = re.compile(r"\b(down|up|by|dropped|rose|fell|improved|increased|decreased|gained|"
+                        r"lost|decrease|increase|drop|rise)\s+(\d+(?:\.\d+)?)\s*pts?\b")
+_HR_RE = re.compile(r"\bHR(?=\s*(?:of\s*|=\s*|:\s*)?\d)")
+# "10am" -> "10 am", "3:30pm" -> "3:30 pm"
+_CLOCK_RE = re.compile(r"\b(\d{1,2}(?::\d{2})?)(am|pm)\b", re.IGNORECASE)
+# "x2 this wk" -> "twice this week" (never "oriented x3")
+_X_BEFORE_TIME_RE = re.compile(r"(?<![\w&])(?<!oriented )x\s?(\d+)(?=\s+(?:this|last|per|a|in|"
+                               r"since|today|over|so|during|yesterday)\b|\s*[,;.)]|\s*$)")
+_COMPARE = (("<=", "at or below "), ("≤", "at or below "), (">=", "at or above "),
+            ("≥", "at or above "), ("<", "below "), (">", "above "))
 _WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
     sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])")
 # 'I keep replaying her face' -> "I keep replaying her face": a quotation in single quotes
@@ -76,21 +97,53 @@ def counts(text: str) -> str:
     return re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)
 
 
+_QUOTATION_RE = re.compile(r'("[^"]*"|“[^”]*”)')
+
+
 def expand(text: str) -> str:
     """The fact with its shorthand written out: abbreviations, units after numbers, days of
-    the week, quotations in double quotes, arrows between numbers read as "to"."""
-    text = _SINGLE_QUOTE_RE.sub(r'"\1"', text)
+    the week, quotations in double quotes, arrows between numbers read as "to". What is
+    inside quotation marks is the client's own words and stays exactly as typed."""
+    parts = _QUOTATION_RE.split(_SINGLE_QUOTE_RE.sub(r'"\1"', text))
+    # split() puts the quotations at the odd indices
+    return "".join(part if i % 2 else _expand_words(part, first=i == 0)
+                   for i, part in enumerate(parts))
+
+
+def _expand_words(text: str, first: bool = True) -> str:
     text = _NUMBER_ARROW_RE.sub(r"\1 to ", text)
-    text = _ARROW_RE.sub(" – ", text)
-    text = re.sub(r"(?<=\w)\s+[-–]\s+(?=\w)", ": ", text, count=1)  # "MVA Aug 2024 - images"
+    # "trigger -> thought -> called sponsor": one thing, then the next (no verb made up)
+    text = _ARROW_RE.sub(", then ", text)
+    if first:  # "MVA Aug 2024 - images": a label before the fact's first dash
+        text = re.sub(r"(?<=\w)\s+[-–]\s+(?=\w)", ": ", text, count=1)
     if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
         text = _AMPERSAND_RE.sub(" and ", text)
     text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
 
     def unit(match: re.Match[str]) -> str:
-        number, short = match.group(1), match.group(2)
+        number, short, following = match.group(1), match.group(2), match.group(3) or ""
         name = UNIT_ABBREVIATIONS.get(short.lower(), short)
-        return f"{number} {name}{'' if number in ('1', '1.0') else 's'}"
+        space = match.group(0)[len(match.group(0).rstrip()):]
+        if following and following.lower() not in _NOT_AFTER_UNIT and \
+                not following[0].isdigit() and not following[0].isupper():
+            # before a noun the unit is an adjective: "20-minute conversation", "2-3 hour
+            # stretches"
+            joined = "-" if match.start() == 0 or text[match.start() - 1] != "-" else " "
+            return f"{number}{joined}{name}{space}"
+        return f"{number} {name}{'' if number in ('1', '1.0') else 's'}{space}"
+
+    text = _PER_RE.sub(_per, text)
+    text = _HR_RE.sub("heart rate", text)
+    text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
+    text = _POINTS_RE.sub(r"\1 \2 points", text)
+    text = _CLOCK_RE.sub(r"\1 \2", text)
+    text = _X_BEFORE_TIME_RE.sub(lambda m: _times(m.group(1)), text)
+    text = re.sub(r"(?<=\w)\s*=\s*(?=[A-Za-z\"“(])", ": ", text)  # "top values = family": a label
+    text = re.sub(r"\$(?!\s*\d)", "money", text)  # "sleep and $ as cons"
+    text = re.sub(r"#(?!\s*\d)", "number", text)  # "cousin's #"
+    text = re.sub(r"\bmax(?:imum)?\.?\s+(?=\d)", "a maximum of ", text)
+    for sign, words in _COMPARE:
+        text = re.sub(rf"(?<![<>=-]){re.escape(sign)}(?![<>=-])\s*(?=\d)", words, text)
 
     text = _UNIT_RE.sub(unit, text)
     text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))
@@ -109,6 +162,13 @@ def expand(text: str) -> str:
     text = _SLASHED_RE.sub(lambda m: "/".join(
         ABBREVIATIONS.get(part.lower(), part) for part in m.group(0).split("/")), text)
     return _ABBREVIATION_RE.sub(replace, text)
+
+
+def _per(match: re.Match[str]) -> str:
+    """"4 hrs/day" -> "4 hours a day"."""
+    number, unit, period = match.groups()
+    name = UNIT_ABBREVIATIONS.get(unit.lower(), unit).removesuffix("s")
+    return f"{number} {name}s a {'week' if period in ('wk', 'week') else period}"
 
 
 def expansions_of(word: str) -> set[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from drafting import lexicon as lx
 from drafting import vocabulary
+from drafting import wordclass as wc
 from drafting.clauses import Clause
 from drafting.predicates import PAST_OF
 from drafting.types import Flag, FlagKind
@@ -59,6 +60,7 @@ def _variants(word: str) -> set[str]:
     for short, full in lx.ABBREVIATIONS.items():
         if word == short:
             out |= {full, stem(full)}
+    out |= wc.forms_of(word)  # the same verb in another tense ("lies" told as "lying")
     return out
 
 
@@ -148,6 +150,9 @@ def check_coverage(text: str, clause: Clause) -> Verdict:
             return Verdict(False, FlagKind.LOST_FACT, "leaves out part of a fact")
     if not lx.numbers(clause.words) <= lx.numbers(text):
         return Verdict(False, FlagKind.LOST_FACT, "leaves out a number")
+    flat = " ".join(text.split())
+    if any(quote not in flat for quote in lx.quotations(clause.text)):
+        return Verdict(False, FlagKind.LOST_FACT, "changes the client's quoted words")
     return Verdict(True)
 
 

@@ -152,6 +152,11 @@ def test_tense_person_and_shorthand() -> None:
 def test_quotations_stay_exactly_as_written() -> None:
     text = draft_of({"client_response": '"I never said goodbye"; calmer by end'})
     assert 'Client said, "I never said goodbye," and was calmer by the end.' in text
+    # shorthand outside the quotation is written out, never inside it; an ellipsis stays
+    text = draft_of({"client_response": 'stated "I don\'t want my kids seeing me like my dad" '
+                                        're: mom; defusion ("I\'m having the thought that...")'})
+    assert '"I don\'t want my kids seeing me like my dad"' in text and "mother" in text
+    assert '("I\'m having the thought that...")' in text
 
 
 def test_the_assessment_is_built_from_the_impression_never_made_up() -> None:

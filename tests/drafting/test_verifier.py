@@ -22,6 +22,14 @@ def test_a_faithful_rendering_is_accepted() -> None:
     assert ok("Follow-up will be in 1 week.", "plan", "f/u 1 wk")
 
 
+def test_a_quotation_is_kept_word_for_word() -> None:
+    fact = 'stated "I don\'t want my kids seeing me like my dad"'
+    assert ok('Client stated, "I don\'t want my kids seeing me like my dad."', "client_response",
+              fact)
+    assert not ok('Client stated, "I don\'t want my kids seeing me like my father."',
+                  "client_response", fact)
+
+
 def test_negation_flips_are_rejected() -> None:
     assert not ok("Client endorsed suicidal ideation.", "risk", "denied suicidal ideation")
     assert not ok("Client was not engaged.", "client_response", "engaged")
