@@ -10,7 +10,7 @@ the clinician did, "father apologized for yelling" the father's act, "SUDS 70 to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from drafting import context
@@ -67,6 +67,8 @@ class Setting:
 
     client_names: frozenset[str] = frozenset()  # how the therapist may name the client
     service: str = "individual"  # individual, couple, family or group
+    approach: str = ""  # the session's approach, as the session line names it
+    they_is_client: bool = True  # "they" in a fact may be the client (else others present)
 
 
 _QUOTE_CHARS = "\"“”„«»"
@@ -80,6 +82,16 @@ _MSE_LABEL_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IG
 _GOAL_LABEL_RE = re.compile(
     r"^(?:treatment\s+plan\s+)?goal\s*#?\s*(?:\d{1,2}|[A-Za-z])\b\s*[:.)-]?\s*", re.IGNORECASE)
 _TRAILING_CONTINUE_RE = re.compile(r"^(.+?),\s*(continue|continues|ongoing)$", re.IGNORECASE)
+_TOLD_IN_PAST = frozenset({"presenting_concerns", "client_response", "progress", "risk"})
+_REPORTED = {"denies": "denied", "deny": "denied", "reports": "reported", "endorses": "endorsed",
+             "states": "stated", "describes": "described", "says": "said"}
+# A reporting verb later in a fact, after a comma or "and" ("both deny SI/HI" too).
+_LATER_REPORT_RE = re.compile(r"((?:[,;]|\band|\bboth|\beach)\s+)(denies|deny|reports|endorses|"
+                              r"states|describes|says)\b", re.IGNORECASE)
+# "in role-play said ...", "at end of session stated ...": when, then who said what
+_LEAD_PHRASE_RE = re.compile(r"^((?:in|during|at|after|by)\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+)?)"
+                             r",?\s+(?=(?:said|stated|reported|shared|asked|added|noted)\b)",
+                             re.IGNORECASE)
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
 # "-ed" verbs that happen on their own ("SUDS dropped"): never read as passive.
 _CHANGE_VERBS = wordset("""
@@ -105,7 +117,12 @@ increased lower higher same similar
 
 def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     """The shape and actor of one fact of one prompt field."""
+    if field not in ("plan", "goals"):  # "incr conflict" is increased conflict, not a task
+        fact = re.sub(r"\b(incr|decr)\.?\s+(?!to\b|by\b|\d)",
+                      lambda m: "increased " if m.group(1) == "incr" else "decreased ", fact)
     text = sn.expand(fact).strip()
+    if field in _TOLD_IN_PAST:  # "passive SI, denies plan": the whole fact in the past
+        text = _LATER_REPORT_RE.sub(lambda m: m.group(1) + _REPORTED[m.group(2).lower()], text)
     text = _client_named(text, setting.client_names)
     if field == "mental_status":
         text = _MSE_LABEL_RE.sub("", text, count=1) or text
@@ -120,6 +137,10 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
     if field == "presenting_concerns" and context.is_session_context(text):
         return Clause(field, text, Shape.CONTEXT, Actor.NONE, body=text)
+    lead = _LEAD_PHRASE_RE.match(text)
+    if lead and field in ("client_response", "interventions", "presenting_concerns"):
+        inner = analyze(field, text[lead.end():], setting)  # "in role-play said "...""
+        return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
     if said and (_is_person(said.group(1)) or lx.words(said.group(1))[-1:] and
                  lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
@@ -155,19 +176,36 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if label and not label_verb and field != "mental_status" and \
             not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
+        if field == "interventions" and names_approach(label.group(1), setting.approach):
+            return inner  # "CBT: fear ladder" in a CBT session: the session line says "CBT"
         return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                       label=label.group(1).strip(), named=inner.named,
                       score_of=inner.score_of)
-    return _unlabelled(field, text)
+    return _unlabelled(field, text, setting)
 
 
-def _unlabelled(field: str, text: str) -> Clause:
+def names_approach(label: str, approach: str) -> bool:
+    """Is ``label`` the session's approach or its initials ("MI" for motivational
+    interviewing, "SFBT", "Gottman" for the Gottman method)?"""
+    said = [w for w in re.split(r"[\s/-]+", approach.lower()) if w]
+    words = [w for w in re.split(r"[\s/-]+", label.lower()) if w]
+    if not said or not words:
+        return False
+    initials = "".join(w[0] for w in said if w not in ("and", "of", "the", "&"))
+    return (len(words) == 1 and words[0] in (initials, "".join(said))) or \
+        all(w in said for w in words)
+
+
+def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     """A fact with no lead naming who: its shape says who (or that nobody needs naming)."""
     ws = lx.words(text)
+    special = _special_shape(field, text, ws)
+    if special is not None:
+        return special
     if field == "goals":
         goal = _GOAL_LABEL_RE.match(text)
         if goal and text[goal.end():]:
-            inner = _unlabelled(field, text[goal.end():])
+            inner = _unlabelled(field, text[goal.end():], setting)
             return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
                           label=text[:goal.end()].strip().rstrip(":.)-").strip())
     if field in ("goals", "plan") and ws and (ws[0] in lx.BASE_VERBS or ws[0] in _HOMEWORK_VERBS) \
@@ -177,6 +215,8 @@ def _unlabelled(field: str, text: str) -> Clause:
     if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
         # "reminded of 988": done to the client
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if ws and ws[0] == "they" and not setting.they_is_client and " " in text:
+        return _other(field, text, text.split(None, 1)[0], text.split(None, 1)[1])
     if ws and ws[0] in lx.PRONOUN_SUBJECTS:  # "he cried when talking about his son"
         return _with_actor(field, text, text.split(None, 1)[1] if " " in text else "",
                            Actor.CLIENT)
@@ -205,6 +245,9 @@ def _unlabelled(field: str, text: str) -> Clause:
         nxt = pwords[1] if len(pwords) > 1 else ""
         objectless = (not nxt or nxt in lx.PREPOSITIONS or nxt.endswith("ly") or nxt == "and"
                       or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS)
+        if nxt in ("about", "around", "over", "under") and len(pwords) > 2 and \
+                lx.NUMBER_RE.match(pwords[2]):
+            objectless = False  # "sleep diary showed about 60 minutes": an object
         if head in _CHANGE_VERBS:
             return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
                           body=predicate)  # "sleep improved from 4 to 6 hours"
@@ -225,6 +268,9 @@ def _unlabelled(field: str, text: str) -> Clause:
         return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=passive[0],
                       body=passive[1])
     trailing = _TRAILING_PREDICATE_RE.search(text)
+    if trailing and "," in text[:trailing.start()] and \
+            trailing.group(0).strip().lower() in ("mild", "moderate", "severe"):
+        trailing = None  # "MDD, recurrent, moderate": a diagnosis and its specifiers
     if trailing and trailing.start() > 0 and field in ("impression", "progress", "goals",
                                                        "client_response"):
         subject = text[:trailing.start()].strip().rstrip(",")
@@ -307,6 +353,38 @@ hygiene hierarchy ladder script
 """)
 
 
+# "DV screen neg (each partner screened 10/28)": a screen's result, not a report
+_SCREEN_RESULT_RE = re.compile(r"^(.{1,40}?\b(?:screen|screening|screener))\s+(?:was\s+)?"
+                               r"((?:negative|positive)\b.*)$", re.IGNORECASE)
+# "16-year-old client, missed 6 school days": the client, described, then what they did
+_AGED_CLIENT_RE = re.compile(r"^(\d+-year-old\s+client)\b,?\s+(\S.*)$", re.IGNORECASE)
+# "on Suboxone 8mg daily", "in week 3 of a phased return": where the client is
+_CLIENT_PLACE_RE = re.compile(r"^(?:on|in|at|off)\s+\S", re.IGNORECASE)
+# "10 weeks postpartum", "6 months sober": how long the client has been so
+_CLIENT_SPAN_RE = re.compile(r"^\d+(?:\.\d+)?\s+(?:days?|weeks?|months?|years?)\s+(?!ago\b)"
+                             r"[a-z][\w-]*$", re.IGNORECASE)
+
+
+def _special_shape(field: str, text: str, ws: list[str]) -> Clause | None:
+    """A few shapes the general analysis below would misread."""
+    screen = _SCREEN_RESULT_RE.match(text)
+    if screen and field in ("risk", "presenting_concerns", "client_response", "progress"):
+        return Clause(field, text, Shape.COPULA, Actor.NONE, subject=screen.group(1),
+                      body=screen.group(2))
+    aged = _AGED_CLIENT_RE.match(text)
+    if aged:
+        return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=aged.group(1),
+                      body=aged.group(2))
+    if field == "presenting_concerns" and ws and ws[0] == "on" and \
+            re.search(r"\d\s*(?:mg|mcg|ml)\b", text, re.IGNORECASE):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "on Suboxone 8mg"
+    if field == "presenting_concerns" and ws and ws[0].endswith("ing") and \
+            wc.verb_lemma(ws[0]) and not sh.is_state(text):
+        # "avoiding the intersection where it happened": what the client reported doing
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
+    return None
+
+
 def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
     """A fact that names who did it ("client reports ...", "I taught ..."): the rest's shape."""
     rest = rest.strip()
@@ -320,6 +398,10 @@ def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
         return Clause(field, text, Shape.VERB, actor, named=True, body=rest[3:].strip())
     if actor is Actor.CLIENT and re.match(r"\d+\s+\w+\s+(?:late|early)\b", rest):
         return Clause(field, text, Shape.STATE, actor, named=True, body=rest)  # "10 min late"
+    if actor is Actor.CLIENT and field == "presenting_concerns" and (
+            _CLIENT_SPAN_RE.match(rest) or (_CLIENT_PLACE_RE.match(rest)
+                                            and not sh.verb_first(rest.split(None, 1)[-1]))):
+        return Clause(field, text, Shape.STATE, actor, named=True, body=rest)  # "in week 3"
     if actor is Actor.CLIENT and (sh.is_state(rest) or (
             sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and not sh.verb_first(rest))):
         return Clause(field, text, Shape.STATE, actor, named=True, body=rest)
@@ -384,6 +466,10 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     after = lx.words(predicate)[1:2]
+    thing = not _is_person(re.sub(r"^client's\s+", "", subject))
+    if thing and _is_participle(head) and "by" in lx.words(predicate)[1:3]:
+        # "pt's meds locked up by roommate": done to a thing, by someone
+        return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject, body=predicate)
     if head.endswith("ly") and after and (sh.state_word(after[0]) or after[0] in COPULA_WORDS):
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head.endswith("ing") and len(head) > 4 and field != "plan":
@@ -401,12 +487,15 @@ def _split_subject(text: str) -> tuple[str, str]:
     """("SUDS", "dropped from 8 to 3") for a phrase whose first words are a noun phrase
     followed by its verb; ("", "") when it does not look like that."""
     tokens = text.split()
-    limit = min(len(tokens) - 1, 5)
+    limit = min(len(tokens) - 1, 7)
+    inside = _inside_parentheses(tokens)
     for i in range(1, limit + 1):
-        before = lx.words(" ".join(tokens[:i]))
+        before = lx.words(" ".join(t for t, hidden in zip(tokens[:i], inside) if not hidden))
         word = lx.words(tokens[i])
-        if tokens[i].startswith("(") and _is_person(" ".join(tokens[:i])):
-            continue  # "partner (he/him) arguing"
+        if inside[i] and i > 0 and not inside[0]:
+            continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
+        if any(w in ("where", "when", "who", "which", "whom", "whose") for w in before):
+            return "", ""  # "avoiding the intersection where it happened": no subject here
         if not before or not word or tokens[i].startswith("("):
             return "", ""
         w = word[0]
@@ -457,6 +546,15 @@ def _split_subject(text: str) -> tuple[str, str]:
                     return "", ""
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     return "", ""
+
+
+def _inside_parentheses(tokens: list[str]) -> list[bool]:
+    out, depth = [], 0
+    for token in tokens:
+        opens = token.count("(")
+        out.append(depth > 0 or opens > 0)
+        depth = max(0, depth + opens - token.count(")"))
+    return out
 
 
 _FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "does", "did", "will",
@@ -538,8 +636,8 @@ _VALUE_RE = re.compile(
 
 def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
     """("GAD-7", "9") for "GAD-7 = 9"; ("anxiety", "7/10 at start ...") for a rating."""
-    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?)\s*(=|:|\bof\b|\bat\b)?"
-                     r"\s*(?=\d)", text)
+    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?(?:\s+item\s+\d+)?)\s*"
+                     r"(=|:|\bof\b|\bat\b)?\s*(?=\d)", text)
     if not match:
         return None
     name = match.group(1)

@@ -152,8 +152,9 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
         want = (i == 0 and object_start) or after_verb or (
             i > 0 and previous in lx.PREPOSITIONS and not tokens[i - 1].endswith(","))
         person = bare(token).removesuffix("'s")
-        if i > 0 and person in lx.CLIENT_WORDS and previous not in lx.DETERMINERS and \
-                previous not in ("a", "an", "the") and not tokens[i - 1].endswith((",", ";", ":")):
+        if i > 0 and person in lx.CLIENT_WORDS and not tokens[i - 1].endswith((",", ";", ":")) \
+                and (previous in lx.PREPOSITIONS or previous in ("and", "or")
+                     or (previous.endswith(("ed", "ing")) and "-" not in previous)):
             out.append("the ")  # "with the client", "reached for the client's hand"
         if i > 0 and person in lx.RELATION_NOUNS and (previous in ("and", "or")
                                                       or previous in _SYMPTOM_VERBS):

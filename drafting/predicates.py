@@ -69,8 +69,12 @@ _KEEP_HEADS = wordset("""
 log diary journal record card chart calendar list
 """)
 _HAVE_HEADS = wordset("""
-dinner meeting conversation date night talk outing call
+dinner meeting conversation date night talk outing call maximum minimum limit
 """)
+_NOW_WORDS = frozenset({"now", "still", "currently", "increasingly", "gradually", "again"})
+# Plan facts in the present that stay so: "pt knows to call 988", "has the crisis line".
+_STATIVE_PLAN = frozenset({"knows", "understands", "has", "agrees", "remains", "is", "feels",
+                           "wants", "prefers", "consents", "declines", "verbalized", "verbalizes"})
 _FUTURE_PASSIVE = frozenset({"scheduled", "planned", "set", "booked", "arranged"})
 
 
@@ -195,6 +199,8 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
     if clause.shape is Shape.VERB:
         if f == "plan":
             words = lx.words(body)
+            if words and words[0] in _STATIVE_PLAN:
+                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             if words and words[0] in ("will", "would", "can", "should", "may", "might"):
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             if words and words[0] in lx.PAST_VERBS and words[0] not in lx.BASE_VERBS:
@@ -265,8 +271,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
                     lead="reported",
                     object_segments=slots(body, voice, object_start=True, after="reported"))
-    if f in ("client_response", "impression") and words[0].endswith("ing") \
-            and len(words[0]) > 4:
+    if ongoing_act(f, body):
+        # "adjusting to loss of independence", "now eating in the dining room"
         aux = ("was", "were") if f == "client_response" else ("is", "are")
         return Pred(clause, slots(body, voice), aux=aux, state=True)
     if f == "client_response":
@@ -289,6 +295,17 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
                     + slots(body, voice, object_start=True, after=options[0]), lead="will")
     return None
+
+
+def ongoing_act(field: str, body: str) -> bool:
+    """"adjusting to loss of independence" (an impression), "now eating in the dining room"
+    (progress): what the client is doing, said with "is"; not "longstanding pattern"."""
+    words = lx.words(body)
+    if not words or field not in ("client_response", "impression", "progress"):
+        return False
+    lead = words[1] if words[0] in _NOW_WORDS and len(words) > 1 else words[0]
+    return lead.endswith("ing") and len(lead) > 4 and bool(wc.verb_lemma(lead)) and \
+        (field != "progress" or lead != words[0])
 
 
 def reported_that(clause: Clause, voice: Voice) -> Pred:
@@ -326,15 +343,15 @@ def own(clause: Clause, voice: Voice) -> Own:
         if going and lx.NUMBER_RE.match(going.group(1)) and f != "plan":
             return Own(clause, subject + lit(" went from ", going.group(1), " to ",
                                           going.group(2)) + [going.group(3)])
-        if clause.score_of:  # "PHQ-9 of 14 (was 18 on 10/6)", "GAD-7 = 9": a score had
+        if clause.score_of and " item " not in f" {clause.subject} ":
+            # "PHQ-9 of 14 (was 18 on 10/6)", "GAD-7 = 9": a score the client had
             name = clause.subject.strip()
             return Own(clause, lit(f"{voice.client_subject()} had {article_for(name)} {name} of ")
                        + slots(body, voice))
         verb = _copula(f, False)
         return Own(clause, subject + lit(f" {verb} ") + slots(body, voice))
     if shape in (Shape.PASSIVE, Shape.COPULA):
-        plural = is_plural(_head_word(clause.subject) or clause.subject.split()[-1]) or \
-            " and " in clause.subject
+        plural = _plural_subject(clause.subject)
         head = lx.words(clause.body)[0]
         future = f == "plan" and head in _FUTURE_PASSIVE
         verb = _copula(f, plural, future_passive=future)
@@ -357,6 +374,9 @@ def own(clause: Clause, voice: Voice) -> Own:
         return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))
     if shape is Shape.CLAUSE:
         subject = subject_segments(clause.subject, voice)
+        if lx.words(clause.subject)[-1:] == ["client"] and \
+                lx.words(clause.subject)[0] not in lx.DETERMINERS:
+            subject = lit("the ") + subject  # "The 16-year-old client missed 6 school days"
         return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
                                                            f in PAST_FIELDS))
     if shape is Shape.NOUN and f == "plan" and _is_appointment(clause.body):
@@ -390,6 +410,17 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
     first = body.split()[0]
     article = Choice((f"{article_for(first)} ", "the "), 0)  # "a family session", "an IOP group"
     return lit("This was ", article) + slots(body, voice)
+
+
+def _plural_subject(subject: str) -> bool:
+    """"medications (sertraline 100mg)" is plural, "EPDS" and "SUDS" are not."""
+    subject = re.sub(r"\([^)]*\)", "", subject).strip()
+    if " and " in subject:
+        return True
+    last = subject.split()[-1] if subject.split() else ""
+    if re.fullmatch(r"[A-Z0-9-]{2,}", last):
+        return False  # an acronym: "EPDS", "SUDS", "PCL-5"
+    return is_plural(_head_word(subject) or last)
 
 
 def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[Segment]:

@@ -17,7 +17,16 @@ from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens
 from drafting.formats import SESSION, section_fields
 from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
-from drafting.predicates import Own, Pred, lower_first, other_subject, own, predicate, reported_that
+from drafting.predicates import (
+    Own,
+    Pred,
+    lower_first,
+    ongoing_act,
+    other_subject,
+    own,
+    predicate,
+    reported_that,
+)
 from drafting.predicates import subject_segments as slots_subject
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.session_line import session_line
@@ -96,7 +105,10 @@ def _and_for_comma(clause: Clause) -> Clause:
 def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
     style = style or StyleProfile()
     voice = voice_for(facts, style)
-    setting = Setting(name_tokens(facts.client_name, facts.client_pronouns), voice.service)
+    setting = Setting(name_tokens(facts.client_name, facts.client_pronouns), voice.service,
+                      facts.session.approach or "",
+                      they_is_client=voice.service == "individual"
+                      or facts.client_pronouns.lower().startswith("they"))
     plan = Plan({}, [], voice)
     for heading, fields in section_fields(facts.format).items():
         section = _Section(voice, style)
@@ -177,7 +189,8 @@ class _Section:
                     and clause.field == "presenting_concerns" and not prose
                     and self.voice.service in ("individual", "group")
                     and (clause.actor is Actor.OTHER or clause.shape is Shape.CLAUSE)
-                    and not _PRESENT_RE.match(clause.body)):
+                    and not _PRESENT_RE.match(clause.body)
+                    and lx.words(clause.subject)[-1:] != ["client"]):
                 # in an individual session, what someone else did is what the client told
                 key, pred = "client", reported_that(clause, self.voice)
             if pred is not None and (pred.lead == "reported that" or (
@@ -278,6 +291,12 @@ class _Section:
         sentence = self._one(inner)
         lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
         text_segments = list(sentence.segments)
+        if lx.words(label)[:1] and lx.words(label)[0] in _WHEN_WORDS and text_segments and \
+                isinstance(text_segments[0], str):
+            # "afterward: 'I didn't know ...'" -> "Afterward, client said, ..."
+            text_segments[0] = lower_first(text_segments[0])
+            when = slots(label[0].upper() + label[1:], voice)  # "At [the] end of session"
+            return Own(clause, when + lit(", ") + text_segments)
         if lead and text_segments and isinstance(text_segments[0], str):
             text_segments[0] = lower_first(text_segments[0])
             return Own(clause, lit(f"{lead} {label}, ") + text_segments)
@@ -455,6 +474,14 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
     return out
 
 
+# A label that says when or where ("afterward", "in role-play", "at the end") leads its
+# sentence as it is.
+_WHEN_WORDS = frozenset({"afterward", "afterwards", "after", "later", "then", "initially",
+                         "first", "at", "in", "during", "before", "by", "toward", "towards",
+                         "finally", "eventually", "subsequently", "next", "earlier", "early",
+                         "midway", "throughout", "when", "while", "on"})
+
+
 def _strip_client(text: str) -> str:
     return re.sub(r"^(?:the\s+)?(?:client|pt|patient)\s+(?:will\s+)?", "", text,
                   flags=re.IGNORECASE)
@@ -543,8 +570,8 @@ def _subject_key(clause: Clause, voice: Voice) -> str:
         return "joint"
     if clause.field == "interventions" and clause.shape is Shape.NOUN:
         return "therapist"
-    if clause.shape is Shape.NOUN and clause.field == "impression" and \
-            lx.words(clause.body)[:1] and lx.words(clause.body)[0].endswith("ing"):
+    if clause.shape is Shape.NOUN and clause.field in ("impression", "progress") and \
+            ongoing_act(clause.field, clause.body):
         return "client"  # "responding well to exposure": the client is
     if clause.shape is Shape.NOUN and clause.actor is Actor.NONE and clause.field in (
             "progress", "impression", "goals"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from drafting import wordclass as wc
 from drafting.lexicon import (
     ABBREVIATIONS,
     CAPITAL_ABBREVIATIONS,
@@ -39,6 +40,8 @@ _NOT_AFTER_UNIT = frozenset({"daily", "weekly", "nightly", "each", "every", "tot
                              "per", "a", "an", "the", "of", "in", "on", "at", "to", "for",
                              "with", "and", "or", "then", "than", "into", "from", "without",
                              "until", "since", "during", "this", "last", "next", "x"})
+_MODALITY_WORDS = frozenset({"telehealth", "office", "phone", "video", "virtual", "in-person",
+                             "re", "regarding", "w"})
 # "down 3 pts" is points ("3 pts shared" would be patients)
 _POINTS_RE = re.compile(r"\b(down|up|by|dropped|rose|fell|improved|increased|decreased|gained|"
                         r"lost|decrease|increase|drop|rise)\s+(\d+(?:\.\d+)?)\s*pts?\b")
@@ -125,7 +128,9 @@ def _expand_words(text: str, first: bool = True) -> str:
         name = UNIT_ABBREVIATIONS.get(short.lower(), short)
         space = match.group(0)[len(match.group(0).rstrip()):]
         if following and following.lower() not in _NOT_AFTER_UNIT and \
-                not following[0].isdigit() and not following[0].isupper():
+                not following[0].isdigit() and not following[0].isupper() and \
+                ("-" in following or wc.can_be_noun(following)) and \
+                following.lower() not in _MODALITY_WORDS:
             # before a noun the unit is an adjective: "20-minute conversation", "2-3 hour
             # stretches"
             joined = "-" if match.start() == 0 or text[match.start() - 1] != "-" else " "
@@ -134,6 +139,7 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
+    text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
     text = _POINTS_RE.sub(r"\1 \2 points", text)
     text = _CLOCK_RE.sub(r"\1 \2", text)
