@@ -125,7 +125,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         text = _LATER_REPORT_RE.sub(lambda m: m.group(1) + _REPORTED[m.group(2).lower()], text)
     text = _client_named(text, setting.client_names)
     if field == "mental_status":
-        text = _MSE_LABEL_RE.sub("", text, count=1) or text
+        text = sn.mental_status_shorthand(_MSE_LABEL_RE.sub("", text, count=1) or text)
     if _NOTHING_RE.match(text):
         return Clause(field, text, Shape.NOTHING, Actor.NONE, body=text)
     not_assessed = _NOT_ASSESSED_RE.match(text)

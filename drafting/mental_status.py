@@ -14,11 +14,12 @@ from collections.abc import Callable
 
 from drafting import lexicon as lx
 from drafting import shapes as sh
+from drafting import wordclass as wc
 from drafting.clauses import COPULA_WORDS, Clause, Shape, analyze
 from drafting.phrases import slots
 from drafting.predicates import lower_first
 from drafting.sentence import Segment, Sentence
-from drafting.shorthand import expand
+from drafting.shorthand import expand, mental_status_shorthand
 from drafting.split import split_facts, split_items
 from drafting.voice import Voice
 
@@ -31,6 +32,7 @@ def mental_status_sentences(text: str, voice: Voice,
                             ) -> list[Sentence]:
     """``client(aux)`` is the subject the section chooses for the client ("Client was")."""
     text = expand(_MSE_LEAD_RE.sub("", text.strip(), count=1) or text)
+    text = mental_status_shorthand(text)
     facts = split_facts(text)
     whole = Clause("mental_status", text.strip(), Shape.NOUN, analyze("mental_status",
                                                                        text).actor)
@@ -43,8 +45,8 @@ def mental_status_sentences(text: str, voice: Voice,
         # "Appearance: well-groomed. Mood: "exhausted"." is signed as written.
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
                 for f in facts]
-    items = [i for f in facts for i in split_items(re.sub(r"^(?:mse|mental status)\s*:\s*",
-                                                          "", f, flags=re.IGNORECASE))]
+    items = _attach(i for f in facts for i in split_items(
+        re.sub(r"^(?:mse|mental status)\s*:\s*", "", f, flags=re.IGNORECASE)))
     states: list[str] = []
     withs: list[str] = []
     copulas: list[str] = []
@@ -71,13 +73,21 @@ def mental_status_sentences(text: str, voice: Voice,
     if copulas:
         parts = []
         for item in copulas:
-            noun, _, rest = _copula_split(item)
+            noun, verb, rest = _copula_split(item)
             plural = noun.split()[-1].lower().endswith("s") and not noun.endswith("ss")
-            parts.append(f"{lower_first(noun)} {'were' if plural else 'was'} {rest}")
-        sentences.append(Sentence([_join(parts)], said(copulas)))
+            verb = verb and ("were" if plural else "was")
+            parts.append(f"{lower_first(noun)} {verb} {rest}" if verb else
+                         f"{lower_first(noun)} {rest}")
+        sentences.append(Sentence([_join(parts, clauses=True)], said(copulas)))
     for item in others:
         words = lx.words(item)
-        if words and words[0].endswith("ing") and len(words[0]) > 4:
+        unseen = _NONE_OBSERVED_RE.match(item)
+        if unseen:  # "no signs of intoxication observed" -> "... were observed"
+            noun = re.sub(r"\s+of\s+.*$", "", unseen.group(1))
+            verb = "were" if noun.split()[-1].lower().endswith("s") else "was"
+            sentences.append(Sentence([f"{unseen.group(1)} {verb} {unseen.group(2)}"],
+                                      said([item])))
+        elif words and words[0].endswith("ing") and len(words[0]) > 4:
             # "tugging at sleeves": what the client was doing
             sentences.append(Sentence(client(("was", "were")) + [item], said([item])))
         elif words and (words[0] in lx.PAST_VERBS or (
@@ -91,10 +101,38 @@ def mental_status_sentences(text: str, voice: Voice,
     return sentences
 
 
+_NONE_OBSERVED_RE = re.compile(r"^(no\s+.+?)\s+(observed|noted|reported|present|evident|seen)$",
+                               re.IGNORECASE)
+# Qualifiers written after the affect they qualify ("affect dysphoric, congruent").
+_AFFECT_QUALIFIERS = frozenset({"congruent", "incongruent", "mood-congruent", "labile",
+                                "reactive", "restricted", "constricted", "blunted", "flat",
+                                "appropriate", "inappropriate", "full", "broad", "stable"})
+
+
+def _attach(items: object) -> list[str]:
+    """Items that only go on with the one before: "then tearful", "congruent" after the
+    affect, are joined to it ("affect constricted until discussing father, then tearful")."""
+    out: list[str] = []
+    for item in items:  # type: ignore[attr-defined]
+        ws = lx.words(item)
+        joins_affect = len(ws) == 1 and ws[0] in _AFFECT_QUALIFIERS and out and \
+            lx.words(out[-1])[:1] == ["affect"]
+        if out and ws and (ws[0] in ("then", "later", "but", "yet", "though") or joins_affect):
+            out[-1] = f"{out[-1]} and {item}" if joins_affect else f"{out[-1]}, {item}"
+        else:
+            out.append(item)
+    return out
+
+
 def _kind(item: str) -> str:
     ws = lx.words(item)
     if not ws:
         return "other"
+    if len(ws) > 1 and ws[0].endswith("ly") and ws[0] not in ("only", "early", "daily") and (
+            sh.state_word(ws[1]) or ws[1].endswith("ed")) and len(ws) <= 4:
+        return "state"  # "mildly anxious", "casually dressed"
+    if ws[0] in ("on", "in") and len(ws) > 1 and ws[1] in ("camera", "video", "time"):
+        return "state"  # "on camera whole session"
     if _copula_split(item)[0]:
         return "copula"
     if re.match(r"a\s*&\s*o\s*x?\s*\d|aox\d", item, re.IGNORECASE):
@@ -126,6 +164,9 @@ def _copula_split(item: str) -> tuple[str, str, str]:
     for noun in sorted(_NOUNS, key=len, reverse=True):
         if low.startswith(noun + " ") or low.startswith(noun + ":"):
             rest = item[len(noun):].lstrip(": ").strip()
+            first = lx.words(rest)[:1]
+            if first and first[0].endswith("ed") and wc.only_verb(first[0]):
+                return item[:len(noun)], "", rest  # "affect brightened later in session"
             if rest and not rest.lower().startswith(("is ", "was ", "were ", "are ")):
                 return item[:len(noun)], "was", rest
             if rest:
@@ -134,9 +175,13 @@ def _copula_split(item: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], clauses: bool = False) -> str:
+    """"a and b", "a, b, and c"; items that have their own "and" are kept apart by a comma
+    ("alert and oriented, mildly anxious"; "affect was flat and congruent, and speech ...")."""
     if len(items) <= 1:
         return "".join(items)
+    if len(items) == 2 and any(" and " in i or "," in i for i in items):
+        return f"{items[0]}, and {items[1]}" if clauses else f"{items[0]}, {items[1]}"
     if len(items) == 2:
         return f"{items[0]} and {items[1]}"
     return ", ".join(items[:-1]) + f", and {items[-1]}"

@@ -170,6 +170,16 @@ def _expand_words(text: str, first: bool = True) -> str:
     return _ABBREVIATION_RE.sub(replace, text)
 
 
+# Shorthand that means one thing in a mental status line ("TP linear", "MSE WNL").
+_MSE_SHORT = {"TP": "thought process", "TC": "thought content", "EC": "eye contact",
+              "PMA": "psychomotor activity", "WNL": "within normal limits"}
+_MSE_SHORT_RE = re.compile(r"\b(?:" + "|".join(_MSE_SHORT) + r")\b")
+
+
+def mental_status_shorthand(text: str) -> str:
+    return _MSE_SHORT_RE.sub(lambda m: _MSE_SHORT[m.group(0)], text)
+
+
 def _per(match: re.Match[str]) -> str:
     """"4 hrs/day" -> "4 hours a day"."""
     number, unit, period = match.groups()
