@@ -92,6 +92,8 @@ _LATER_REPORT_RE = re.compile(r"((?:[,;]|\band|\bboth|\beach)\s+)(denies|deny|re
 _LEAD_PHRASE_RE = re.compile(r"^((?:in|during|at|after|by)\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+)?)"
                              r",?\s+(?=(?:said|stated|reported|shared|asked|added|noted)\b)",
                              re.IGNORECASE)
+_PER_CLIENT_RE = re.compile(r",?\s+per\s+(?:the\s+)?(?:client|pt|patient)\b(?=\s*[,;.)]|\s*$)",
+                            re.IGNORECASE)
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
 # "-ed" verbs that happen on their own ("SUDS dropped"): never read as passive.
 _CHANGE_VERBS = wordset("""
@@ -124,6 +126,8 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if field in _TOLD_IN_PAST:  # "passive SI, denies plan": the whole fact in the past
         text = _LATER_REPORT_RE.sub(lambda m: m.group(1) + _REPORTED[m.group(2).lower()], text)
     text = _client_named(text, setting.client_names)
+    if field == "presenting_concerns":  # "wife 'gave him an ultimatum' per pt": "reported"
+        text = _PER_CLIENT_RE.sub("", text)  # already says who told it
     if field == "mental_status":
         text = sn.mental_status_shorthand(_MSE_LABEL_RE.sub("", text, count=1) or text)
     if _NOTHING_RE.match(text):
@@ -245,6 +249,8 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         nxt = pwords[1] if len(pwords) > 1 else ""
         objectless = (not nxt or nxt in lx.PREPOSITIONS or nxt.endswith("ly") or nxt == "and"
                       or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS)
+        if predicate.split()[0].endswith(","):
+            objectless = True  # "safety plan reviewed, still accurate"
         if nxt in ("about", "around", "over", "under") and len(pwords) > 2 and \
                 lx.NUMBER_RE.match(pwords[2]):
             objectless = False  # "sleep diary showed about 60 minutes": an object
@@ -365,8 +371,30 @@ _CLIENT_SPAN_RE = re.compile(r"^\d+(?:\.\d+)?\s+(?:days?|weeks?|months?|years?)\
                              r"[a-z][\w-]*$", re.IGNORECASE)
 
 
+_RATED_RE = re.compile(r"^(.+?)\s+([A-Za-z][\w-]*)\s*[=:]?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+|%)?)$")
+
+
+def _ratings(text: str) -> tuple[str, str] | None:
+    """("SUDS", "85 for walking into homeroom, 30 for sitting in car") for "walking into
+    homeroom SUDS 85, sitting in car SUDS 30": what was rated, then the rating."""
+    pieces = [p.strip() for p in text.split(",")]
+    found = [_RATED_RE.match(p) for p in pieces]
+    if not all(found):
+        return None
+    names = {m.group(2) for m in found if m}
+    name = names.pop() if len(names) == 1 else ""
+    if not name or not (name.lower() in lx.MEASURE_NAMES or name.isupper()):
+        return None
+    return name, ", ".join(f"{m.group(3)} for {m.group(1)}" for m in found if m)
+
+
 def _special_shape(field: str, text: str, ws: list[str]) -> Clause | None:
     """A few shapes the general analysis below would misread."""
+    rated = _ratings(text) if field in ("client_response", "progress", "interventions") and \
+        ws and ws[0].endswith("ing") else None
+    if rated:
+        return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=rated[0], body=rated[1],
+                      canonical=f"{rated[0]} {rated[1]}")
     screen = _SCREEN_RESULT_RE.match(text)
     if screen and field in ("risk", "presenting_concerns", "client_response", "progress"):
         return Clause(field, text, Shape.COPULA, Actor.NONE, subject=screen.group(1),

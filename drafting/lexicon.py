@@ -120,7 +120,7 @@ terrified hurt betrayed rejected confused conflicted torn present absent
 ED_ADJECTIVES: frozenset[str] = wordset("""
 guided graded prolonged applied paced structured supported assisted focused timed written
 increased decreased reduced elevated depressed improved disrupted heightened impaired limited
-restricted blunted pressured worsened unresolved softened paced modified
+restricted blunted pressured worsened unresolved softened paced modified paired mixed
 """)
 # Plan verbs for something the therapist and client do together ("review in 2 weeks").
 JOINT_VERBS: frozenset[str] = wordset("""

@@ -288,7 +288,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
                                                      after=lead))
     if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
         head = _head_word(body)
-        options = (("take", "have") if words[0] == "no" else ("complete", "keep")
+        options = (("take", "have") if words[0] == "no" else ("spend",)
+                   if head in ("minutes", "hours", "time") else ("complete", "keep")
                    if head in _KEEP_HEADS else ("have",)
                    if head in _HAVE_HEADS else ("attend",) if head in lx.APPOINTMENT_NOUNS
                    else ("complete", "do") if head in _DO_HEADS else ("complete", "use"))

@@ -228,9 +228,7 @@ class _Section:
             while (not prose and j < len(items) and items[j][0] == key
                    and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
                    and not getattr(items[j][1], "alone", False)
-                   and len(group) < (2 if any("," in p.clause.body for p in group)
-                                     or "," in items[j][1].clause.body
-                                     else self.style.max_predicates)
+                   and len(group) < _room(group, items[j][1], self.style.max_predicates)
                    and _words(group) + _segment_words(items[j][1].segments)
                    <= self.style.max_words):
                 nxt = items[j][1]
@@ -492,6 +490,18 @@ def _label_of(sentence: Sentence) -> str:
     if isinstance(first, str) and first in ("Progress: ", "Clinical impression: "):
         return first
     return ""
+
+
+def _room(group: list[Pred], nxt: Pred, most: int) -> int:
+    """How many predicates a sentence may hold: two facts that each have their own commas
+    are a run-on together ("passive SI, no plan or intent and has access to a rifle, ...")."""
+    commas = [p for p in group if "," in p.clause.body]
+    if nxt.clause.field == "risk" and (commas or "," in nxt.clause.body or
+                                       " and " in nxt.clause.body):
+        return 1  # each risk finding is read on its own
+    if "," in nxt.clause.body:
+        return 1 if commas or nxt.clause.field == "risk" else 2
+    return 2 if commas else most
 
 
 def _joinable(clause: Clause) -> bool:

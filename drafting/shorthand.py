@@ -140,6 +140,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
+    text = re.sub(r"\bhx\s+(?!of\b)(?=[\w(])", "history of ", text)  # "hx 1 DUI"
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
     text = _POINTS_RE.sub(r"\1 \2 points", text)
     text = _CLOCK_RE.sub(r"\1 \2", text)
