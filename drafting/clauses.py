@@ -81,6 +81,8 @@ _LABEL_RE = re.compile(r"^([A-Za-z][\w/&#.'’-]*(?:\s+[\w/&#.'’-]+){0,2})\s*:
 _MSE_LABEL_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)
 _GOAL_LABEL_RE = re.compile(
     r"^(?:treatment\s+plan\s+)?goal\s*#?\s*(?:\d{1,2}|[A-Za-z])\b\s*[:.)-]?\s*", re.IGNORECASE)
+_OWN_GOAL_RE = re.compile(
+    r"^(?:the\s+)?(?:client|pt|patient)'s\s+own\s+goal\s*(?:[:=]|is\b)\s*(\S.*)$", re.IGNORECASE)
 _TRAILING_CONTINUE_RE = re.compile(r"^(.+?),\s*(continue|continues|ongoing)$", re.IGNORECASE)
 _TOLD_IN_PAST = frozenset({"presenting_concerns", "client_response", "progress", "risk"})
 _REPORTED = {"denies": "denied", "deny": "denied", "reports": "reported", "endorses": "endorsed",
@@ -163,6 +165,11 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     flipped = _label_flip(field, text)
     if flipped is not None:
         return flipped
+    own_goal = _OWN_GOAL_RE.match(text)
+    if own_goal and field == "goals":  # "pt's own goal = garden 2x/wk"
+        inner = _unlabelled(field, own_goal.group(1), setting)
+        if inner.shape is Shape.VERB and not inner.label:
+            return replace(inner, text=text, label="Client's own goal")
     possessive = sn.CLIENT_POSSESSIVE_RE.match(text)
     if possessive:  # "pt's wife left 2 months ago": the wife's act, the client's wife
         rest = text[possessive.end():]
@@ -173,10 +180,20 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     client = sn.CLIENT_RE.match(text)
     if client and text[client.end():]:
         return _with_actor(field, text, text[client.end():], Actor.CLIENT)
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and field == "interventions" and len(lx.words(head)) <= 5 \
+            and not lx.numbers(head) and not sh.verb_first(head) and \
+            lx.words(head)[:1] != [] and lx.words(head)[0] not in lx.PAST_VERBS:
+        inner = analyze(field, rest.strip(), setting)
+        if names_approach(head.strip(), setting.approach):
+            return inner  # "exposure and response prevention: ..." in an ERP session
+        if inner.actor is Actor.CLIENT and not inner.label:
+            # "imaginal exposure: client described the crash": when the client did it
+            return replace(inner, text=text, label="during " + head.strip())
     label = _LABEL_RE.match(text)
-    lead = lx.words(label.group(1))[:1] if label else []
-    label_verb = field in ("goals", "plan") and bool(lead) and (
-        lead[0] in lx.BASE_VERBS or lead[0] in _HOMEWORK_VERBS)
+    label_lead = lx.words(label.group(1))[:1] if label else []
+    label_verb = field in ("goals", "plan") and bool(label_lead) and (
+        label_lead[0] in lx.BASE_VERBS or label_lead[0] in _HOMEWORK_VERBS)
     if label and not label_verb and field != "mental_status" and \
             not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
@@ -196,8 +213,10 @@ def names_approach(label: str, approach: str) -> bool:
     if not said or not words:
         return False
     initials = "".join(w[0] for w in said if w not in ("and", "of", "the", "&"))
+    label_initials = "".join(w[0] for w in words if w not in ("and", "of", "the", "&"))
     return (len(words) == 1 and words[0] in (initials, "".join(said))) or \
-        all(w in said for w in words)
+        all(w in said for w in words) or (len(said) == 1 and len(words) > 1
+                                          and label_initials == said[0])
 
 
 def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
@@ -206,6 +225,9 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     special = _special_shape(field, text, ws)
     if special is not None:
         return special
+    if field == "plan" and len(ws) > 1 and ws[0] in ("phone", "video") and \
+            ws[1] in lx.APPOINTMENT_NOUNS:
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)  # "phone session Friday"
     if field == "goals":
         goal = _GOAL_LABEL_RE.match(text)
         if goal and text[goal.end():]:
@@ -233,13 +255,14 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if subject and predicate and _is_person(subject):
         return _other(field, text, subject, predicate)
     if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS and not _compound(ws):
-        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "repeat PHQ-9 ..."
+        # "repeat PHQ-9 ..."
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
     measure = _measure(field, text)
     if measure is not None and not (subject and predicate):
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
                       body=measure[1], score_of=measure[2])
     if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS) and not _compound(ws):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field in ("client_response", "progress", "presenting_concerns") and \
             re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
@@ -288,7 +311,9 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if field == "plan" and ws and (ws[0] in ("may", "might", "can", "could", "will", "would",
                                              "should") or (ws[0] in _HOMEWORK_VERBS
                                                            and not _compound(ws))):
-        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
+        actor = Actor.CLIENT if ws[0] not in _HOMEWORK_VERBS else \
+            _actor_of_verb(field, ws[0], ws[1:])  # "call client Friday" is the clinician's
+        return Clause(field, text, Shape.VERB, actor, body=text)
     if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
         # "given 988 crisis line number": done to the client in session
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
@@ -297,7 +322,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)
                                and not _compound(ws)):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field in ("plan", "goals") and sh.starts_with_verb(text, lx.BASE_VERBS) and \
             not _compound(ws):
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
@@ -307,7 +332,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if field in ("presenting_concerns", "client_response", "progress") and \
             present_verb_first(ws):
         # "misses his woodshop", "lies awake worrying": what the client does, in the present
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0]), body=text)
+        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
     return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
 
 
@@ -342,7 +367,8 @@ def _verb_reading(ws: list[str]) -> bool:
 
 def _compound(ws: list[str]) -> bool:
     """"sleep diary", "exercise plan": a noun compound led by a word that can be a verb."""
-    return len(ws) > 1 and ws[1] in _COMPOUND_TAILS and ws[0] not in _PLAIN_VERBS
+    return len(ws) > 1 and (ws[1] in _COMPOUND_TAILS and ws[0] not in _PLAIN_VERBS
+                            or ws[0] in ("phone", "video") and ws[1] in lx.APPOINTMENT_NOUNS)
 
 
 # Verbs that do not lead a compound ("review plan" is to review the plan).
@@ -518,7 +544,8 @@ def _split_subject(text: str) -> tuple[str, str]:
     limit = min(len(tokens) - 1, 7)
     inside = _inside_parentheses(tokens)
     for i in range(1, limit + 1):
-        before = lx.words(" ".join(t for t, hidden in zip(tokens[:i], inside) if not hidden))
+        shown = (t for t, hidden in zip(tokens[:i], inside[:i], strict=True) if not hidden)
+        before = lx.words(" ".join(shown))
         word = lx.words(tokens[i])
         if inside[i] and i > 0 and not inside[0]:
             continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
@@ -657,6 +684,9 @@ def _is_person(phrase: str) -> bool:
         and any(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both" for w in ws)
 
 
+# What clients rate on a 0-10 scale besides symptoms ("readiness for full-time 7/10").
+_RATED_THINGS = frozenset({"readiness", "confidence", "importance", "willingness", "hope",
+                           "commitment", "belief", "self-efficacy", "satisfaction"})
 _VALUE_RE = re.compile(
     r"^\d[\d.,/%+-]*\s*(?:$|[(,;]|/|%|\b(?:to|at|on|points?|out|from|this|last|today|"
     r"versus|vs|hours?|minutes?|nights?|days?|times?|weeks?|x)\b)", re.IGNORECASE)
@@ -671,10 +701,13 @@ def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
     name = match.group(1)
     names = lx.words(name)
     rest = text[match.end():]
-    if not names or sh.verb_first(name) or names[0].endswith("ing") or (
+    rated = re.match(r"\d+(?:\.\d+)?\s*/\s*10\b", rest) is not None
+    if not names or sh.verb_first(name) or (names[0].endswith("ing")
+                                            and names[0] not in lx.MEASURE_NAMES) or (
             field == "plan" and names[0] in lx.BASE_VERBS) or names[0] in lx.PREPOSITIONS \
             or names[0] in ("down", "up", "back", "from") \
-            or any(w in lx.PREPOSITIONS for w in names):
+            or (any(w in lx.PREPOSITIONS for w in names)
+                and not (rated and names[0] in lx.MEASURE_NAMES | _RATED_THINGS)):
         return None
     if any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in names):
         return None
@@ -702,6 +735,9 @@ def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Acto
             return Actor.JOINT
         # an intervention is the clinician's unless only the client can have done it
         return Actor.CLIENT if verb in _CLIENT_ONLY_VERBS else Actor.THERAPIST
+    if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \
+            rest[0] in lx.CLIENT_WORDS:
+        return Actor.THERAPIST  # "call client Friday"
     if field == "plan":
         if verb in lx.JOINT_VERBS:
             return Actor.JOINT

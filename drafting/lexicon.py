@@ -258,7 +258,7 @@ constructed agreed negotiated identified
 # Plan nouns that are appointments: "next session Tuesday" -> "The next session will be ...".
 APPOINTMENT_NOUNS: frozenset[str] = wordset("""
 session sessions appointment appointments appt follow-up f/u check-in call visit meeting group
-intake consultation consult assessment evaluation review
+intake consultation consult assessment evaluation review meetings groups classes class
 """)
 TIME_STARTS: frozenset[str] = wordset("""
 in on at next this tomorrow tonight today monday tuesday wednesday thursday friday saturday

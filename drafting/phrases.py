@@ -154,7 +154,9 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
         person = bare(token).removesuffix("'s")
         if i > 0 and person in lx.CLIENT_WORDS and not tokens[i - 1].endswith((",", ";", ":")) \
                 and (previous in lx.PREPOSITIONS or previous in ("and", "or")
-                     or (previous.endswith(("ed", "ing")) and "-" not in previous)):
+                     or (previous.endswith(("ed", "ing")) and "-" not in previous)
+                     or previous in lx.PAST_VERBS or previous in lx.PRESENT_VERBS
+                     or previous in lx.BASE_VERBS):
             out.append("the ")  # "with the client", "reached for the client's hand"
         if i > 0 and person in lx.RELATION_NOUNS and (previous in ("and", "or")
                                                       or previous in _SYMPTOM_VERBS):
@@ -167,8 +169,18 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
             choice = choice_before(tokens, i, voice, previous=previous)
             if choice is not None:
                 out.append(choice)
+        if person in lx.CLIENT_WORDS and bare(token) == person and i + 1 < len(tokens) and \
+                bare(tokens[i + 1]) in _CLIENT_OWN and not token.endswith((",", ";", ":")):
+            token += "'s"  # "validated client feelings": the client's feelings
         out.append(token + (" " if i < len(tokens) - 1 else ""))
     return out
+
+
+# What a clinician's shorthand hangs on "client" as its owner ("praised client effort").
+_CLIENT_OWN = frozenset({"feelings", "effort", "efforts", "strengths", "goals", "concerns",
+                         "experience", "autonomy", "values", "needs", "choices", "insight",
+                         "emotions", "thoughts", "reasons", "perspective", "progress",
+                         "ambivalence", "frustration", "grief", "anger", "fear", "fears"})
 
 
 def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,

@@ -266,6 +266,11 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return None  # "unscheduled call after custody exchange": the session, not a report
     if f == "presenting_concerns" and _DOSE_RE.search(" ".join(body.split()[:4])):
         return Pred(clause, lit("reported taking ") + slots(body, voice), lead="reported")
+    if f == "presenting_concerns" and ongoing_act(f, body):
+        # "now avoiding the gym": what the client says she is doing now
+        be = "are" if voice.plural_pronoun else "is"
+        return Pred(clause, lit(f"reported that {voice.subject_pronoun} {be} ")
+                    + slots(body, voice), lead="reported")
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
@@ -274,7 +279,7 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if ongoing_act(f, body):
         # "adjusting to loss of independence", "now eating in the dining room"
         aux = ("was", "were") if f == "client_response" else ("is", "are")
-        return Pred(clause, slots(body, voice), aux=aux, state=True)
+        return Pred(clause, slots(body, voice), aux=aux, state=True, lead="is")
     if f == "client_response":
         if _head_word(body) not in _OBSERVABLE:
             return None  # said as the therapist wrote it, rather than with a verb it lacks
@@ -302,8 +307,11 @@ def ongoing_act(field: str, body: str) -> bool:
     """"adjusting to loss of independence" (an impression), "now eating in the dining room"
     (progress): what the client is doing, said with "is"; not "longstanding pattern"."""
     words = lx.words(body)
-    if not words or field not in ("client_response", "impression", "progress"):
+    if not words or field not in ("client_response", "impression", "progress",
+                                  "presenting_concerns"):
         return False
+    if field == "presenting_concerns" and words[0] not in _NOW_WORDS:
+        return False  # "avoiding the intersection" is reported; "now avoiding" is the case
     lead = words[1] if words[0] in _NOW_WORDS and len(words) > 1 else words[0]
     return lead.endswith("ing") and len(lead) > 4 and bool(wc.verb_lemma(lead)) and \
         (field != "progress" or lead != words[0])
@@ -472,7 +480,7 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
         return [voice.client + subject[len(voice.client_mid()):]], True
     plural = " and " in subject or (bool(words) and (words[-1] in ("both", "parents")
                                                      or is_plural(words[-1])))
-    if words and words[0] == "both" and len(words) == 1:
+    if words and words[0] in ("both", "they", "each") and len(words) == 1:
         return [subject], True
     segments = subject_segments(subject, voice)
     if segments and isinstance(segments[0], str) and words and words[0] not in lx.DETERMINERS \
@@ -498,7 +506,16 @@ def _is_appointment(body: str) -> bool:
         return False
     leading = lx.words(body[: match.end(1)])[:-1]
     return not any(w in lx.PREPOSITIONS or w in lx.BASE_VERBS or w in lx.PAST_VERBS
-                   or w in ("and", "or") for w in leading if w != "next")
+                   or w in ("and", "or") for w in leading
+                   if w != "next" and w not in _MODALITY_MODIFIERS)
+
+
+# How a session is held, as a modifier ("phone session") or at the end ("in 1 week telehealth").
+_MODALITY_MODIFIERS = frozenset({"phone", "telehealth", "video", "virtual", "in-person"})
+_TRAILING_MODALITY_RE = re.compile(r"\s+(telehealth|video|virtual|phone|in[ -]person)\s*$",
+                                   re.IGNORECASE)
+_MODALITY_PHRASES = {"telehealth": "via telehealth", "video": "by video", "virtual": "virtually",
+                     "phone": "by phone", "in person": "in person", "in-person": "in person"}
 
 
 def appointment(body: str, voice: Voice) -> list[Segment]:
@@ -528,6 +545,15 @@ def appointment(body: str, voice: Voice) -> list[Segment]:
         out += [Choice((f"{article_for(noun).capitalize()} ", "The "), 0, "article"),
                 lower_first(noun)]
     verb = "will be" if plural else None
+    trailing = _TRAILING_MODALITY_RE.search(when)
+    if trailing and trailing.start() > 0:  # "in 1 week telehealth" -> "in 1 week via telehealth"
+        when = when[:trailing.start()] + " " + _MODALITY_PHRASES[trailing.group(1).lower()]
+    again = re.match(r"again\s+", when, re.IGNORECASE)
+    if again:  # "again next week": "will take place again next week"
+        when = when[again.end():]
+        verb = "will take place again"
+    if again:  # not "the next" session, but another one
+        out = [f"{article_for(noun).capitalize()} ", lower_first(noun)]
     first = lx.words(when)[0] if lx.words(when) else ""
     if first in lx.WEEKDAYS_MONTHS or re.match(r"\d{1,2}/\d{1,2}", when):
         prep = "on "

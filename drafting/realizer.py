@@ -492,7 +492,7 @@ def _label_of(sentence: Sentence) -> str:
     return ""
 
 
-def _room(group: list[Pred], nxt: Pred, most: int) -> int:
+def _room(group: list[Pred], nxt: Pred | Own, most: int) -> int:
     """How many predicates a sentence may hold: two facts that each have their own commas
     are a run-on together ("passive SI, no plan or intent and has access to a rifle, ...")."""
     commas = [p for p in group if "," in p.clause.body]

@@ -131,8 +131,9 @@ def verb_first(fact: str) -> bool:
         return False
     first = ws[0]
     nxt = ws[1] if len(ws) > 1 else ""
-    if first in lx.ED_ADJECTIVES and nxt and nxt not in OBJECT_STARTS:
-        return False  # "guided imagery", "increased anxiety at work"
+    if first in lx.ED_ADJECTIVES and nxt and nxt not in OBJECT_STARTS and \
+            not re.match(r"\d", nxt):
+        return False  # "guided imagery", "increased anxiety at work"; not "guided 20-minute"
     if first in lx.STATE_WORDS and first not in lx.PAST_VERBS:
         # "depressed", "isolated": how the client was; "isolated herself": something done
         return first.endswith("ed") and nxt in OBJECT_STARTS

@@ -122,6 +122,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
         text = _AMPERSAND_RE.sub(" and ", text)
     text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
+    text = re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)  # before the units: "~1 min"
 
     def unit(match: re.Match[str]) -> str:
         number, short, following = match.group(1), match.group(2), match.group(3) or ""
@@ -139,6 +140,8 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
+    text = re.sub(r"(?<=[a-z]s)/(night|day|week|wk|month)\b",
+                  lambda m: " a " + ("week" if m.group(1) == "wk" else m.group(1)), text)
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\bhx\s+(?!of\b)(?=[\w(])", "history of ", text)  # "hx 1 DUI"
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"

@@ -177,3 +177,35 @@ def test_every_heading_and_no_empty_section() -> None:
         facts = facts_from_json({"format": fmt, "prompts": {"plan": "walk daily"}})
         draft = deterministic_draft(facts)
         assert all(s.text.strip() for s in draft.sections)
+
+
+def test_the_session_context_a_client_descriptor_and_a_present_report() -> None:
+    text = draft_of({"presenting_concerns": "family session w/ pt and mother; 16 y/o client, "
+                                            "missed 6 school days; misses his woodshop; now "
+                                            "avoiding the gym"})
+    assert "This was a family session with the client and her mother." in text
+    assert "The 16-year-old client missed 6 school days" in text
+    assert "reported missing his woodshop" in text
+    assert "reported that she is now avoiding the gym" in text
+
+
+def test_a_rating_of_several_situations_is_one_measure_and_a_technique_says_when() -> None:
+    text = draft_of({"client_response": "walking into homeroom SUDS 85, sitting in car in "
+                                        "school lot SUDS 30",
+                     "interventions": "imaginal exposure: client described the crash twice; "
+                                      "validated client feelings"})
+    assert ("SUDS was 85 for walking into homeroom, 30 for sitting in the car in the school "
+            "lot") in text
+    assert "During imaginal exposure, client described the crash twice." in text
+    assert "validated the client's feelings" in text
+    assert "During validated" not in text
+
+
+def test_appointments_and_calls_in_the_plan_are_said_by_who_and_how() -> None:
+    text = draft_of({"plan": "phone session again next week; follow-up in 1 week telehealth; "
+                             "call client Friday; pt's own goal = garden 2x/wk"})
+    assert "A phone session will take place again next week." in text
+    assert "Follow-up will be in 1 week via telehealth." in text
+    assert "Clinician will call the client Friday." in text
+    goals = draft_of({"goals": "pt's own goal = garden 2x/wk"})
+    assert "Client's own goal is to garden twice a week." in goals
