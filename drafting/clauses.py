@@ -55,6 +55,7 @@ class Clause:
     canonical: str = ""  # the words in the order a draft may write them (see _label_flip)
     named: bool = False  # the fact itself named who acts ("client agreed", "I taught")
     score_of: bool = False  # a measure written as a score: "PHQ-9 of 14", "GAD-7 = 9"
+    listed: int = 0  # items of one comma list share a number (>0): prose may join them again
 
     @property
     def words(self) -> str:
@@ -91,11 +92,14 @@ _REPORTED = {"denies": "denied", "deny": "denied", "reports": "reported", "endor
 _LATER_REPORT_RE = re.compile(r"((?:[,;]|\band|\bboth|\beach)\s+)(denies|deny|reports|endorses|"
                               r"states|describes|says)\b", re.IGNORECASE)
 # "in role-play said ...", "at end of session stated ...": when, then who said what
-_LEAD_PHRASE_RE = re.compile(r"^((?:in|during|at|after|by)\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+)?)"
-                             r",?\s+(?=(?:said|stated|reported|shared|asked|added|noted)\b)",
-                             re.IGNORECASE)
+_LEAD_PHRASE_RE = re.compile(r"^((?:in|during|at|after|before|by)\s+(?:the\s+)?[\w-]+"
+                             r"(?:\s+of\s+[\w-]+)?),?\s+(?=(?:(?:mother|father|mom|dad|parents?|"
+                             r"partner|wife|husband|teacher|both)\s+)?(?:said|stated|reported|"
+                             r"shared|asked|added|noted)\b)", re.IGNORECASE)
 _PER_CLIENT_RE = re.compile(r",?\s+per\s+(?:the\s+)?(?:client|pt|patient)\b(?=\s*[,;.)]|\s*$)",
                             re.IGNORECASE)
+_REPORTED_PLURAL = {"report": "reported", "state": "stated", "describe": "described",
+                    "endorse": "endorsed", "say": "said"}
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
 # "-ed" verbs that happen on their own ("SUDS dropped"): never read as passive.
 _CHANGE_VERBS = wordset("""
@@ -148,7 +152,8 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         inner = analyze(field, text[lead.end():], setting)  # "in role-play said "...""
         return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
-    if said and (_is_person(said.group(1)) or lx.words(said.group(1))[-1:] and
+    if said and (_is_person(said.group(1)) or _a_name(said.group(1)) or
+                 lx.words(said.group(1))[-1:] and
                  lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
         speaker = said.group(1)
         quote = text[said.end():]
@@ -187,7 +192,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         inner = analyze(field, rest.strip(), setting)
         if names_approach(head.strip(), setting.approach):
             return inner  # "exposure and response prevention: ..." in an ERP session
-        if inner.actor is Actor.CLIENT and not inner.label:
+        if inner.actor is Actor.CLIENT and not inner.label and sn.CLIENT_RE.match(rest.strip()):
             # "imaginal exposure: client described the crash": when the client did it
             return replace(inner, text=text, label="during " + head.strip())
     label = _LABEL_RE.match(text)
@@ -205,16 +210,23 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     return _unlabelled(field, text, setting)
 
 
+def _a_name(word: str) -> bool:
+    """"Sam", "Dana": a capitalized word English does not use in lower case (a person named
+    in the session, before their words: "Sam: 'I feel like a roommate'")."""
+    return re.fullmatch(r"[A-Z][a-z]+", word.strip()) is not None and not wc.everyday(word) \
+        and word.lower() not in lx.STOPWORDS
+
+
 def names_approach(label: str, approach: str) -> bool:
     """Is ``label`` the session's approach or its initials ("MI" for motivational
     interviewing, "SFBT", "Gottman" for the Gottman method)?"""
-    said = [w for w in re.split(r"[\s/-]+", approach.lower()) if w]
-    words = [w for w in re.split(r"[\s/-]+", label.lower()) if w]
+    said = [w.strip("()") for w in re.split(r"[\s/-]+", approach.lower()) if w.strip("()")]
+    words = [w.strip("()") for w in re.split(r"[\s/-]+", label.lower()) if w.strip("()")]
     if not said or not words:
         return False
     initials = "".join(w[0] for w in said if w not in ("and", "of", "the", "&"))
     label_initials = "".join(w[0] for w in words if w not in ("and", "of", "the", "&"))
-    return (len(words) == 1 and words[0] in (initials, "".join(said))) or \
+    return (len(words) == 1 and words[0] in (initials, "".join(said), *said)) or \
         all(w in said for w in words) or (len(said) == 1 and len(words) > 1
                                           and label_initials == said[0])
 
@@ -238,8 +250,13 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
             and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) \
             and not _compound(ws):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
-    if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress"):
-        # "reminded of 988": done to the client
+    if field == "presenting_concerns" and _CLIENT_SPAN_RE.match(text) and \
+            re.search(r"\b(?:postpartum|sober|clean|abstinent|pregnant|post-op|separated|"
+                      r"widowed|divorced|married|sober)\b", text, re.IGNORECASE):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "11 wks postpartum"
+    if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress") \
+            and not (ws[0] == "offered" and " to " in f" {' '.join(ws[1:5])} "):
+        # "reminded of 988": done to the client; "offered encouragement to a peer" is hers
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if ws and ws[0] == "they" and not setting.they_is_client and " " in text:
         return _other(field, text, text.split(None, 1)[0], text.split(None, 1)[1])
@@ -329,7 +346,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if field in ("plan", "goals") and ws and wc.is_base_verb(ws[0]) and ws[0] not in lx.STOPWORDS \
             and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) and _verb_reading(ws):
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
-    if field in ("presenting_concerns", "client_response", "progress") and \
+    if field in ("presenting_concerns", "client_response", "progress", "risk") and \
             present_verb_first(ws):
         # "misses his woodshop", "lies awake worrying": what the client does, in the present
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
@@ -350,8 +367,8 @@ def present_verb_first(ws: list[str]) -> bool:
             not wc.is_third_person(ws[0]):
         return False
     nxt = ws[1] if len(ws) > 1 else ""
-    if wc.only_verb(ws[0]):
-        return True
+    if wc.only_verb(ws[0]) or (wc.plain(ws[0]) in lx.STATIVE_VERBS and wc.plain(ws[0]) != ws[0]):
+        return True  # "froze", "lives with her sister"
     return bool(nxt) and nxt not in lx.PREPOSITIONS and nxt not in ("and", "or", "but") \
         and not lx.NUMBER_RE.match(nxt) and nxt not in _COMPOUND_TAILS
 
@@ -394,7 +411,7 @@ _AGED_CLIENT_RE = re.compile(r"^(\d+-year-old\s+client)\b,?\s+(\S.*)$", re.IGNOR
 _CLIENT_PLACE_RE = re.compile(r"^(?:on|in|at|off)\s+\S", re.IGNORECASE)
 # "10 weeks postpartum", "6 months sober": how long the client has been so
 _CLIENT_SPAN_RE = re.compile(r"^\d+(?:\.\d+)?\s+(?:days?|weeks?|months?|years?)\s+(?!ago\b)"
-                             r"[a-z][\w-]*$", re.IGNORECASE)
+                             r"[a-z][\w-]*(?:\s*\([^)]*\))?$", re.IGNORECASE)
 
 
 _RATED_RE = re.compile(r"^(.+?)\s+([A-Za-z][\w-]*)\s*[=:]?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+|%)?)$")
@@ -429,8 +446,10 @@ def _special_shape(field: str, text: str, ws: list[str]) -> Clause | None:
     if aged:
         return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=aged.group(1),
                       body=aged.group(2))
-    if field == "presenting_concerns" and ws and ws[0] == "on" and \
-            re.search(r"\d\s*(?:mg|mcg|ml)\b", text, re.IGNORECASE):
+    if field == "presenting_concerns" and ws and ws[0] == "on" and (
+            re.search(r"\d\s*(?:mg|mcg|ml)\b", text, re.IGNORECASE)
+            or re.match(r"on\s+(?:\w+\s+)?(?:probation|parole|leave|disability|medical leave|"
+                        r"maternity leave|a waitlist|the waitlist)\b", text, re.IGNORECASE)):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "on Suboxone 8mg"
     if field == "presenting_concerns" and ws and ws[0].endswith("ing") and \
             wc.verb_lemma(ws[0]) and not sh.is_state(text):
@@ -486,6 +505,9 @@ _TRAILING_PREDICATE_RE = re.compile(
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
                            "assigned", "encouraged", "advised", "reminded", "educated",
                            "discharged", "scheduled"})
+# What a clinician did about the plan in the session, written in the past in the plan box.
+_ADVISED = frozenset({"recommended", "suggested", "advised", "encouraged", "referred",
+                      "provided", "gave", "discussed"})
 _DONE_TO_CLIENT = frozenset({"reminded", "given", "offered", "referred", "educated",
                              "encouraged", "advised", "discharged"})
 # Imperative verbs of homework that the general word lists may not know ("garden 2x/wk").
@@ -516,6 +538,10 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", 
 def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     """Someone else's act or state: "father apologized for yelling", "son quiet early"."""
     head = lx.words(predicate)[0]
+    told = _REPORTED.get(head) or _REPORTED_PLURAL.get(head)
+    if told and field in _TOLD_IN_PAST:  # "client and his wife report a blowup"
+        predicate = told + predicate[len(head):]
+        head = told
     if field == "plan" and head == "to":
         predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
@@ -551,8 +577,9 @@ def _split_subject(text: str) -> tuple[str, str]:
             continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
         if any(w in ("where", "when", "who", "which", "whom", "whose") for w in before):
             return "", ""  # "avoiding the intersection where it happened": no subject here
-        if not before or not word or tokens[i].startswith("("):
-            return "", ""
+        if not before or not word or tokens[i].startswith("(") or \
+                any(t[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
+            return "", ""  # the client's quoted words hold no subject of ours
         w = word[0]
         if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",
                                           "the", "each"})
@@ -561,6 +588,8 @@ def _split_subject(text: str) -> tuple[str, str]:
         if before[0] in ("a", "an", "the") and not _is_person(" ".join(tokens[:i + 1])) and \
                 not _is_person(" ".join(tokens[:i])):
             return "", ""  # "a walk on Saturday": a noun phrase
+        if w in ("to", "will") and i == 1 and before[0] in ("family", "couple"):
+            return tokens[0], " ".join(tokens[1:])  # "family to notice ...": the family's
         if before[-1].endswith("ly") or before[-1] in _MODIFIERS:
             continue  # "next session scheduled", "daily thought record": still the subject
         if any(b in lx.PREPOSITIONS for b in before[1:]):
@@ -671,9 +700,19 @@ def _is_participle(word: str) -> bool:
             or word in _IRREGULAR_PARTICIPLES)
 
 
+_NAMED_RELATION_RE = re.compile(
+    r"\b(wife|husband|partner|sister|brother|mother|father|son|daughter|friend|boyfriend|"
+    r"girlfriend|fiance|fiancee|spouse|roommate|mom|dad) [A-Z][a-z]+\b")
+
+
 def _is_person(phrase: str) -> bool:
     if lx.words(phrase) in (["each"], ["both"]):
         return True
+    # a name after the relation it names ("his wife Dana", "sister Maya") is that person
+    phrase = _NAMED_RELATION_RE.sub(r"\1", phrase)
+    if lx.words(phrase) in (["family"], ["couple"], ["the", "family"], ["the", "couple"]):
+        return True  # "family to notice ...": the family seen together
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "PO (Ofc. Grant)" is the PO
     ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
                                                    "and", "client's", "each", "other",
                                                    "another")
@@ -702,6 +741,11 @@ def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
     names = lx.words(name)
     rest = text[match.end():]
     rated = re.match(r"\d+(?:\.\d+)?\s*/\s*10\b", rest) is not None
+    if names and names[0] in ("still", "now", "currently", "again"):
+        return None  # "still waking 3-4 times a night": something the client does
+    if field == "interventions" and not match.group(2) and \
+            not any(w in lx.MEASURE_NAMES for w in names):
+        return None  # "EMDR phases 4-6 on the target": what was done, not a score
     if not names or sh.verb_first(name) or (names[0].endswith("ing")
                                             and names[0] not in lx.MEASURE_NAMES) or (
             field == "plan" and names[0] in lx.BASE_VERBS) or names[0] in lx.PREPOSITIONS \
@@ -735,6 +779,8 @@ def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Acto
             return Actor.JOINT
         # an intervention is the clinician's unless only the client can have done it
         return Actor.CLIENT if verb in _CLIENT_ONLY_VERBS else Actor.THERAPIST
+    if field == "plan" and verb in _ADVISED:
+        return Actor.THERAPIST  # "recommended father follow up with the pediatrician"
     if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \
             rest[0] in lx.CLIENT_WORDS:
         return Actor.THERAPIST  # "call client Friday"

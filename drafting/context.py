@@ -25,11 +25,15 @@ _SESSION_KINDS = wordset("""
 family couple couples joint individual group scheduled unscheduled makeup make-up phone
 telehealth video virtual in-person follow-up collateral iop php first last final initial
 brief extended crisis emergency weekly biweekly monthly dyadic parent parent-child sibling
-conjoint walk-in
+conjoint walk-in skills process support psychoeducation psychoeducational second third fourth
+fifth sixth seventh eighth ninth tenth relapse prevention processing
 """)
 # "week 4 of 8", "session 2 of 12": where the session falls in a course.
-_COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit)\s+\d+\s+of\s+\d+\b",
-                        re.IGNORECASE)
+_COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit)\s+#?\d+(?:\s+of\s+\d+)?"
+                        r"(?=\s*$|\s*[,;.:(]|\s+(?:of|in|for)\s)", re.IGNORECASE)
+# "relapse prevention group, week 6 of 10, seven members present": the group's own line
+_ATTENDANCE_RE = re.compile(r"^[\w\s-]{0,40}\b(?:group|session)\b,\s*(?:week|session|wk)\s+\d+\s+"
+                            r"of\s+\d+|\bmembers?\s+present\b", re.IGNORECASE)
 # What may follow the head in a context line: "family session with ...", "session by phone".
 _AFTER_HEAD = frozenset(lx.PREPOSITIONS) | {"and", "for", "via", "re", "regarding", "held",
                                              "today", "this", "per"}
@@ -37,10 +41,13 @@ _AFTER_HEAD = frozenset(lx.PREPOSITIONS) | {"and", "for", "via", "re", "regardin
 
 def is_session_context(text: str) -> bool:
     """Is this presenting-concerns line about the session rather than the client?"""
-    if _COURSE_RE.match(text.strip()):
+    if _COURSE_RE.match(text.strip()) or _ATTENDANCE_RE.search(text):
         return True
     head = re.split(r"[,;:(]", text, maxsplit=1)[0]
-    ws = lx.words(head)
+    # an acronym is a kind of session too: "DBT skills group", "IOP group"
+    ws = ["individual" if re.fullmatch(r"[A-Z][A-Z0-9-]+|\d+(?:st|nd|rd|th)", w) else w.lower()
+          for w in head.split()]  # and an ordinal: "3rd family session"
+    ws = lx.words(" ".join(ws))
     if not ws or (sh.verb_first(head) and ws[0] not in _SESSION_KINDS):
         return False  # "scheduled phone check-in" is a kind of session, "met with mom" is not
     for i, word in enumerate(ws[:4]):

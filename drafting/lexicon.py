@@ -104,7 +104,8 @@ brother partner partners spouse wife husband boyfriend girlfriend family couple 
 grandfather
 teen adolescent caregiver caregivers group boss coworker coworkers roommate friend friends peer
 peers teacher teachers doctor psychiatrist counselor nurse both guardian stepfather stepmother
-leader facilitator co-facilitator member members stepdad stepmom grandma grandpa ex
+leader facilitator co-facilitator member members stepdad stepmom grandma grandpa ex po officer
+caseworker coach principal uncle aunt cousin pediatrician therapist
 """)
 STATE_WORDS: frozenset[str] = wordset("""
 tearful anxious engaged guarded calm cooperative withdrawn irritable restless quiet talkative
@@ -255,6 +256,10 @@ practiced role-played rehearsed built developed created scheduled planned set ma
 drafted designed collaborated brainstormed generated mapped outlined updated revised
 constructed agreed negotiated identified
 """)
+# Verbs of a lasting state: told as "that she knows", never as a gerund ("knowing").
+STATIVE_VERBS: frozenset[str] = wordset("""
+know understand live own want need believe have like prefer remember agree worry hope
+""")
 # Plan nouns that are appointments: "next session Tuesday" -> "The next session will be ...".
 APPOINTMENT_NOUNS: frozenset[str] = wordset("""
 session sessions appointment appointments appt follow-up f/u check-in call visit meeting group
@@ -293,7 +298,10 @@ ABBREVIATIONS: dict[str, str] = {
     "grandma": "grandmother", "grandpa": "grandfather", "mom's": "mother's", "dad's": "father's",
     "tmrw": "tomorrow", "tmr": "tomorrow", "avg": "average", "max": "maximum", "min.": "minimum",
     "y/o": "year-old", "b/w": "between", "info": "information", "meds": "medications",
-    "med": "medication", "pos": "positive", "abt": "about", "thru": "through",
+    "med": "medication", "pos": "positive", "abt": "about", "thru": "through", "grp": "group",
+    "sess": "session", "intox": "intoxication", "qd": "daily", "rx'd": "prescribed",
+    "convo": "conversation", "convos": "conversations", "mod": "moderate",
+    "grps": "groups",
 }
 # Clinical abbreviations written out only in capitals ("BP", but "bp" may be anything). "HR"
 # is written out only before a number (heart rate), never before a noun ("HR plan").

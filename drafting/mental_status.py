@@ -15,11 +15,11 @@ from collections.abc import Callable
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
-from drafting.clauses import COPULA_WORDS, Clause, Shape, analyze
+from drafting.clauses import COPULA_WORDS, Actor, Clause, Shape, analyze
 from drafting.phrases import slots
 from drafting.predicates import lower_first
 from drafting.sentence import Segment, Sentence
-from drafting.shorthand import expand, mental_status_shorthand
+from drafting.shorthand import CLIENT_RE, expand, mental_status_shorthand
 from drafting.split import split_facts, split_items
 from drafting.voice import Voice
 
@@ -45,6 +45,8 @@ def mental_status_sentences(text: str, voice: Voice,
         # "Appearance: well-groomed. Mood: "exhausted"." is signed as written.
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
                 for f in facts]
+    theirs = [f for f in facts if _someone_else(f)]
+    facts = [f for f in facts if f not in theirs]
     items = _attach(i for f in facts for i in split_items(
         re.sub(r"^(?:mse|mental status)\s*:\s*", "", f, flags=re.IGNORECASE)))
     states: list[str] = []
@@ -52,6 +54,8 @@ def mental_status_sentences(text: str, voice: Voice,
     copulas: list[str] = []
     others: list[str] = []
     for item in items:
+        bare_item = CLIENT_RE.sub("", item, count=1)
+        item = bare_item if bare_item and bare_item != item else item  # "pt active"
         kind = _kind(item)
         {"state": states, "with": withs, "copula": copulas}.get(kind, others).append(item)
 
@@ -79,9 +83,13 @@ def mental_status_sentences(text: str, voice: Voice,
             parts.append(f"{lower_first(noun)} {verb} {rest}" if verb else
                          f"{lower_first(noun)} {rest}")
         sentences.append(Sentence([_join(parts, clauses=True)], said(copulas)))
+    acts: list[tuple[str, list[Segment]]] = []
     for item in others:
         words = lx.words(item)
         unseen = _NONE_OBSERVED_RE.match(item)
+        if acts and not _is_act(words):
+            sentences.append(_acts_sentence(acts, client))
+            acts = []
         if unseen:  # "no signs of intoxication observed" -> "... were observed"
             noun = re.sub(r"\s+of\s+.*$", "", unseen.group(1))
             verb = "were" if noun.split()[-1].lower().endswith("s") else "was"
@@ -90,15 +98,66 @@ def mental_status_sentences(text: str, voice: Voice,
         elif words and words[0].endswith("ing") and len(words[0]) > 4:
             # "tugging at sleeves": what the client was doing
             sentences.append(Sentence(client(("was", "were")) + [item], said([item])))
-        elif words and (words[0] in lx.PAST_VERBS or (
-                words[0].endswith("ed") and words[0] not in lx.ED_ADJECTIVES
-                and not sh.state_word(words[0]))):
-            # "joined from parked car for privacy": something the client did
-            sentences.append(Sentence(client(None) + slots(item, voice, verb_first=True),
+        elif _is_act(words):
+            # "joined from parked car for privacy": something the client did; several in a
+            # row are one sentence ("separated from father easily, smiled at the therapist")
+            acts.append((item, slots(lower_first(item), voice, verb_first=True)))
+        elif len(words) > 1 and wc.is_third_person(words[0]) and wc.verb_lemma(words[0]) \
+                and words[1] not in lx.PREPOSITIONS and words[1] not in ("and", "or") \
+                and not words[1].endswith(("ed", "ing")):  # not "arms folded"
+            # "uses humor": what the client did, in the session's past
+            head, _, rest = lower_first(item).partition(" ")
+            sentences.append(Sentence(client(None) + slots(f"{wc.past(head)} {rest}".strip(),
+                                                           voice, verb_first=True),
                                       said([item])))
         else:
             sentences.append(Sentence([item], said([item])))
+    if acts:
+        sentences.append(_acts_sentence(acts, client))
+    for fact in theirs:  # "Mom anxious, talkative." -> "The mother was anxious and talkative."
+        who, _, rest = fact.partition(" ")
+        states_of = [lower_first(i) for i in split_items(rest.rstrip(". "))]
+        subject = lx.ABBREVIATIONS.get(who.lower(), lower_first(who))  # "Mom" -> "mother"
+        subject = subject if subject[:1].isupper() or subject == "both" else "the " + subject
+        verb = "were" if subject == "both" or subject.endswith("s") and \
+            not subject.endswith("ss") and not subject[:1].isupper() else "was"
+        sentences.append(Sentence([f"{subject} {verb} {_join(states_of)}"], said([fact])))
     return sentences
+
+
+def _is_act(words: list[str]) -> bool:
+    """Something the client did ("joined from a parked car", "smiled at the therapist")."""
+    return bool(words) and (words[0] in lx.PAST_VERBS or (
+        words[0].endswith("ed") and words[0] not in lx.ED_ADJECTIVES
+        and not sh.state_word(words[0])))
+
+
+def _acts_sentence(acts: list[tuple[str, list[Segment]]],
+                   client: Callable[[tuple[str, str] | None], list[Segment]]) -> Sentence:
+    """"Client separated from father easily, smiled at the therapist, and spoke softly."""
+    segments = client(None)
+    for n, (_, done) in enumerate(acts):
+        if n:
+            segments = segments + [" and " if len(acts) == 2 else
+                                   (", and " if n == len(acts) - 1 else ", ")]
+        segments = segments + done
+    return Sentence(segments, [Clause("mental_status", i, Shape.NOUN, Actor.CLIENT, body=i)
+                               for i, _ in acts])
+
+
+def _someone_else(fact: str) -> bool:
+    """A line about another person in the room, whose states are theirs ("Mom anxious,
+    talkative", "Stepdad quiet"), never the client's."""
+    who, _, rest = fact.strip().partition(" ")
+    items = split_items(rest.rstrip(". "))
+    named = re.fullmatch(r"[A-Z][a-z]+", who) is not None and not wc.everyday(who)
+    return bool(items) and lx.words(who)[:1] != [] and (
+        lx.words(who)[0] in lx.RELATION_NOUNS or lx.words(who)[0] in lx.PERSON_NOUNS
+        or named or lx.words(who)[0] == "both") \
+        and lx.words(who)[0] not in lx.CLIENT_WORDS \
+        and all(sh.state_word(lx.words(i)[0]) or lx.words(i)[0].endswith("ly") and
+                len(lx.words(i)) > 1 and sh.state_word(lx.words(i)[1])
+                for i in items if lx.words(i))  # "Sam briefly tearful"
 
 
 _NONE_OBSERVED_RE = re.compile(r"^(no\s+.+?)\s+(observed|noted|reported|present|evident|seen)$",
@@ -117,7 +176,10 @@ def _attach(items: object) -> list[str]:
         ws = lx.words(item)
         joins_affect = len(ws) == 1 and ws[0] in _AFFECT_QUALIFIERS and out and \
             lx.words(out[-1])[:1] == ["affect"]
-        if out and ws and (ws[0] in ("then", "later", "but", "yet", "though") or joins_affect):
+        goes_on = ws[:2] in (["away", "from"], ["close", "to"]) or ws[:1] in (
+            ["without"], ["except"])  # "sat next to mom, away from stepdad"
+        if out and ws and (ws[0] in ("then", "later", "but", "yet", "though") or joins_affect
+                           or goes_on):
             out[-1] = f"{out[-1]} and {item}" if joins_affect else f"{out[-1]}, {item}"
         else:
             out.append(item)
@@ -128,8 +190,10 @@ def _kind(item: str) -> str:
     ws = lx.words(item)
     if not ws:
         return "other"
-    if len(ws) > 1 and ws[0].endswith("ly") and ws[0] not in ("only", "early", "daily") and (
-            sh.state_word(ws[1]) or ws[1].endswith("ed")) and len(ws) <= 4:
+    if len(ws) > 1 and (ws[0].endswith("ly") or ws[0] == "well") and \
+            ws[0] not in ("only", "early", "daily") and (
+            sh.state_word(ws[1]) or ws[1].endswith("ed")) and (
+            len(ws) <= 4 or sh.state_word(ws[1])):  # "mildly defensive when discussing wife"
         return "state"  # "mildly anxious", "casually dressed"
     if ws[0] in ("on", "in") and len(ws) > 1 and ws[1] in ("camera", "video", "time"):
         return "state"  # "on camera whole session"
@@ -143,7 +207,8 @@ def _kind(item: str) -> str:
         return "state"  # "more open by midpoint"
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
-                and not re.match(r"x\d|times", ws[1]) and not item.split()[0].endswith(","):
+                and not re.match(r"x\d|times|twice|once", ws[1]) \
+                and not item.split()[0].endswith(","):
             return "with"  # "anxious affect", "good eye contact"
         return "state"
     if len(ws) > 1 and (ws[0] in COPULA_WORDS or ws[0] in ("good", "fair", "poor", "sad")):
@@ -155,7 +220,8 @@ _NOUNS = ("affect", "mood", "speech", "thought process", "thought content", "tho
           "insight", "judgment", "judgement", "insight/judgment", "eye contact", "appearance",
           "behavior", "behaviour", "orientation", "memory", "attention", "concentration",
           "hygiene", "grooming", "psychomotor", "motor activity", "mse", "cognition",
-          "perception", "sleep", "appetite", "energy")
+          "perception", "sleep", "appetite", "energy", "hands", "hair", "gait", "posture",
+          "voice", "clothing", "dress")
 
 
 def _copula_split(item: str) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from drafting import lexicon as lx
+from drafting import shapes as sh
 from drafting.lexicon import wordset
 from drafting.sentence import Choice, Segment
 from drafting.voice import Voice
@@ -22,7 +23,7 @@ ORDINALS = frozenset({"next", "last", "same", "first", "second", "third", "follo
 _ING_NOUNS = frozenset({"meeting", "morning", "evening", "training", "feeling", "building",
                         "wedding", "hearing", "setting", "ceiling", "painting", "offering",
                         "warning", "beginning", "ending", "opening", "outing", "gathering",
-                        "screening", "recording", "reading", "session", "planning"})
+                        "screening", "recording", "reading", "session"})
 _PLURALS = frozenset({"children", "people", "men", "women", "feet", "teeth", "kids", "mice"})
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "’s")
 _INFINITIVE_ENDINGS = ("ate", "ize", "ise", "ify")
@@ -54,7 +55,9 @@ education guidance reassurance progress improvement mindfulness acceptance defus
 prevention restructuring tolerance distress reactivity isolation irritability fatigue energy
 motivation insight judgment concentration attention hygiene nutrition sobriety abstinence use
 access safety guilt shame anger fear conflict stress pain housing employment work psychiatry
-medicine psychology nursing dietetics
+medicine psychology nursing dietetics humor sarcasm hopelessness warmth empathy compassion
+probation parole
+self-compassion hope
 """)
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",
                            "friendly", "family", "lovely", "likely", "lonely", "only", "costly",
@@ -140,10 +143,10 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
     out: list[Segment] = []
     quoted = False  # the client's own words are never touched
     for i, token in enumerate(tokens):
-        opens = token[:1] in "\"“"
+        opens = token.lstrip("([")[:1] in "\"“"  # also '("I was ...': a quote in brackets
         if quoted or opens:
-            quoted = not (token.rstrip(",.;:!?)").endswith(("\"", "”")) and (not opens
-                                                                          or len(token) > 1))
+            quoted = not (token.rstrip(",.;:!?)]").endswith(("\"", "”")) and (
+                not opens or len(token.lstrip("([")) > 1))
             out.append(token + (" " if i < len(tokens) - 1 else ""))
             continue
         previous = bare(tokens[i - 1]) if i else after.strip().lower()
@@ -204,7 +207,12 @@ def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,
         return Choice((f"{possessive} ", "the ", ""), 0)
     if word in ORDINALS:
         return Choice(("the ", ""), 0)
+    if sh.state_word(word) and (
+            i + 1 == len(tokens) or bare(tokens[i + 1]) in lx.PREPOSITIONS):
+        return None  # "came in angry about his supervisor": an adjective, not a thing
     head = _head(tokens, i)
+    if i + 2 < len(tokens) and is_plural(bare(tokens[i + 1])) and re.match(r"\d", tokens[i + 2]):
+        return None  # "EMDR phases 4-6": a plural named by its numbers
     if is_plural(head) or is_plural(tokens[i]):
         return None  # a plural reads right without one; "the" would claim a known set
     if any(re.fullmatch(r"\d+(?:\.\d+)?\s*mg|mg", t.lower()) for t in tokens[i:i + 4]):

@@ -120,11 +120,13 @@ def lower_first(text: str) -> str:
     word = re.sub(r"[^A-Za-z]", "", first)
     following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
     if len(following) > 1 and following[0].isupper() and following[1:].islower() \
-            and word.lower() not in lx.STOPWORDS:
+            and word.lower() not in lx.STOPWORDS and not wc.is_base_verb(word.lower()) \
+            and not first.endswith((",", ";", ":")):  # "Said, 'Maybe ...'" is no name
         return text  # "Sound Relationship House", "Gottman Method": a name
     if (len(word) > 1 and word[0].isupper() and word[1:].islower()
             and word.lower() not in lx.WEEKDAYS_MONTHS
-            and word.lower() not in ("dr", "mr", "mrs", "ms", "mx") and lx.common_word(word)):
+            and word.lower() not in ("dr", "mr", "mrs", "ms", "mx")
+            and (lx.common_word(word) or wc.everyday(word))):
         return text[0].lower() + text[1:]
     if len(word) == 1 and word in "A" and first == "A":
         return "a" + text[1:]
@@ -203,7 +205,9 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             if words and words[0] in ("will", "would", "can", "should", "may", "might"):
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
-            if words and words[0] in lx.PAST_VERBS and words[0] not in lx.BASE_VERBS:
+            if words and (words[0] in lx.PAST_VERBS or clause.actor is Actor.THERAPIST and
+                          words[0].endswith("ed") and wc.is_past(words[0])) \
+                    and words[0] not in lx.BASE_VERBS:  # "recommended father follow up"
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             head, _, rest = body.partition(" ")
             body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
@@ -214,7 +218,11 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
         if past and first not in PAST_OF and first not in _AUXILIARIES and \
                 wc.is_third_person(first):
             head, _, rest = lower_first(body).partition(" ")
-            if f == "presenting_concerns":  # "misses his woodshop": what the client told
+            if f in ("presenting_concerns", "risk") and wc.plain(head) in lx.STATIVE_VERBS:
+                # "knows to use the crisis line": "reported that she knows ..."
+                told = lit(f"that {voice.subject_pronoun} {head} ") + slots(rest, voice)
+                return Pred(clause, lit("reported ") + told, lead="reported")  # not merged
+            if f in ("presenting_concerns", "risk"):  # "misses his woodshop": what was told
                 told = slots(f"{wc.gerund(head)} {rest}".strip(), voice, verb_first=True)
                 return Pred(clause, lit("reported ") + told, lead="reported",
                             object_segments=told)
@@ -265,12 +273,15 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
         return None  # "unscheduled call after custody exchange": the session, not a report
     if f == "presenting_concerns" and _DOSE_RE.search(" ".join(body.split()[:4])):
-        return Pred(clause, lit("reported taking ") + slots(body, voice), lead="reported")
+        taking = "" if lx.words(body)[:1] == ["taking"] else "taking "  # "taking zolpidem 5mg"
+        return Pred(clause, lit("reported " + taking) + slots(body, voice), lead="reported")
     if f == "presenting_concerns" and ongoing_act(f, body):
         # "now avoiding the gym": what the client says she is doing now
         be = "are" if voice.plural_pronoun else "is"
         return Pred(clause, lit(f"reported that {voice.subject_pronoun} {be} ")
                     + slots(body, voice), lead="reported")
+    if f == "risk" and words[0] == "not":  # "not requiring higher LOC": the clinician's view
+        return Pred(clause, slots(body, voice), aux=("was", "were"), state=True, lead="was")
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
@@ -418,6 +429,8 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
         return lit("This was ") + slots(body, voice)
     first = body.split()[0]
     article = Choice((f"{article_for(first)} ", "the "), 0)  # "a family session", "an IOP group"
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final", first):
+        article = Choice(("the ",), 0)  # "the 3rd family session"
     return lit("This was ", article) + slots(body, voice)
 
 
@@ -480,8 +493,9 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
         return [voice.client + subject[len(voice.client_mid()):]], True
     plural = " and " in subject or (bool(words) and (words[-1] in ("both", "parents")
                                                      or is_plural(words[-1])))
-    if words and words[0] in ("both", "they", "each") and len(words) == 1:
-        return [subject], True
+    if words and (words[0] in ("both", "they", "each") and len(words) == 1
+                  or words[0] in ("both", "all", "each") and len(words) == 2):
+        return [subject], words[0] != "each"  # "both partners", "each partner"
     segments = subject_segments(subject, voice)
     if segments and isinstance(segments[0], str) and words and words[0] not in lx.DETERMINERS \
             and words[0] not in ("client's",) and not segments[0][:1].isupper():

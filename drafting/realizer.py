@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from drafting import lexicon as lx
-from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens
+from drafting import shorthand as sn
+from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens, names_approach
 from drafting.formats import SESSION, section_fields
 from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
@@ -31,7 +32,7 @@ from drafting.predicates import subject_segments as slots_subject
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.session_line import session_line
 from drafting.shapes import verb_first
-from drafting.split import split_facts
+from drafting.split import split_facts, split_items
 from drafting.style import StyleProfile
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
@@ -63,13 +64,24 @@ def voice_for(facts: SessionFacts, style: StyleProfile) -> Voice:
 def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
     parts = [text] if field_name == "mental_status" else split_facts(text)
     clauses: list[Clause] = []
-    for part in parts:
+    for number, part in enumerate(parts, 1):
         if not part.strip():
             continue
-        items = [i.strip() for i in part.split(", ")]
+        aged = re.match(r"^(?:(?:the\s+)?(?:client|pt|patient)\s+)?(\d{1,3}-year-old),\s+(\S.*)$",
+                        sn.expand(part).strip(), re.IGNORECASE)
+        if aged and field_name == "presenting_concerns":  # "34 y/o, 11 wks postpartum"
+            clauses += [analyze(field_name, aged.group(1), setting),
+                        analyze(field_name, aged.group(2), setting)]
+            continue
+        listed = part
+        label = re.match(r"^([^,:]{1,60}):\s+(?=\S)", part)
+        if label and field_name == "interventions" and \
+                names_approach(label.group(1), setting.approach):
+            listed = part[label.end():]  # "Group CBT relapse prevention: mapping, ..."
+        items = split_items(listed) if not (label and listed == part) else [part]
         if (field_name in ("interventions", "plan") and len(items) > 1
                 and all(_short_noun_phrase(i) for i in items)):
-            clauses += [analyze(field_name, i, setting) for i in items]
+            clauses += [replace(analyze(field_name, i, setting), listed=number) for i in items]
             continue
         clause = analyze(field_name, part, setting)
         head, comma, tail = part.rpartition(", ")
@@ -190,6 +202,8 @@ class _Section:
                     and self.voice.service in ("individual", "group")
                     and (clause.actor is Actor.OTHER or clause.shape is Shape.CLAUSE)
                     and not _PRESENT_RE.match(clause.body)
+                    and lx.words(clause.body)[:1] not in (["reported"], ["said"], ["stated"],
+                                                          ["told"], ["shared"], ["described"])
                     and lx.words(clause.subject)[-1:] != ["client"]):
                 # in an individual session, what someone else did is what the client told
                 key, pred = "client", reported_that(clause, self.voice)
@@ -225,7 +239,8 @@ class _Section:
                 continue
             group: list[Pred] = [item]
             j = i + 1
-            while (not prose and j < len(items) and items[j][0] == key
+            while ((not prose or 0 < item.clause.listed == items[j][1].clause.listed)
+                   and j < len(items) and items[j][0] == key
                    and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
                    and not getattr(items[j][1], "alone", False)
                    and len(group) < _room(group, items[j][1], self.style.max_predicates)
@@ -271,6 +286,10 @@ class _Section:
                        named=clause.named)
         if f == "goals" and clause.shape is Shape.VERB:
             return Own(clause, [f"{label} is to {lower_first(clause.body)}"])
+        if f == "interventions" and clause.shape is Shape.NOUN and \
+                label.lower() in ("topic", "theme", "focus", "module", "skill"):
+            # "Topic: people, places, and things": what the session was about
+            return Own(clause, lit(f"The {label.lower()} was ") + slots(clause.body, voice))
         if f == "interventions" and clause.shape is Shape.NOUN:
             body = clause.body
             detail = f" ({body})" if len(body.split()) <= 3 else f", with {lower_first(body)}"
@@ -289,10 +308,10 @@ class _Section:
         sentence = self._one(inner)
         lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
         text_segments = list(sentence.segments)
-        if lx.words(label)[:1] and lx.words(label)[0] in _WHEN_WORDS and text_segments and \
-                isinstance(text_segments[0], str):
+        if lx.words(label)[:1] and lx.words(label)[0] in _WHEN_WORDS and text_segments:
             # "afterward: 'I didn't know ...'" -> "Afterward, client said, ..."
-            text_segments[0] = lower_first(text_segments[0])
+            if isinstance(text_segments[0], str):
+                text_segments[0] = lower_first(text_segments[0])
             when = slots(label[0].upper() + label[1:], voice)  # "At [the] end of session"
             return Own(clause, when + lit(", ") + text_segments)
         if lead and text_segments and isinstance(text_segments[0], str):
@@ -446,7 +465,8 @@ def _is_prose(text: str) -> bool:
 def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
     """"The goals are to reduce panic and ride the bus alone." or "Goal 1 is to ..."."""
     out: list[Sentence] = []
-    verbs = [c for c in clauses if c.shape is Shape.VERB and not c.label]
+    verbs = [c for c in clauses if c.shape is Shape.VERB and not c.label
+             and c.actor is not Actor.OTHER]
     if verbs:
         aims = [lower_first(re.sub(r"^(?:to|will)\s+", "", _strip_client(c.body),
                                    flags=re.IGNORECASE)) for c in verbs]
@@ -457,6 +477,7 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
                              (", and " if n == len(aims) - 1 else ", "))
             parts += slots(aim, voice, verb_first=True)
         out.append(Sentence(parts, verbs))
+    targets: list[tuple[Clause, list[Segment]]] = []
     for clause in clauses:
         if clause in verbs:
             continue
@@ -466,9 +487,27 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
                 re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
         elif clause.label:
             out.append(Sentence(lit(f"{clause.label}: ") + slots(body, voice), [clause]))
+        elif clause.actor is Actor.OTHER and clause.shape is Shape.VERB:
+            # "mom to reach CDI mastery": "The goal is for the mother to reach ..."
+            who = lower_first(clause.subject)
+            who = who if lx.words(who)[:1] and lx.words(who)[0] in lx.DETERMINERS \
+                else "the " + who
+            out.append(Sentence(lit(f"The goal is for {who} to ") + slots(
+                re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
+        elif clause.shape is Shape.MEASURE:  # "Y-BOCS <16": "The goal is Y-BOCS below 16."
+            targets.append((clause, lit(f"{clause.subject} ") + slots(body, voice)))
         else:
-            out.append(Sentence(lit("The goal is ") + slots(body, voice, object_start=True),
-                                [clause]))
+            targets.append((clause, slots(body, voice, object_start=True)))
+    if targets:  # "The goals are Y-BOCS below 16 and handwashing below 30 minutes a day."
+        lead = ("The goals also include " if verbs else "The goals are ") if len(targets) > 1 \
+            else ("The goal also includes " if verbs else "The goal is ")
+        parts = lit(lead)
+        for n, (_, segments) in enumerate(targets):
+            if n:
+                parts += lit(" and " if n == len(targets) - 1 and len(targets) == 2 else
+                             (", and " if n == len(targets) - 1 else ", "))
+            parts += segments
+        out.append(Sentence(parts, [c for c, _ in targets]))
     return out
 
 
@@ -529,6 +568,18 @@ def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
     out: list[Pred] = []
     for pred in preds:
         prev = out[-1] if out else None
+        objects = getattr(prev, "objects", [])
+        if (prev is not None and len(objects) == 2 and pred.lead == prev.lead
+                and pred.object_segments and "," not in pred.clause.body):
+            # a third object of the same verb: "used OARS, a readiness ruler, and ..."
+            lead_segments = prev.segments[:len(prev.segments) - len(_joined(objects))]
+            segments = lead_segments + objects[0] + lit(", ") + objects[1] + lit(", and ") \
+                + pred.object_segments
+            merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
+                          prev.object_segments)
+            merged.merged = [*prev.merged, pred.clause]  # type: ignore[attr-defined]
+            out[-1] = merged
+            continue
         if (prev is not None and pred.lead and pred.lead == prev.lead
                 and pred.lead in _LIST_VERBS and pred.object_segments
                 and prev.object_segments and not getattr(prev, "merged", [])):
@@ -546,10 +597,18 @@ def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
             merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
                           prev.object_segments)
             merged.merged = [pred.clause]  # type: ignore[attr-defined]
+            if not long_first:
+                merged.objects = [prev.object_segments,  # type: ignore[attr-defined]
+                                  pred.object_segments]
             out[-1] = merged
             continue
         out.append(pred)
     return out
+
+
+def _joined(objects: list[list[Segment]]) -> list[Segment]:
+    """The segments of two merged objects, as ``_merge_same_verb`` wrote them."""
+    return objects[0] + lit(" and ") + objects[1]
 
 
 def _merged(preds: list[Pred]) -> list[Clause]:

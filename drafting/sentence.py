@@ -57,6 +57,9 @@ class Sentence:
         return finish("".join(out))
 
 
+_QUOTED_RE = re.compile(r'("[^"]*"|“[^”]*”)')
+
+
 def finish(text: str) -> str:
     """Spaces, capital, and one final period (inside a closing quotation mark)."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -64,8 +67,10 @@ def finish(text: str) -> str:
     text = re.sub(r"([(])\s+", r"\1", text)
     text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)  # a doubled stop, not an ellipsis
     # A sentence joined or split by a choice: a capital after its own full stop.
-    text = re.sub(r"(?<!\b[a-z]\.[a-z])(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)([.!?] )([a-z])",
-                  lambda m: m.group(1) + m.group(2).upper(), text)
+    text = "".join(part if i % 2 else re.sub(  # never inside the client's quoted words
+        r"(?<!\b[a-z]\.[a-z])(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)(?<!\.\.)([.!?] )([a-z])",
+        lambda m: m.group(1) + m.group(2).upper(), part)
+        for i, part in enumerate(_QUOTED_RE.split(text)))
     if not text:
         return ""
     text = text[0].upper() + text[1:]

@@ -141,7 +141,9 @@ def verb_first(fact: str) -> bool:
         return False  # "thought log", "record keeping": a noun phrase
     if first.endswith("n't") or first in ("cannot", "won't"):
         return True  # "hasn't told dad", "didn't complete the log"
-    if first.endswith("ly") and len(first) > 4 and first not in _LY_ADJECTIVES and nxt and (
+    if (first.endswith("ly") and len(first) > 4 and first not in _LY_ADJECTIVES
+            or first in ("also", "later", "then", "again", "still", "never")) and nxt and (
+            first in ("also", "still") and wc.is_third_person(nxt) or
             nxt in lx.PAST_VERBS or (nxt.endswith("ed") and len(nxt) > 4)):
         return True  # "tentatively accepted the link"
     if first in lx.PAST_VERBS or first in lx.PRESENT_VERBS:

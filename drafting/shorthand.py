@@ -49,12 +49,16 @@ _HR_RE = re.compile(r"\bHR(?=\s*(?:of\s*|=\s*|:\s*)?\d)")
 # "10am" -> "10 am", "3:30pm" -> "3:30 pm"
 _CLOCK_RE = re.compile(r"\b(\d{1,2}(?::\d{2})?)(am|pm)\b", re.IGNORECASE)
 # "x2 this wk" -> "twice this week" (never "oriented x3")
-_X_BEFORE_TIME_RE = re.compile(r"(?<![\w&])(?<!oriented )x\s?(\d+)(?=\s+(?:this|last|per|a|in|"
+_X_BEFORE_TIME_RE = re.compile(r"(?<![\w&])(?<!oriented )(?<!&O )x\s?(\d+)"
+                               r"(?=\s+(?:this|last|per|a|in|"
                                r"since|today|over|so|during|yesterday)\b|\s*[,;.)]|\s*$)")
 _COMPARE = (("<=", "at or below "), ("≤", "at or below "), (">=", "at or above "),
             ("≥", "at or above "), ("<", "below "), (">", "above "))
 _WEEKDAY_RE = re.compile(r"(?<![\w])(" + "|".join(
-    sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])")
+    sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\w])"
+    # "Sat with silence", "Wed in June": the verb, not the day
+    r"(?!\s+(?:with|in|on|down|up|quietly|silently|still|through|for|together|beside|next|"
+    r"across|alone|back)\b)")
 # 'I keep replaying her face' -> "I keep replaying her face": a quotation in single quotes
 # (apostrophes inside words stay).
 _SINGLE_QUOTE_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))'((?:[^']|(?<=\w)'(?=\w))+?)'"
@@ -75,7 +79,8 @@ FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNOREC
 _CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
     re.escape(k) for k in sorted(CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
 # "2x this week", "3x/wk" (not "2x/wk goal": before a noun the count stays as written)
-_TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?(week|wk|day|d|month|mo)?\b"
+_TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?"
+                       r"(week|wk|day|d|month|mo|night)?\b"
                        r"(?=\s*$|\s*[,;.()]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
                        r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
 _FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|sessions?|minutes?"
@@ -83,7 +88,7 @@ _FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|session
 # "1 minute x3", "3 trials x2": a repetition (never "oriented x3")
 _X_TIMES_RE = re.compile(r"\b((?:minutes?|seconds?|trials?|reps|sets) )x\s?(\d+)\b")
 _PERIODS = {"week": "a week", "wk": "a week", "day": "a day", "d": "a day", "month": "a month",
-            "mo": "a month"}
+            "mo": "a month", "night": "a night"}
 
 
 def _times(count: str) -> str:
@@ -140,8 +145,13 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
+    # "1 softened startup/day": a count of something, each day
+    text = re.sub(r"(\b\d+(?: [a-z-]{3,20}){1,2})/(night|day|week|wk|month)\b",
+                  lambda m: f"{m.group(1)} a " + ("week" if m.group(2) == "wk" else m.group(2)),
+                  text)
     text = re.sub(r"(?<=[a-z]s)/(night|day|week|wk|month)\b",
                   lambda m: " a " + ("week" if m.group(1) == "wk" else m.group(1)), text)
+    text = re.sub(r"\bmiracle q\b\.?", "miracle question", text)
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\bhx\s+(?!of\b)(?=[\w(])", "history of ", text)  # "hx 1 DUI"
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
@@ -176,7 +186,7 @@ def _expand_words(text: str, first: bool = True) -> str:
 
 # Shorthand that means one thing in a mental status line ("TP linear", "MSE WNL").
 _MSE_SHORT = {"TP": "thought process", "TC": "thought content", "EC": "eye contact",
-              "PMA": "psychomotor activity", "WNL": "within normal limits"}
+              "PMA": "psychomotor activity", "WNL": "within normal limits", "nl": "normal"}
 _MSE_SHORT_RE = re.compile(r"\b(?:" + "|".join(_MSE_SHORT) + r")\b")
 
 

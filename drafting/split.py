@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 
 _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”][.!?])\s+(?=[A-Za-z\"“])"
-                       r"|(?<=[.!?][\"”])\s+(?=[A-Za-z])")
+                       r"|(?<=[.!?][\"”])\s+(?=[A-Za-z])"
+                       r"|(?<=[.!?]['’])\s+(?=[A-Z])")  # "... seen it.' Still holds ..."
 # "1) reviewed homework 2) taught grounding" or "1. Reduce ... 2. Improve ...": one list.
 _INLINE_LIST_RE = re.compile(r"^\s*\(?1[.)]\s")
 _INLINE_ITEM_RE = re.compile(r"(?:^\s*|\s+)\(?\d{1,2}[.)]\s+(?=[A-Za-z])")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|\(?[0-9]{1,2}[.)]\s)\s*")
 # A period after these does not end a sentence ("Dr. Lee", "e.g. walks").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "st", "vs", "e.g", "i.e", "approx",
-                            "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc"})
+                            "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc", "ofc", "det",
+                            "sgt", "lt", "capt", "rev", "appt"})
 
 
 def split_facts(text: str) -> list[str]:

@@ -15,6 +15,8 @@ import threading
 from functools import lru_cache
 from types import ModuleType
 
+from drafting.lexicon import wordset
+
 _LOCK = threading.Lock()
 _MODULE: list[ModuleType] = []
 
@@ -52,6 +54,20 @@ def only_verb(word: str) -> bool:
     """A word that is a verb and nothing else ("froze", "avoids"), not "walks" or "update"."""
     kinds = set(_lemmas(word)) - {"AUX"}
     return kinds == {"VERB"}
+
+
+# Given names that are also everyday words: with a capital mid-sentence they are a name.
+_NAME_WORDS = wordset("""
+grace rose mark will bill hope faith joy dawn june april may summer jack frank rich sky violet
+lily daisy ivy jade ruby pearl amber autumn heath hunter mason taylor carter cash chance chase
+dean drew gene glen grant guy hunter jay jean jewel king lane lee ray reed rex river rock rocky
+rusty sandy sonny stone storm sue wade ward wren
+""")
+
+
+def everyday(word: str) -> bool:
+    """A word English knows in lower case ("highway", "joint"), not a name ("Dana", "Grace")."""
+    return word.lower() not in _NAME_WORDS and bool(_lemmas(word))
 
 
 def can_be_noun(word: str) -> bool:

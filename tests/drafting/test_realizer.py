@@ -209,3 +209,36 @@ def test_appointments_and_calls_in_the_plan_are_said_by_who_and_how() -> None:
     assert "Clinician will call the client Friday." in text
     goals = draft_of({"goals": "pt's own goal = garden 2x/wk"})
     assert "Client's own goal is to garden twice a week." in goals
+
+
+def test_who_did_it_stays_with_them() -> None:
+    couple = draft_of({"client_response": 'Sam: "I feel like a roommate, not a partner."',
+                       "mental_status": "engaged. Mom anxious, talkative. Sam briefly tearful."},
+                      service="couple")
+    assert 'Sam said, "I feel like a roommate, not a partner."' in couple
+    assert "The mother was anxious and talkative." in couple
+    assert "Sam was briefly tearful." in couple and "Client was engaged." in couple
+    group = draft_of({"client_response": "Offered encouragement to a newer member; Sat with "
+                                         "silence near the end"}, service="group")
+    assert "Client offered encouragement to a newer member" in group
+    assert "sat with silence near the end" in group and "Saturday" not in group
+    plan = draft_of({"plan": "recommended father follow up with pediatrician; Family to "
+                             "notice smoke moments"}, service="family")
+    assert "Clinician recommended father follow up with pediatrician." in plan
+    assert "The family will notice smoke moments." in plan
+    assert "Client was not requiring higher LOC at this time." in draft_of(
+        {"risk": "not requiring higher LOC at this time"})
+
+
+def test_lists_keep_their_parentheses_and_labels() -> None:
+    text = draft_of({"interventions": "interpersonal inventory (partner, MIL, sister); Topic: "
+                                      "people, places, and things"})
+    assert "an interpersonal inventory (partner, mother-in-law, sister)" in text
+    assert "The topic was people, places, and things." in text
+    assert "used OARS, a readiness ruler, and a decisional balance" in draft_of(
+        {"interventions": "OARS; readiness ruler; decisional balance"})
+    mse = draft_of({"mental_status": "A&O x4, speech nl, well groomed, uses humor; separated "
+                                     "from father easily, smiled at the therapist"})
+    assert "A&O x4" in mse and "Speech was normal" in mse and "well groomed" in mse
+    assert "She used humor." in mse
+    assert "She separated from father easily and smiled at the therapist." in mse
