@@ -82,6 +82,9 @@ _LABEL_RE = re.compile(r"^([A-Za-z][\w/&#.'’-]*(?:\s+[\w/&#.'’-]+){0,2})\s*:
 _MSE_LABEL_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)
 _GOAL_LABEL_RE = re.compile(
     r"^(?:treatment\s+plan\s+)?goal\s*#?\s*(?:\d{1,2}|[A-Za-z])\b\s*[:.)-]?\s*", re.IGNORECASE)
+_RISK_LEVEL_RE = re.compile(r"^(?:risk\s+(?:is\s+|was\s+)?)?((?:not\s+)?(?:elevated|imminent|low|"
+                            r"moderate|high|minimal|acute|chronic)(?:\s+(?:to|and)\s+\w+)?)\.?$",
+                            re.IGNORECASE)
 _OWN_GOAL_RE = re.compile(
     r"^(?:the\s+)?(?:client|pt|patient)'s\s+own\s+goal\s*(?:[:=]|is\b)\s*(\S.*)$", re.IGNORECASE)
 _TRAILING_CONTINUE_RE = re.compile(r"^(.+?),\s*(continue|continues|ongoing)$", re.IGNORECASE)
@@ -134,6 +137,9 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     text = _client_named(text, setting.client_names)
     if field == "presenting_concerns":  # "wife 'gave him an ultimatum' per pt": "reported"
         text = _PER_CLIENT_RE.sub("", text)  # already says who told it
+        # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
+        text = re.sub(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
+                      r"\1", text, flags=re.IGNORECASE)
     if field == "mental_status":
         text = sn.mental_status_shorthand(_MSE_LABEL_RE.sub("", text, count=1) or text)
     if _NOTHING_RE.match(text):
@@ -167,9 +173,19 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     therapist = sn.THERAPIST_RE.match(text)
     if therapist and text[therapist.end():]:
         return _with_actor(field, text, text[therapist.end():], Actor.THERAPIST)
+    level = _RISK_LEVEL_RE.match(text)
+    if level and field == "risk":  # "Elevated.", "Not imminent": the clinician's rating
+        return Clause(field, text, Shape.COPULA, Actor.NONE, subject="risk",
+                      body=level.group(1), canonical=text)
     flipped = _label_flip(field, text)
     if flipped is not None:
         return flipped
+    after = re.match(r"^([A-Za-z][\w/&-]*(?:\s+[\w/&-]+){0,2})\s+(denied|negative)\.?$", text,
+                     re.IGNORECASE)
+    if after and field == "risk" and setting.service == "individual" and \
+            after.group(2).lower() == "denied":  # "SI/HI denied": the client denied it
+        words = f"denied {after.group(1)}"
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=words, canonical=words)
     own_goal = _OWN_GOAL_RE.match(text)
     if own_goal and field == "goals":  # "pt's own goal = garden 2x/wk"
         inner = _unlabelled(field, own_goal.group(1), setting)
@@ -237,6 +253,13 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     special = _special_shape(field, text, ws)
     if special is not None:
         return special
+    doubt = re.match(r"^(skeptical|doubtful|unsure|hopeful|worried|afraid|confident|sure|"
+                     r"certain|convinced|concerned)\s+(?!that\b|about\b|of\b|re\b)(\S.*\b(?:will|"
+                     r"would|can|could|won't|is|are)\b.*)$", text, re.IGNORECASE)
+    if doubt and field in ("client_response", "presenting_concerns", "progress"):
+        # "skeptical worry time will work": skeptical that it will
+        return Clause(field, text, Shape.STATE, Actor.CLIENT,
+                      body=f"{doubt.group(1)} that {doubt.group(2)}")
     if field == "plan" and len(ws) > 1 and ws[0] in ("phone", "video") and \
             ws[1] in lx.APPOINTMENT_NOUNS:
         return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)  # "phone session Friday"
@@ -398,7 +421,7 @@ make create reassess revisit
 # Nouns that make a compound with a word before them ("sleep diary", "exercise plan").
 _COMPOUND_TAILS = wordset("""
 card log diary sheet plan list record schedule chart journal worksheet tracker app routine
-hygiene hierarchy ladder script
+hygiene hierarchy ladder script time
 """)
 
 
@@ -524,7 +547,7 @@ _PERSON_VERBS = frozenset({"disagree", "argue", "fight", "agree", "want", "feel"
                           "like", "love", "miss", "fear", "visit", "call", "insist", "try"})
 # In-session acts only the client does ("cried", "disclosed"): anything else in the
 # interventions field is the clinician's ("met with mother", "named the moment").
-_CLIENT_ONLY_VERBS = wordset("""
+CLIENT_ONLY_VERBS = wordset("""
 cried laughed disclosed declined refused arrived attended apologized admitted acknowledged
 recalled remembered verbalized expressed endorsed denied reported stated said described
 became felt slept woke arrived left
@@ -713,6 +736,8 @@ def _is_person(phrase: str) -> bool:
     if lx.words(phrase) in (["family"], ["couple"], ["the", "family"], ["the", "couple"]):
         return True  # "family to notice ...": the family seen together
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "PO (Ofc. Grant)" is the PO
+    if _a_name(phrase) or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-z]+", phrase.strip()):
+        return True  # "Dana to sign the release", "Dr. Reyes to reinforce": a named person
     ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
                                                    "and", "client's", "each", "other",
                                                    "another")
@@ -778,13 +803,16 @@ def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Acto
         if verb in lx.JOINT_SESSION_VERBS:
             return Actor.JOINT
         # an intervention is the clinician's unless only the client can have done it
-        return Actor.CLIENT if verb in _CLIENT_ONLY_VERBS else Actor.THERAPIST
+        return Actor.CLIENT if verb in CLIENT_ONLY_VERBS else Actor.THERAPIST
     if field == "plan" and verb in _ADVISED:
         return Actor.THERAPIST  # "recommended father follow up with the pediatrician"
     if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \
             rest[0] in lx.CLIENT_WORDS:
         return Actor.THERAPIST  # "call client Friday"
     if field == "plan":
+        if verb in lx.JOINT_VERBS and rest is not None and "with" in rest[:4] and not any(
+                w in ("therapist", "clinician", "me", "writer") for w in rest[:6]):
+            return Actor.CLIENT  # "discuss sleep with PCP": with someone else, the client's
         if verb in lx.JOINT_VERBS:
             return Actor.JOINT
         if verb in lx.THERAPIST_PLAN_VERBS:

@@ -216,7 +216,7 @@ two three four five six seven eight nine ten half
 # Nouns that read right without an article after a preposition or verb ("at work", "in
 # session", "refusing school"): no article choice is offered before them.
 BARE_NOUNS: frozenset[str] = wordset("""
-work school home bed session therapy treatment class church college night noon midnight time
+work school home bed session therapy treatment class church college night noon midnight time hand
 intake discharge baseline bedtime dinner lunch breakfast town court rehab group today tonight
 tomorrow yesterday weekends weekdays daily weekly nightly twice once again alone together
 everyday homework progress support validation psychoeducation counseling insight judgment

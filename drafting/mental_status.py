@@ -45,6 +45,9 @@ def mental_status_sentences(text: str, voice: Voice,
         # "Appearance: well-groomed. Mood: "exhausted"." is signed as written.
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
                 for f in facts]
+    # "Phone." / "by video": how the clinician observed, said before what was observed
+    how = next((f for f in facts if f.strip(" .").lower() in _MODALITY_ITEMS), "")
+    facts = [f for f in facts if f != how]
     theirs = [f for f in facts if _someone_else(f)]
     facts = [f for f in facts if f not in theirs]
     items = _attach(i for f in facts for i in split_items(
@@ -114,6 +117,12 @@ def mental_status_sentences(text: str, voice: Voice,
             sentences.append(Sentence([item], said([item])))
     if acts:
         sentences.append(_acts_sentence(acts, client))
+    if how and sentences:  # "By phone, voice was steady ..."
+        opening = sentences[0]
+        lead: list[Segment] = [_MODALITY_ITEMS[how.strip(" .").lower()]]
+        segments: list[Segment] = [lower_first(seg) if i == 0 and isinstance(seg, str) else seg
+                                   for i, seg in enumerate(opening.segments)]
+        sentences[0] = Sentence(lead + segments, opening.clauses + said([how]))
     for fact in theirs:  # "Mom anxious, talkative." -> "The mother was anxious and talkative."
         who, _, rest = fact.partition(" ")
         states_of = [lower_first(i) for i in split_items(rest.rstrip(". "))]
@@ -123,6 +132,11 @@ def mental_status_sentences(text: str, voice: Voice,
             not subject.endswith("ss") and not subject[:1].isupper() else "was"
         sentences.append(Sentence([f"{subject} {verb} {_join(states_of)}"], said([fact])))
     return sentences
+
+
+_MODALITY_ITEMS = {"phone": "By phone, ", "by phone": "By phone, ", "video": "By video, ",
+                   "on video": "On video, ", "telehealth": "Via telehealth, ",
+                   "via telehealth": "Via telehealth, ", "on camera": "On camera, "}
 
 
 def _is_act(words: list[str]) -> bool:
@@ -155,9 +169,16 @@ def _someone_else(fact: str) -> bool:
         lx.words(who)[0] in lx.RELATION_NOUNS or lx.words(who)[0] in lx.PERSON_NOUNS
         or named or lx.words(who)[0] == "both") \
         and lx.words(who)[0] not in lx.CLIENT_WORDS \
-        and all(sh.state_word(lx.words(i)[0]) or lx.words(i)[0].endswith("ly") and
-                len(lx.words(i)) > 1 and sh.state_word(lx.words(i)[1])
-                for i in items if lx.words(i))  # "Sam briefly tearful"
+        and all(_observed_state(i) for i in items)  # "Sam briefly tearful"
+
+
+def _observed_state(item: str) -> bool:
+    """"tearful", "briefly tearful", "looking at floor early", "more engaged later"."""
+    ws = lx.words(item)
+    return bool(ws) and (sh.state_word(ws[0]) or ws[0] in COPULA_WORDS
+                         or (ws[0].endswith("ly") or ws[0] in ("more", "less", "very"))
+                         and len(ws) > 1 and (sh.state_word(ws[1]) or ws[1].endswith("ed"))
+                         or ws[0].endswith("ing") and len(ws[0]) > 4)
 
 
 _NONE_OBSERVED_RE = re.compile(r"^(no\s+.+?)\s+(observed|noted|reported|present|evident|seen)$",
@@ -208,7 +229,7 @@ def _kind(item: str) -> str:
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
                 and not re.match(r"x\d|times|twice|once", ws[1]) \
-                and not item.split()[0].endswith(","):
+                and not item.split()[0].endswith(",") and not item.split()[1].startswith("("):
             return "with"  # "anxious affect", "good eye contact"
         return "state"
     if len(ws) > 1 and (ws[0] in COPULA_WORDS or ws[0] in ("good", "fair", "poor", "sad")):

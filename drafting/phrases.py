@@ -56,7 +56,7 @@ prevention restructuring tolerance distress reactivity isolation irritability fa
 motivation insight judgment concentration attention hygiene nutrition sobriety abstinence use
 access safety guilt shame anger fear conflict stress pain housing employment work psychiatry
 medicine psychology nursing dietetics humor sarcasm hopelessness warmth empathy compassion
-probation parole
+probation parole time ice
 self-compassion hope
 """)
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",

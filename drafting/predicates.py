@@ -216,7 +216,7 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
             return Pred(clause, lit("to ") + _verb_phrase(body, voice, False), lead="to")
         first = lx.words(body)[0] if lx.words(body) else ""
         if past and first not in PAST_OF and first not in _AUXILIARIES and \
-                wc.is_third_person(first):
+                wc.is_third_person(first) and clause.actor is not Actor.OTHER:
             head, _, rest = lower_first(body).partition(" ")
             if f in ("presenting_concerns", "risk") and wc.plain(head) in lx.STATIVE_VERBS:
                 # "knows to use the crisis line": "reported that she knows ..."
@@ -304,7 +304,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
                                                      after=lead))
     if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
         head = _head_word(body)
-        options = (("take", "have") if words[0] == "no" else ("spend",)
+        options = (("take", "have") if words[0] == "no" else ("use", "spend")
+                   if head == "time" and not lx.NUMBER_RE.match(words[0]) else ("spend",)
                    if head in ("minutes", "hours", "time") else ("complete", "keep")
                    if head in _KEEP_HEADS else ("have",)
                    if head in _HAVE_HEADS else ("attend",) if head in lx.APPOINTMENT_NOUNS
@@ -342,6 +343,8 @@ def own(clause: Clause, voice: Voice) -> Own:
     if shape is Shape.NOT_ASSESSED:
         what = "Mental status" if f == "mental_status" else "Risk"
         return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
+    if f == "risk" and shape is Shape.COPULA and clause.subject == "risk":
+        return Own(clause, [f"Risk was {clause.body.lower()}"])  # "Elevated." -> "Risk was ..."
     if shape is Shape.QUOTE and clause.actor is Actor.OTHER:
         subject, _ = other_subject(clause.subject, voice)
         return Own(clause, subject + [" said, ", clause.body])  # 'her mom said, "..."'
@@ -427,6 +430,11 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
         return lit("The session was ") + slots(rest, voice, object_start=True, after="was")
     if context.starts_with_course(body):
         return lit("This was ") + slots(body, voice)
+    present = re.match(r"^(\w+)\s+(members?)\s+present\b(.*)$", body)
+    if present:  # "7 members present" -> "7 members were present."
+        verb = "was" if present.group(2) == "member" else "were"
+        return lit(f"{present.group(1)} {present.group(2)} {verb} present") + slots(
+            present.group(3), voice)
     first = body.split()[0]
     article = Choice((f"{article_for(first)} ", "the "), 0)  # "a family session", "an IOP group"
     if re.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final", first):

@@ -14,7 +14,17 @@ from dataclasses import dataclass, field, replace
 
 from drafting import lexicon as lx
 from drafting import shorthand as sn
-from drafting.clauses import Actor, Clause, Setting, Shape, analyze, name_tokens, names_approach
+from drafting import wordclass as wc
+from drafting.clauses import (
+    CLIENT_ONLY_VERBS,
+    Actor,
+    Clause,
+    Setting,
+    Shape,
+    analyze,
+    name_tokens,
+    names_approach,
+)
 from drafting.formats import SESSION, section_fields
 from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
@@ -99,7 +109,21 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
                 clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
                 continue
         clauses.append(_and_for_comma(clause))
-    return clauses
+    return _carry_named(clauses)
+
+
+def _carry_named(clauses: list[Clause]) -> list[Clause]:
+    """"pt played out the bunny going back and forth; threw block x1": a fact that names no
+    one goes on with the client the fact before named (so in a family session it is still the
+    child's act, not the family's)."""
+    out: list[Clause] = []
+    for clause in clauses:
+        before = out[-1] if out else None
+        if before is not None and before.named and before.actor is Actor.CLIENT and \
+                clause.actor is Actor.CLIENT and not clause.named and not clause.subject:
+            clause = replace(clause, named=True)
+        out.append(clause)
+    return out
 
 
 def _and_for_comma(clause: Clause) -> Clause:
@@ -263,12 +287,18 @@ class _Section:
         check" -> "For ERP homework, client will leave home after one check"."""
         voice = self.voice
         if clause.subject and clause.actor is Actor.CLIENT and not clause.label:
+            first_word = lx.words(clause.body)[:1]
+            if first_word and (first_word[0] in lx.PAST_VERBS or wc.is_past(first_word[0])):
+                # "first time pt named a reason to change": what the client did
+                return Own(clause, slots_subject(clause.subject, voice) + lit(" ")
+                           + [lower_first(clause.body)])
             return Own(clause, slots_subject(clause.subject, voice) + lit(" ", Choice(
                 ("has been ", "is ", "was "), 0, "copula")) + [lower_first(clause.body)])
         actor = clause.actor
         f = clause.field
         label = clause.label
-        if f == "interventions" and label and verb_first(label):
+        if f == "interventions" and label and verb_first(label) and "-" not in \
+                label.split()[0]:  # not "solution-focused: ..."
             # "explored transference: pt apologized repeatedly": the clinician's act, then
             # what happened in it
             inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
@@ -280,7 +310,7 @@ class _Section:
                                                                  verb_first=True), ": ") + rest)
         if f == "interventions" and clause.shape is Shape.VERB and actor is Actor.THERAPIST \
                 and not clause.named and lx.words(clause.body)[:1] and \
-                lx.words(clause.body)[0] not in lx.THERAPIST_VERBS:
+                lx.words(clause.body)[0] in CLIENT_ONLY_VERBS:
             actor = Actor.CLIENT  # "in vivo ERP: touched the door handle": the client did
         inner = Clause(f, clause.text, clause.shape, actor, clause.subject, clause.body,
                        named=clause.named)
@@ -544,6 +574,8 @@ def _room(group: list[Pred], nxt: Pred | Own, most: int) -> int:
 
 
 def _joinable(clause: Clause) -> bool:
+    if clause.field == "risk" and clause.subject == "risk":
+        return False  # "Risk was elevated." is read on its own
     return clause.shape in (Shape.CLAUSE, Shape.MEASURE, Shape.COPULA, Shape.PASSIVE) or (
         clause.actor is Actor.OTHER)
 

@@ -66,6 +66,8 @@ def finish(text: str) -> str:
     text = re.sub(r"\s+([,;:.)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)  # a doubled stop, not an ellipsis
+    # 'mood "empty.", affect', 'mood "empty." and': the stop of a quoted sentence goes mid-way
+    text = re.sub(r"(?<!\.)\.([\"”])(?=,|\s+(?:and|but|then)\b)", r"\1", text)
     # A sentence joined or split by a choice: a capital after its own full stop.
     text = "".join(part if i % 2 else re.sub(  # never inside the client's quoted words
         r"(?<!\b[a-z]\.[a-z])(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)(?<!\.\.)([.!?] )([a-z])",

@@ -152,6 +152,9 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"(?<=[a-z]s)/(night|day|week|wk|month)\b",
                   lambda m: " a " + ("week" if m.group(1) == "wk" else m.group(1)), text)
     text = re.sub(r"\bmiracle q\b\.?", "miracle question", text)
+    text = re.sub(r"\b(pt|client)/(mom|dad|mother|father|parents?|partner|wife|husband)\b",
+                  lambda m: "client and " + ABBREVIATIONS.get(m.group(2), m.group(2)), text,
+                  flags=re.IGNORECASE)  # "pt/mom to f/u": the two of them
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\bhx\s+(?!of\b)(?=[\w(])", "history of ", text)  # "hx 1 DUI"
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"

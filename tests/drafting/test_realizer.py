@@ -242,3 +242,21 @@ def test_lists_keep_their_parentheses_and_labels() -> None:
     assert "A&O x4" in mse and "Speech was normal" in mse and "well groomed" in mse
     assert "She used humor." in mse
     assert "She separated from father easily and smiled at the therapist." in mse
+
+
+def test_named_people_ratings_and_how_the_session_was_held() -> None:
+    text = draft_of({"presenting_concerns": "7 members present; Mom calls her daily crying",
+                     "mental_status": "Phone. Oriented, coherent. Both alert, appropriately "
+                                      "dressed. Andre restricted, looking at floor early.",
+                     "interventions": "EFT stage 1: tracked the negative cycle",
+                     "risk": "Elevated. Not imminent",
+                     "plan": "discuss sleep with PCP; Dr. Reyes to reinforce skills; Linda to "
+                             "call clinic tonight"}, service="group")
+    assert "7 members were present." in text
+    assert "Client reported that the mom calls her daily crying." in text  # a group session
+    assert "By phone, " in text and "Both were alert and appropriately dressed." in text
+    assert "Andre was restricted and looking at floor early." in text
+    assert "clinician tracked the negative cycle" in text.lower()
+    assert "Risk was elevated." in text and "Risk was not imminent." in text
+    assert "Client will discuss sleep with her PCP." in text
+    assert "Dr. Reyes will reinforce skills" in text and "Linda will call clinic tonight" in text
