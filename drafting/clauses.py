@@ -600,6 +600,11 @@ def _split_subject(text: str) -> tuple[str, str]:
             continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
         if any(w in ("where", "when", "who", "which", "whom", "whose") for w in before):
             return "", ""  # "avoiding the intersection where it happened": no subject here
+        if before and before[0] in ("still", "now", "currently") and len(before) > 1 and \
+                before[1].endswith("ing"):
+            return "", ""  # "still avoiding Costco and crowded stores": no subject
+        if before and before[-1] in ("and", "or"):
+            continue  # "X and" is never a whole subject
         if not before or not word or tokens[i].startswith("(") or \
                 any(t[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
             return "", ""  # the client's quoted words hold no subject of ours
@@ -724,8 +729,8 @@ def _is_participle(word: str) -> bool:
 
 
 _NAMED_RELATION_RE = re.compile(
-    r"\b(wife|husband|partner|sister|brother|mother|father|son|daughter|friend|boyfriend|"
-    r"girlfriend|fiance|fiancee|spouse|roommate|mom|dad) [A-Z][a-z]+\b")
+    r"\b((?i:wife|husband|partner|sister|brother|mother|father|son|daughter|friend|boyfriend|"
+    r"girlfriend|fiance|fiancee|spouse|roommate|mom|dad)) [A-Z][a-z]+\b")
 
 
 def _is_person(phrase: str) -> bool:

@@ -145,6 +145,9 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
+    text = re.sub(r"(?<=\d)\s*/\s*(wk|week|day|night|mo|month)\b",  # "5/wk" -> "5 a week"
+                  lambda m: " a " + {"wk": "week", "mo": "month"}.get(m.group(1), m.group(1)),
+                  text)
     # "1 softened startup/day": a count of something, each day
     text = re.sub(r"(\b\d+(?: [a-z-]{3,20}){1,2})/(night|day|week|wk|month)\b",
                   lambda m: f"{m.group(1)} a " + ("week" if m.group(2) == "wk" else m.group(2)),
