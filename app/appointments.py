@@ -4,6 +4,7 @@ What the appointment editor and the pages' status buttons do, one function per a
 
     plan = AppointmentPlan(appointment, repeat=Recurrence.WEEKLY, count=10)
     concern = workspace.do(authorization_concern, plan)   # the window asks if not None
+    clash = workspace.do(double_booking, plan)            # likewise: "book both anyway?"
     saved = workspace.do(save_plan, plan, workspace.settings)
 
 Every change rewrites the subscribed calendar file (app.calendar.subscription); the result says
@@ -12,7 +13,8 @@ in one sentence when that failed, while the change itself is saved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,7 @@ from models.appointment import (
 )
 from models.billing import beyond_authorization
 from models.client import Client
+from models.errors import InvalidInput
 
 if TYPE_CHECKING:
     from storage.vault import Vault
@@ -61,6 +64,17 @@ class AuthorizationConcern:
     number: int  # 1 for a single appointment; its place in a series otherwise
     occurrence: Appointment
     reason: str  # one sentence, e.g. "All 12 sessions of authorization PA-1 are already used."
+    in_series: bool
+
+
+@dataclass(frozen=True)
+class DoubleBooking:
+    """The first planned session that overlaps another appointment of the practice."""
+
+    number: int  # its place in the plan (1 for a single appointment)
+    occurrence: Appointment
+    other: Appointment  # the appointment already booked at that time
+    other_name: str  # that appointment's client, as the pages name them
     in_series: bool
 
 
@@ -139,6 +153,38 @@ def authorization_concern(vault: Vault, plan: AppointmentPlan,
             return AuthorizationConcern(number, occurrence, reason, in_series=len(planned) > 1)
         booked.append(occurrence)
     return None
+
+
+BOOKED = (AppointmentStatus.SCHEDULED, AppointmentStatus.ATTENDED)  # what takes up the time
+
+
+def double_booking(vault: Vault, plan: AppointmentPlan) -> DoubleBooking | None:
+    """The first planned session that overlaps another booked appointment (None: the time is
+    free). Cancelled and missed sessions free their time; the window asks, it never refuses."""
+    planned = plan.occurrences()
+    if planned[0].status not in BOOKED:
+        return None
+    first, last = min(a.start for a in planned), max(a.end for a in planned)
+    # Appointments start at most a day before the earliest planned one ends.
+    others = [a for a in vault.appointments.between(first - timedelta(days=1), last)
+              if a.status in BOOKED and (plan.appointment.id is None
+                                         or a.id != plan.appointment.id)]
+    for number, occurrence in enumerate(planned, start=1):
+        for other in others:
+            if occurrence.overlaps(other):
+                name = vault.clients.display_names().get(other.client_id, "another client")
+                return DoubleBooking(number, occurrence, other, name, len(planned) > 1)
+    return None
+
+
+def moved_appointment(vault: Vault, appointment_id: int, start: datetime,
+                      minutes: int) -> AppointmentPlan:
+    """The plan for an appointment dragged to ``start`` (and resized to ``minutes``), checked
+    like any edit before ``save_plan``."""
+    appointment = vault.appointments.get(appointment_id)
+    if minutes <= 0:
+        raise InvalidInput("An appointment lasts at least 5 minutes.")
+    return AppointmentPlan(replace(appointment, start=start, minutes=minutes))
 
 
 def save_plan(vault: Vault, plan: AppointmentPlan, settings: DeviceSettings) -> Saved:

@@ -30,7 +30,15 @@ from app.measures.practice_json import (
 from app.practice_seal import check_signatures, export_signatures
 from models.appointment import Appointment, AppointmentStatus, Modality, Service
 from models.billing import Authorization, Payment
-from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus
+from models.client import (
+    Client,
+    ClientStatus,
+    ContactMethod,
+    Diagnosis,
+    EmergencyContact,
+    Goal,
+    GoalStatus,
+)
 from models.common import Address
 from models.errors import InvalidInput
 from models.flags import Flag
@@ -444,7 +452,11 @@ def _client(r: dict[str, Any]) -> Client:
         secondary_insurance=_insurance(r.get("secondary_insurance"), "secondary_insurance"),
         sliding_fee=_money(r.get("sliding_fee") or "0", "sliding_fee"), sex=_s(r, "sex"),
         release_on_file=_d(r.get("release_on_file"), "release_on_file"),
-        assignment_on_file=_d(r.get("assignment_on_file"), "assignment_on_file"))
+        assignment_on_file=_d(r.get("assignment_on_file"), "assignment_on_file"),
+        # The working day (issue 13): details therapists expect, the client's note format.
+        emergency_contact=_texts(r.get("emergency_contact"), EmergencyContact),
+        contact_method=_contact_method(r), referral_source=_s(r, "referral_source"),
+        note_format=_note_format_choice(r))
 
 
 def _insurance(raw: Any, field: str) -> Insurance:
@@ -455,6 +467,16 @@ def _insurance(raw: Any, field: str) -> Insurance:
         raise KeyError(field) from None
     check.day(insurance.subscriber.date_of_birth, field)
     return insurance
+
+
+def _contact_method(r: dict[str, Any]) -> str:
+    value = _s(r, "contact_method")
+    return str(ContactMethod(value)) if value else ""
+
+
+def _note_format_choice(r: dict[str, Any]) -> str:
+    value = _s(r, "note_format")
+    return str(NoteFormat(value)) if value else ""
 
 
 def _goal(r: Any, client_id: int | None) -> Goal:

@@ -10,13 +10,42 @@ from enum import StrEnum
 from models.common import Address
 from models.insurance import BillingKind, Insurance
 
-__all__ = ["BillingKind", "Client", "ClientStatus", "Diagnosis", "Goal", "GoalStatus",
-           "Insurance"]
+__all__ = ["BillingKind", "Client", "ClientStatus", "ContactMethod", "Diagnosis",
+           "EmergencyContact", "Goal", "GoalStatus", "Insurance"]
 
 
 class ClientStatus(StrEnum):
     ACTIVE = "active"
     DISCHARGED = "discharged"
+
+
+class ContactMethod(StrEnum):
+    """How the client prefers to be reached ("" when they did not say)."""
+
+    PHONE = "phone"
+    TEXT = "text"
+    EMAIL = "email"
+    MAIL = "mail"
+
+    @property
+    def label(self) -> str:
+        return {"phone": "Phone call", "text": "Text message", "email": "Email",
+                "mail": "Letter"}[self.value]
+
+
+@dataclass
+class EmergencyContact:
+    name: str = ""
+    relationship: str = ""
+    phone: str = ""
+
+    def one_line(self) -> str:
+        who = f"{self.name} ({self.relationship})" if self.relationship and self.name \
+            else self.name or self.relationship
+        return ", ".join(p for p in (who, self.phone) if p)
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.relationship or self.phone)
 
 
 @dataclass
@@ -58,7 +87,11 @@ class Client:
     discharged_on: date | None = None
     # Neutral label for calendar exports instead of initials (billing/calendar issue).
     calendar_code: str = ""
-    last_note_format: str = ""  # the format of this client's latest note, the form's default
+    last_note_format: str = ""  # the format of this client's latest note
+    note_format: str = ""  # the format chosen for this client's notes ("" = practice default)
+    emergency_contact: EmergencyContact = field(default_factory=EmergencyContact)
+    contact_method: str = ""  # a ContactMethod value, or "" when not given
+    referral_source: str = ""  # who referred the client (free text: "Dr. Lee", "website")
     created_at: datetime | None = None
     # Billing (issue 12): who is billed, a second plan, the client's agreed fee, claim details.
     billing: BillingKind = BillingKind.INSURANCE
@@ -87,6 +120,14 @@ class Client:
             if dx.is_primary:
                 return dx
         return self.diagnoses[0] if self.diagnoses else None
+
+    def age_on(self, day: date) -> int | None:
+        """Whole years on ``day`` (None without a date of birth); a Feb 29 birthday counts
+        from Mar 1 in other years."""
+        born = self.date_of_birth
+        if born is None or day < born:
+            return None
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     @property
     def is_active(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, time, tzinfo
 
 from models.common import Address, zone_named
 
@@ -27,6 +27,21 @@ class PracticeProfile:
     # "02" elsewhere.
     telehealth_pos: str = "10"
     telehealth_modifier: str = "95"
+    # The working day (the calendar shades the hours outside it): text, as every field here.
+    default_note_format: str = "soap"  # a NoteFormat value: what new notes start in
+    working_hours: str = "08:00-18:00"
+    working_days: str = "12345"  # ISO weekdays, 1 = Monday
+
+    def work_hours(self) -> tuple[time, time]:
+        """The working day's start and end (08:00-18:00 when the text cannot be read)."""
+        try:
+            first, last = (time.fromisoformat(p.strip()) for p in self.working_hours.split("-"))
+        except ValueError:
+            return time(8), time(18)
+        return (first, last) if first < last else (time(8), time(18))
+
+    def works_on(self, day: date) -> bool:
+        return str(day.isoweekday()) in self.working_days
 
     @property
     def zone(self) -> tzinfo:

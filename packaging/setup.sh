@@ -6,17 +6,41 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 
-# Qt's offscreen and desktop platforms need a few system libraries that minimal Linux images
-# lack; install them only when missing and only where we may (root with apt-get).
-missing_qt_libs() {
-  for lib in libGL.so.1 libEGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3; do
-    ldconfig -p 2>/dev/null | grep -q "$lib" || return 0
+# Qt's platforms need system libraries that minimal Linux images lack: offscreen (tests) needs
+# GL, EGL, xkbcommon, fontconfig and D-Bus; a desktop session needs the xcb plugin's libraries
+# (X11) and Wayland's client libraries. The xcb list is what Qt 6's libqxcb.so links against
+# (found with QT_DEBUG_PLUGINS=1 on Debian 12: libxcb-icccm4, libxcb-keysyms1 and, since Qt 6.5,
+# libxcb-cursor0 were missing). Installed only when one is missing and only where we may (root
+# with apt-get); README.md says what to install elsewhere.
+QT_LIBS=(
+  libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0
+  libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3
+  libX11-xcb.so.1:libx11-xcb1 libxcb.so.1:libxcb1 libxcb-cursor.so.0:libxcb-cursor0
+  libxcb-icccm.so.4:libxcb-icccm4 libxcb-image.so.0:libxcb-image0
+  libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-randr.so.0:libxcb-randr0
+  libxcb-render-util.so.0:libxcb-render-util0 libxcb-render.so.0:libxcb-render0
+  libxcb-shape.so.0:libxcb-shape0 libxcb-shm.so.0:libxcb-shm0 libxcb-sync.so.1:libxcb-sync1
+  libxcb-util.so.1:libxcb-util1 libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-xkb.so.1:libxcb-xkb1
+  libxcb-glx.so.0:libxcb-glx0 libxkbcommon-x11.so.0:libxkbcommon-x11-0
+  libwayland-client.so.0:libwayland-client0 libwayland-cursor.so.0:libwayland-cursor0
+  libwayland-egl.so.1:libwayland-egl1
+)
+missing_qt_packages() {
+  local entry
+  for entry in "${QT_LIBS[@]}"; do
+    ldconfig -p 2>/dev/null | grep -q "${entry%%:*}" || echo "${entry##*:}"
   done
-  return 1
 }
-if [ "$(uname -s)" = Linux ] && missing_qt_libs && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 >/dev/null
+if [ "$(uname -s)" = Linux ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  packages=$(missing_qt_packages)
+  if [ -n "$packages" ]; then
+    echo "Installing the system libraries Qt needs: $(echo $packages)"
+    # shellcheck disable=SC2086  # one word per package
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
+  fi
+elif [ "$(uname -s)" = Linux ] && [ -n "$(missing_qt_packages)" ]; then
+  echo "Note: the window needs these system packages (Debian/Ubuntu names; see README.md):" \
+       "$(missing_qt_packages | tr '\n' ' ')"
 fi
 # The tests read PDFs back as a person would, with pdftotext (poppler-utils).
 if [ "$(uname -s)" = Linux ] && ! command -v pdftotext >/dev/null && [ "$(id -u)" = 0 ] \

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from app.startup import seconds_since_process_start
 from ui.app_icon import DESKTOP_ID, app_icon
 from ui.errors import install_excepthook
 from ui.shell import StillnoteWindow
+from ui.worker import wait_for_writes
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 STYLE_FILE = RESOURCES / "style.qss"
@@ -89,4 +92,24 @@ def run(vault_dir: Path, demo_passphrase: str = "", report_startup: bool = False
     if report_startup:
         _FirstPaint(window)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    quit_now(code)
+    return code  # not reached
+
+
+def quit_now(code: int) -> None:
+    """End the process as soon as the window has closed.
+
+    By now every note window has saved and the vault is closed (the window's closeEvent).
+    What remains would keep the process alive for seconds after the window is gone: Qt's
+    thread pool waiting for a keyring lookup hung on D-Bus or the warm-up import, the llama.cpp
+    model being freed, and Python tearing down every widget of the practice one by one. So:
+    wait only for work that writes what the therapist asked for (a backup, an export), flush
+    the logs, and exit without that teardown.
+    """
+    wait_for_writes()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)

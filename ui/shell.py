@@ -82,7 +82,10 @@ class StillnoteWindow(QMainWindow):
     def _try_keyring(self) -> None:
         """Open without the passphrase if this device remembers the key (startup only)."""
         vault_dir = self.vault_dir
-        self.keyring_operation = Operation(lambda: open_workspace_from_keyring(vault_dir), self)
+        # Abandoned on quit: the keyring may hang on D-Bus, and opening is as safe to stop as
+        # a crash is (SQLite commits whole transactions or nothing).
+        self.keyring_operation = Operation(lambda: open_workspace_from_keyring(vault_dir), self,
+                                           abandon_on_quit=True)
         self.keyring_operation.success(self._keyring_opened).run()
 
     def _keyring_opened(self, workspace: Workspace | None) -> None:

@@ -109,7 +109,8 @@ class UnlockScreen(QWidget):
                                 f"“{demo_passphrase}” is filled in for you.")
             self.notice.show()
         self.setFocusProxy(self.secret)
-        self.keyring_check = Operation(keyring_available, self).success(self._keyring_known).run()
+        self.keyring_check = Operation(keyring_available, self, abandon_on_quit=True).success(
+            self._keyring_known).run()
         warmup.start()
 
     def _keyring_known(self, available: bool) -> None:

@@ -28,4 +28,4 @@ def start() -> None:
     global _started
     if not _started:
         _started = True
-        Operation(import_practice_view).run()
+        Operation(import_practice_view, abandon_on_quit=True).run()

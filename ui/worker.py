@@ -4,11 +4,17 @@
 
 ``fn`` runs on the global QThreadPool; ``success(result)`` / ``failure(exc)`` and ``finished``
 are delivered on the UI thread (the Operation lives there, so the queued slots run there).
+
+Quitting waits only for work that writes what the therapist asked for (a backup, a restore, an
+export, a new vault): ``Operation(fn, parent, abandon_on_quit=True)`` marks work that only
+reads or may stop anywhere, as a crash would (a keyring lookup that may hang on D-Bus, the
+warm-up import, a search), so that the process never lingers behind a closed window.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Operations in flight, kept alive until they deliver their result.
 _RUNNING: set[Operation] = set()
+# One event per running task that quitting must wait for; set when the task's function returns.
+_MUST_FINISH: set[threading.Event] = set()
+_must_finish_lock = threading.Lock()
 
 
 class _Relay(QObject):
@@ -28,19 +37,29 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: _Relay,
+                 finished: threading.Event | None) -> None:
         super().__init__()
         self._fn = fn
         self._relay = relay
+        self._finished = finished
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             result = self._fn()
         except BaseException as exc:  # delivered to the UI thread, shown there
+            self._done()
             self._emit(self._relay.failed, exc)
             return
+        self._done()
         self._emit(self._relay.done, result)
+
+    def _done(self) -> None:
+        if self._finished is not None:
+            self._finished.set()
+            with _must_finish_lock:
+                _MUST_FINISH.discard(self._finished)
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
@@ -57,9 +76,11 @@ class Operation(QObject):
     failed = Signal(object)
     finished = Signal()
 
-    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None, *,
+                 abandon_on_quit: bool = False) -> None:
         super().__init__(parent)
         self._fn = fn
+        self.abandon_on_quit = abandon_on_quit
         self._relay = _Relay()
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
@@ -76,7 +97,11 @@ class Operation(QObject):
     def run(self) -> Operation:
         self.running = True
         _RUNNING.add(self)
-        QThreadPool.globalInstance().start(_Task(self._fn, self._relay))
+        finished = None if self.abandon_on_quit else threading.Event()
+        if finished is not None:
+            with _must_finish_lock:
+                _MUST_FINISH.add(finished)
+        QThreadPool.globalInstance().start(_Task(self._fn, self._relay, finished))
         return self
 
     @Slot(object)
@@ -98,5 +123,13 @@ class Operation(QObject):
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
-    """Block until the pool is idle (used when quitting, never in the normal UI flow)."""
+    """Block until the pool is idle (tests; never in the normal UI flow)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def wait_for_writes(timeout_s: float = 120.0) -> bool:
+    """Block until every running operation that writes has finished (used when quitting);
+    work marked ``abandon_on_quit`` is not waited for."""
+    with _must_finish_lock:
+        pending = list(_MUST_FINISH)
+    return all(event.wait(timeout_s) for event in pending)

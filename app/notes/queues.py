@@ -11,11 +11,11 @@ from models.appointment import Appointment
 from models.client import Client
 from models.completeness import recorded_elevated_risk
 from models.note import Note
+from models.note_status import OVERDUE_AFTER
 
 if TYPE_CHECKING:
     from storage.vault import Vault
 
-OVERDUE_AFTER = timedelta(hours=24)
 RISK_WINDOW = timedelta(days=30)
 
 

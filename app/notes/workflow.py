@@ -61,12 +61,16 @@ class NoteContext:
         return effective_location(self.appointment, self.practice)
 
 
-def default_format(client: Client) -> NoteFormat:
-    """The client's last note format, so a therapist who writes DAP for them keeps DAP."""
-    try:
-        return NoteFormat(client.last_note_format)
-    except ValueError:
-        return NoteFormat.SOAP
+def default_format(client: Client, practice: PracticeProfile | None = None) -> NoteFormat:
+    """The format a new note starts in: the one chosen for this client, else the client's last
+    note format (a therapist who writes DAP for them keeps DAP), else the practice's default."""
+    for choice in (client.note_format, client.last_note_format,
+                   practice.default_note_format if practice else ""):
+        try:
+            return NoteFormat(choice)
+        except ValueError:
+            continue
+    return NoteFormat.SOAP
 
 
 def effective_service_code(appointment: Appointment) -> str:
@@ -100,7 +104,7 @@ def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
                            "as attended first.")
     client: Client = vault.clients.get(appointment.client_id)
     note = Note(appointment_id=appointment_id, client_id=client.id or appointment.client_id,
-                format=default_format(client))
+                format=default_format(client, vault.practice.get()))
     saved: Note = vault.notes.save_draft(note)
     return saved
 

@@ -15,10 +15,11 @@ from storage.migrations import (
     m003_signatures,
     m004_measures,
     m005_billing_details,
+    m006_client_details,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (m001_initial, m002_billing_settings, m003_signatures,
-                                      m004_measures, m005_billing_details)
+                                      m004_measures, m005_billing_details, m006_client_details)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from models.client import Client, ClientStatus, Diagnosis, Goal, GoalStatus
+from models.client import Client, ClientStatus, Diagnosis, EmergencyContact, Goal, GoalStatus
 from models.common import Address
 from models.insurance import BillingKind, Insurance
 from storage.codec import (
@@ -25,14 +25,17 @@ from storage.repositories.base import Repository, changed_fields, row_sql
 _COLUMNS = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
             "discharged_on", "calendar_code", "last_note_format", "created_at",
-            # schema v3 (billing)
+            # schema v5 (billing)
             "billing", "secondary_insurance", "sliding_fee", "sex", "release_on_file",
-            "assignment_on_file")
+            "assignment_on_file",
+            # schema v6 (the working day)
+            "emergency_contact", "contact_method", "referral_source", "note_format")
 _SELECT, _INSERT, _UPDATE = row_sql("clients", _COLUMNS)
 _AUDITED = ("legal_name", "preferred_name", "pronouns", "date_of_birth", "email", "phone",
             "address", "insurance", "diagnoses", "ai_consent", "ai_consent_date", "status",
             "discharged_on", "calendar_code", "billing", "secondary_insurance", "sliding_fee",
-            "sex", "release_on_file", "assignment_on_file")
+            "sex", "release_on_file", "assignment_on_file", "emergency_contact",
+            "contact_method", "referral_source", "note_format")
 
 
 def _values(c: Client) -> tuple[Any, ...]:
@@ -42,13 +45,16 @@ def _values(c: Client) -> tuple[Any, ...]:
             date_text(c.ai_consent_date), str(c.status), date_text(c.discharged_on),
             c.calendar_code, c.last_note_format, datetime_text(c.created_at),
             str(c.billing), to_json(c.secondary_insurance.to_dict()), money_text(c.sliding_fee),
-            c.sex, date_text(c.release_on_file), date_text(c.assignment_on_file))
+            c.sex, date_text(c.release_on_file), date_text(c.assignment_on_file),
+            to_json(asdict(c.emergency_contact)), c.contact_method, c.referral_source,
+            c.note_format)
 
 
 def _client(row: Any) -> Client:
     # One JSON parse for the nested columns: the client list builds 2,000 of these.
-    address, insurance, diagnoses, secondary = from_json(
-        f"[{row[7] or '{}'},{row[8] or '{}'},{row[9] or '[]'},{row[18] or '{}'}]")
+    address, insurance, diagnoses, secondary, emergency = from_json(
+        f"[{row[7] or '{}'},{row[8] or '{}'},{row[9] or '[]'},{row[18] or '{}'},"
+        f"{row[23] or '{}'}]")
     return Client(
         id=row[0], legal_name=row[1], preferred_name=row[2], pronouns=row[3],
         date_of_birth=date_value(row[4]), email=row[5], phone=row[6],
@@ -59,7 +65,8 @@ def _client(row: Any) -> Client:
         created_at=datetime_value(row[16]), billing=BillingKind(row[17]),
         secondary_insurance=Insurance.from_dict(secondary), sliding_fee=money_value(row[19]),
         sex=row[20], release_on_file=date_value(row[21]),
-        assignment_on_file=date_value(row[22]))
+        assignment_on_file=date_value(row[22]), emergency_contact=EmergencyContact(**emergency),
+        contact_method=row[24], referral_source=row[25], note_format=row[26])
 
 
 def _sort_key(c: Client) -> tuple[str, str]:
@@ -104,6 +111,12 @@ class ClientRepository(Repository):
         clients = [_client(r) for r in rows]
         clients.sort(key=_sort_key)
         return clients
+
+    def display_names(self) -> dict[int, str]:
+        """Client id -> display name, read from two columns (the calendar needs only these)."""
+        rows = self._db.query("SELECT id, legal_name, preferred_name FROM clients")
+        return {int(r[0]): Client(legal_name=r[1], preferred_name=r[2]).display_name
+                for r in rows}
 
     def discharge(self, client_id: int, on: date) -> Client:
         with self._db.transaction() as conn:

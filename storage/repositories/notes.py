@@ -155,6 +155,16 @@ class NoteRepository(Repository):
             "WHERE a.id = n.appointment_id), id", (client_id,))
         return [_note(r) for r in rows]
 
+    def statuses(self, appointment_ids: list[int]) -> dict[int, NoteStatus]:
+        """Appointment id -> its note's status, for the appointments that have a note."""
+        found: dict[int, NoteStatus] = {}
+        for i in range(0, len(appointment_ids), 500):  # well below SQLite's variable limit
+            chunk = appointment_ids[i:i + 500]
+            rows = self._db.query("SELECT appointment_id, status FROM notes WHERE appointment_id "
+                                  f"IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+            found.update({int(r[0]): NoteStatus(r[1]) for r in rows})
+        return found
+
     def unsigned(self) -> list[Note]:
         rows = self._db.query(
             _SELECT + " n WHERE status = 'draft' ORDER BY (SELECT start_utc FROM appointments a "

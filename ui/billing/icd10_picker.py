@@ -59,7 +59,7 @@ class Icd10Picker(QWidget):
         self._generation += 1
         generation = self._generation
         self.hint.setText("Searching…")
-        op = Operation(lambda: search(text), self)
+        op = Operation(lambda: search(text), self, abandon_on_quit=True)
         op.success(lambda found: self._show(found, generation)).failure(
             lambda _exc: self._show([], generation))
         self.operation = op.run()

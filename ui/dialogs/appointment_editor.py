@@ -7,7 +7,7 @@ saves (one appointment or the whole series) and rewrites the subscribed calendar
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QTime, Signal
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 
 from app.appointments import (
     AppointmentPlan,
-    AuthorizationConcern,
-    authorization_concern,
     cancel_appointment,
     new_appointment_defaults,
     save_plan,
@@ -39,33 +37,18 @@ from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from ui import notes
+from ui.appointment_checks import ask_past_authorization, confirm_plan
 from ui.billing.estimate_offer import offer_estimate
 from ui.billing.fee_follower import FeeFollower
 from ui.date_fields import date_edit, to_date, to_qdate
 from ui.errors import message_for, show_calendar_problem
-from ui.timefmt import weekday_date_text
 from ui.widgets import error_label
+
+__all__ = ["AppointmentEditor", "ask_past_authorization"]  # the question lives in
+# ui.appointment_checks; tests and callers still find it here
 
 REPEATS = (("Does not repeat", None), ("Every week", Recurrence.WEEKLY),
            ("Every two weeks", Recurrence.BIWEEKLY))
-
-
-def ask_past_authorization(parent: QWidget | None, concern: AuthorizationConcern,
-                           tz: tzinfo) -> bool:
-    """Ask before booking past the client's insurance authorization; True means book anyway."""
-    if concern.in_series:
-        local = concern.occurrence.start.astimezone(tz)
-        text = (f"Session {concern.number} of this series ({weekday_date_text(local.date())}): "
-                f"{concern.reason}\n\nThe insurer may not pay for the sessions from there on. "
-                "Schedule the whole series anyway?")
-    else:
-        text = (f"{concern.reason}\n\nThe insurer may not pay for this session. "
-                "Schedule it anyway?")
-    answer = QMessageBox.question(
-        parent, "Past the authorization", text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class AppointmentEditor(QDialog):
@@ -232,8 +215,7 @@ class AppointmentEditor(QDialog):
             plan = AppointmentPlan(Appointment(**fields), recurrence,
                                    self.count.value() if recurrence else 1)
         try:
-            concern = self.workspace.do(authorization_concern, plan, self.appointment)
-            if concern is not None and not ask_past_authorization(self, concern, self.tz):
+            if not confirm_plan(self, self.workspace, plan, self.appointment, self.tz):
                 # The therapist said no: nothing is written and the dialog stays open.
                 self.error.setText("Not saved: choose another date, or close.")
                 return

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.clients import add_client, update_client
 from app.workspace import Workspace
-from models.client import Client
+from models.client import Client, ContactMethod, EmergencyContact
 from models.common import Address
+from models.note import NoteFormat
 from ui.date_fields import DATE_FORMAT, date_edit, parse_date, to_date, to_qdate
 from ui.dialogs.client_billing_form import ClientBillingForm
 from ui.dialogs.diagnosis_table import DiagnosisTable
@@ -36,7 +37,10 @@ from ui.widgets import error_label, hint_label
 # sentence naming the field, instead of being saved into a name and printed on superbills.
 LIMITS = {"legal name": 200, "preferred name": 200, "pronouns": 40, "date of birth": 20,
           "email": 254, "phone": 40, "street": 200, "city": 100, "state": 2, "ZIP code": 20,
-          "calendar label": 20}
+          "calendar label": 20, "emergency contact's name": 200, "relationship": 60,
+          "emergency phone": 40, "referral source": 200}
+FORMAT_CHOICES = (("The practice's default", ""),
+                  *((f.value.upper(), f.value) for f in NoteFormat))
 
 
 class ClientEditor(QDialog):
@@ -76,6 +80,18 @@ class ClientEditor(QDialog):
         self.member_id = self.billing.primary.member_id
         self.group_number = self.billing.primary.group_number
         self.diagnoses = DiagnosisTable()
+        self.contact_method = QComboBox()
+        self.contact_method.addItem("Not said", "")
+        for method in ContactMethod:
+            self.contact_method.addItem(method.label, method.value)
+        self.emergency_name = QLineEdit(placeholderText="Who to call in an emergency")
+        self.emergency_relationship = QLineEdit(placeholderText="e.g. sister, partner")
+        self.emergency_phone = QLineEdit()
+        self.referral_source = QLineEdit(placeholderText="e.g. Dr. Lee, a friend, the website")
+        self.note_format = QComboBox()
+        for label, value in FORMAT_CHOICES:
+            self.note_format.addItem(label, value)
+        self.note_format.setToolTip("The format this client's new notes start in.")
         self.consent = QCheckBox("Client consented to AI-assisted documentation")
         self.consent_date = date_edit(date.today(), DATE_FORMAT)
         self.consent_date.setEnabled(False)
@@ -101,9 +117,18 @@ class ClientEditor(QDialog):
         pf.addRow("", self.consent)
         pf.addRow("Consent date", self.consent_date)
         pf.addRow("", consent_hint)
+        details = QWidget()
+        df = QFormLayout(details)
+        df.addRow("Preferred contact", self.contact_method)
+        df.addRow("Emergency contact", self.emergency_name)
+        df.addRow("Relationship", self.emergency_relationship)
+        df.addRow("Emergency phone", self.emergency_phone)
+        df.addRow("Referred by", self.referral_source)
+        df.addRow("Note format", self.note_format)
         tabs = QTabWidget()
         tabs.addTab(person, "Client")
         tabs.addTab(self.billing, "Billing")
+        tabs.addTab(details, "Contact and referral")
         tabs.addTab(self.diagnoses, "Diagnoses")
         self.tabs = tabs
 
@@ -134,6 +159,13 @@ class ClientEditor(QDialog):
         self.postal_code.setText(c.address.postal_code)
         self.billing.set_client(c)
         self.diagnoses.set_diagnoses(c.diagnoses)
+        self.contact_method.setCurrentIndex(max(self.contact_method.findData(c.contact_method),
+                                                0))
+        self.emergency_name.setText(c.emergency_contact.name)
+        self.emergency_relationship.setText(c.emergency_contact.relationship)
+        self.emergency_phone.setText(c.emergency_contact.phone)
+        self.referral_source.setText(c.referral_source)
+        self.note_format.setCurrentIndex(max(self.note_format.findData(c.note_format), 0))
         self.consent.setChecked(c.ai_consent)
         if c.ai_consent_date:
             self.consent_date.setDate(to_qdate(c.ai_consent_date))
@@ -143,10 +175,18 @@ class ClientEditor(QDialog):
                   "pronouns": self.pronouns.lineEdit(), "date of birth": self.dob,
                   "email": self.email, "phone": self.phone, "street": self.street,
                   "city": self.city, "state": self.state, "ZIP code": self.postal_code,
-                  "calendar label": self.calendar_code}
+                  "calendar label": self.calendar_code,
+                  "emergency contact's name": self.emergency_name,
+                  "relationship": self.emergency_relationship,
+                  "emergency phone": self.emergency_phone,
+                  "referral source": self.referral_source}
         for name, field in fields.items():
             if field is not None and len(field.text().strip()) > LIMITS[name]:
-                self.tabs.setCurrentIndex(0)
+                tab = field.parentWidget()
+                while tab is not None and self.tabs.indexOf(tab) < 0:
+                    tab = tab.parentWidget()
+                if tab is not None:
+                    self.tabs.setCurrentWidget(tab)
                 field.setFocus()
                 return (f"The {name} is too long: it can have at most {LIMITS[name]} "
                         "characters.")
@@ -189,7 +229,13 @@ class ClientEditor(QDialog):
             address=Address(self.street.text().strip(), self.city.text().strip(),
                             self.state.text().strip().upper(), self.postal_code.text().strip()),
             **billing, diagnoses=diagnoses, ai_consent=consent, ai_consent_date=consent_date,
-            calendar_code=self.calendar_code.text().strip())
+            calendar_code=self.calendar_code.text().strip(),
+            emergency_contact=EmergencyContact(self.emergency_name.text().strip(),
+                                               self.emergency_relationship.text().strip(),
+                                               self.emergency_phone.text().strip()),
+            contact_method=str(self.contact_method.currentData() or ""),
+            referral_source=self.referral_source.text().strip(),
+            note_format=str(self.note_format.currentData() or ""))
         client = replace(self.client, **fields) if self.client else Client(**fields)
         return None, client
 

@@ -34,7 +34,7 @@ def _warm_code_set() -> None:
     is filled in, so checking the codes on save does not freeze the window."""
     global _warming
     if _warming is None:
-        _warming = Operation(lambda: search("F41.1")).run()
+        _warming = Operation(lambda: search("F41.1"), abandon_on_quit=True).run()
 
 
 class DiagnosisTable(QWidget):

@@ -227,7 +227,7 @@ class SettingsPage(QWidget):
         path = Path(self.settings.model_path)
         self.model_hash.setText("Computing…")
         self.hash_button.setEnabled(False)
-        op = Operation(lambda: model_file_sha256(path), self)
+        op = Operation(lambda: model_file_sha256(path), self, abandon_on_quit=True)
         op.success(self.model_hash.setText).failure(
             lambda exc: self.model_hash.setText("The file could not be read.")).run()
         op.finished.connect(lambda: self.hash_button.setEnabled(True))
