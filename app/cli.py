@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.__main__ import main as gui_main
+from app.settings import load_settings
+from models.common import set_date_style
 from models.errors import StillnoteError, bug_description
 
 EXIT_USER_ERROR = 2
@@ -81,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)
+    set_date_style(load_settings().date_style)  # PDFs read as the window does
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USER_ERROR

@@ -40,6 +40,9 @@ class DeviceSettings:
     # This printer's offsets for the red pre-printed CMS-1500 form, in inches (right, down).
     cms1500_offset_right: float = 0.0
     cms1500_offset_down: float = 0.0
+    theme: str = "system"  # "system" (follow the desktop), "light" or "dark"
+    text_scale: int = 100  # percent: the whole window's text (ui.theme.TEXT_SCALES)
+    date_style: str = ""  # "mdy", "dmy" or "ymd" (models.common.DATE_STYLES); "" = the locale's
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

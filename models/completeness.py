@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from models.appointment import Appointment
 from models.client import Client
 from models.errors import NOTE_LOCKED
-from models.flags import Flag, FlagKind
+from models.flags import Flag, FlagKind, needs_attention
 from models.measures.safety import PositiveScreen
-from models.note import Note
+from models.note import PROMPT_LABELS, Note
 
 # Words in any prompt that oblige a documented risk assessment before signing.
 _RISK_TOPIC = re.compile(
@@ -43,8 +43,10 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-# Flag kinds that go away on their own once the note text shows the problem is fixed.
-SELF_RESOLVING = (FlagKind.LOST_FACT, FlagKind.UNGROUNDED, FlagKind.RISK_NOT_ASSESSED)
+# Flag kinds that go away on their own once the note shows the problem is fixed.
+SELF_RESOLVING = (FlagKind.LOST_FACT, FlagKind.UNGROUNDED, FlagKind.RISK_NOT_ASSESSED,
+                  FlagKind.EMPTY_FIELD, FlagKind.NO_IMPRESSION)
+IMPRESSION_FIELD = "impression"  # the prompt field a NO_IMPRESSION flag asks for
 
 
 @dataclass(frozen=True)
@@ -178,13 +180,18 @@ def flag_resolved(flag: Flag, note: Note) -> bool:
     if flag.kind is FlagKind.NO_IMPRESSION:
         # an impression entered in the prompt; one written into the note by hand is
         # acknowledged with the flag
-        return _filled(note, "impression")
+        return _filled(note, IMPRESSION_FIELD)
+    if flag.kind is FlagKind.EMPTY_FIELD:  # its text is the field's label ("Plan")
+        names = [name for name, label in PROMPT_LABELS.items() if label == flag.text]
+        return bool(names) and all(_filled(note, name) for name in names)
     return False
 
 
 def open_flags(note: Note) -> list[Flag]:
-    """Flags neither acknowledged by the therapist nor resolved by an edit."""
-    return [f for f in note.flags if not f.acknowledged and not flag_resolved(f, note)]
+    """Flags that need the therapist: neither acknowledged, nor resolved by an edit, nor only
+    informational (no model was used, drafting was cancelled)."""
+    return [f for f in note.flags if needs_attention(f.kind) and not f.acknowledged
+            and not flag_resolved(f, note)]
 
 
 def recorded_elevated_risk(risk_text: str) -> bool:
@@ -226,6 +233,8 @@ def signing_blockers(
     pending = open_flags(note)
     if pending:
         reasons.append(
-            f"{len(pending)} flagged item(s) need to be fixed or acknowledged before signing."
+            "1 flagged item needs to be fixed or acknowledged before signing."
+            if len(pending) == 1 else
+            f"{len(pending)} flagged items need to be fixed or acknowledged before signing."
         )
     return reasons

@@ -21,6 +21,16 @@ class FlagKind(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Kinds that only tell what happened (no model was used, drafting was cancelled): shown, but
+# nothing to fix or acknowledge, so they never hold up signing.
+INFORMATIONAL: frozenset[FlagKind] = frozenset({FlagKind.NO_MODEL, FlagKind.CANCELLED})
+
+
+def needs_attention(kind: FlagKind) -> bool:
+    """Whether a flag of this kind asks the therapist to check or fix something."""
+    return kind not in INFORMATIONAL
+
+
 @dataclass(frozen=True)
 class Flag:
     """Something the therapist should look at before signing; ``message`` is one plain sentence."""

@@ -12,30 +12,25 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app.settings import load_settings
+from app.settings import DeviceSettings, load_settings
 from app.startup import seconds_since_process_start
+from models.common import set_date_style
+from ui import theme
 from ui.app_icon import DESKTOP_ID, app_icon
 from ui.errors import install_excepthook
 from ui.shell import StillnoteWindow
 from ui.worker import wait_for_writes
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-STYLE_FILE = RESOURCES / "style.qss"
-
 
 def stylesheet() -> str:
-    """The stylesheet with its icon folder filled in (QSS urls are relative to the cwd)."""
-    try:
-        text = STYLE_FILE.read_text(encoding="utf-8")
-    except OSError:
-        return ""  # an unstyled window still works
-    return text.replace("@ICONS@", (RESOURCES / "icons").as_posix())
+    """The light stylesheet at the normal text size (ui.theme builds every variant)."""
+    return theme.stylesheet()
 
 
 def add_bundled_fonts() -> None:
     """Make the fonts in resources/fonts available to Qt: names in any script (Greek, Chinese…)
     then render even on a system without such fonts, as they do in the PDFs."""
-    for font_file in sorted((RESOURCES / "fonts").glob("*.ttf")):
+    for font_file in sorted((theme.RESOURCES / "fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font_file))
 
 
@@ -52,11 +47,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_ID)  # Wayland's task bar takes the icon from the entry
     add_bundled_fonts()
     font = app.font()
-    font.setPointSize(max(font.pointSize(), 10))
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(stylesheet())
+    theme.apply(app)
     return app
 
 
@@ -84,11 +78,20 @@ class _FirstPaint(QObject):
         QApplication.quit()
 
 
+def apply_look(app: QApplication, settings: DeviceSettings) -> None:
+    """The device's theme and text size, and the date format, on the whole application."""
+    theme.apply(app, settings.theme, settings.text_scale)
+    set_date_style(settings.date_style)
+    theme.follow_system(app, lambda: (settings.theme, settings.text_scale))
+
+
 def run(vault_dir: Path, demo_passphrase: str = "", report_startup: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="stillnote: %(name)s: %(message)s")
     app = application()
     install_excepthook()
-    window = StillnoteWindow(vault_dir, load_settings(), demo_passphrase=demo_passphrase)
+    settings = load_settings()
+    apply_look(app, settings)
+    window = StillnoteWindow(vault_dir, settings, demo_passphrase=demo_passphrase)
     if report_startup:
         _FirstPaint(window)
     window.show()

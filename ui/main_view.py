@@ -66,6 +66,7 @@ class MainView(QWidget):
         self._add(RISK, self.risk)
         self._add("Billing", self.billing)
         self._add("Settings", self.settings)
+        self.today.open_fees_requested.connect(self.open_fees)
 
         brand = QLabel("Stillnote")
         brand.setObjectName("brand")
@@ -119,6 +120,12 @@ class MainView(QWidget):
                 else:
                     self.sidebar.setCurrentRow(row)
         return self.page_by_name[name]
+
+    def open_fees(self) -> None:
+        """The fee schedule (Billing → Fees), where the first steps lead a new practice."""
+        billing = self.go_to("Billing")
+        if isinstance(billing, BillingPage):
+            billing.tabs.setCurrentWidget(billing.fees)
 
     def close_session_windows(self) -> None:
         """Save and close the note windows opened from this view (before the vault locks)."""

@@ -1,7 +1,8 @@
 """Times as the therapist reads them, in the zone the caller got from the practice.
 
-Dates read MM/DD/YYYY everywhere (models.common.date_text, the one formatter); the zone is the
-practice's (app.practice.practice_zone), resolved in one place.
+Dates read in the app's one format everywhere (models.common.date_text, the one formatter, set
+from Settings; by default the locale's order); the zone is the practice's
+(app.practice.practice_zone), resolved in one place.
 """
 
 from __future__ import annotations

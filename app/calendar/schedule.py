@@ -25,6 +25,7 @@ class Schedule:
     appointments: list[Appointment] = field(default_factory=list)
     names: dict[int, str] = field(default_factory=dict)  # client id -> name as the pages show it
     note_states: dict[int, NoteState] = field(default_factory=dict)  # appointment id -> state
+    with_notes: frozenset[int] = frozenset()  # appointments whose note was begun
     work_hours: tuple[time, time] = (time(8), time(18))
     working_days: str = "12345"  # ISO weekday digits
 
@@ -58,7 +59,7 @@ def schedule_between(vault: Vault, first_day: date, last_day: date,
     states = {a.id: note_state(a, statuses.get(a.id), moment)
               for a in appointments if a.id is not None}
     return Schedule(first_day, last_day, zone, appointments, names, states,
-                    practice.work_hours(), practice.working_days)
+                    frozenset(statuses), practice.work_hours(), practice.working_days)
 
 
 def day_schedule(vault: Vault, day: date | None = None) -> Schedule:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from app.measures.safety import session_screens
+from app.sign_check import confirm_signer
 from models.appointment import Appointment, AppointmentStatus, Modality
 from models.billing import CPT_DESCRIPTIONS, coded_service
 from models.client import Client, Goal, GoalStatus
@@ -216,11 +217,14 @@ def signer_of(practice: PracticeProfile, signer_name: str | None = None,
 
 
 def sign_note(vault: Vault, note: Note, *, signer_name: str | None = None,
-              credentials: str | None = None, at: datetime | None = None) -> Note:
+              credentials: str | None = None, at: datetime | None = None,
+              confirmation: str | None = None) -> Note:
     """Save the note as shown, then sign and lock it: time, signer, credentials, content hash.
 
     Refused with NotReadyToSign (one plain reason first) while anything is incomplete, a flag
-    is neither fixed nor acknowledged, or a prompt mentions risk that was not assessed.
+    is neither fixed nor acknowledged, or a prompt mentions risk that was not assessed; and
+    with WrongPassphrase when the practice asks for the passphrase or a PIN to sign
+    (``confirmation``) and it does not match.
     """
     if note.is_signed:
         raise NoteLocked()
@@ -231,6 +235,7 @@ def sign_note(vault: Vault, note: Note, *, signer_name: str | None = None,
     if blockers:
         raise NotReadyToSign(blockers)
     name, creds = signer_of(context.practice, signer_name, credentials)
+    confirm_signer(vault, confirmation)
     when = at or datetime.now(UTC)
     if when.tzinfo is None:
         raise InvalidInput("The signing time must carry a time zone.")

@@ -115,11 +115,25 @@ def test_flags_resolve_by_edit_or_acknowledgement() -> None:
     info = Flag(FlagKind.NO_MODEL, None, "no model", "")
     note.flags = [lost, bad, info]
     assert not flag_resolved(lost, note) and not flag_resolved(bad, note)
-    assert len(open_flags(note)) == 3
-    assert any("flagged" in b for b in signing_blockers(note, _appt(), _client()))
+    assert open_flags(note) == [lost, bad]  # "no model" only informs: nothing to check
+    assert any("2 flagged items" in b for b in signing_blockers(note, _appt(), _client()))
     note.sections = [NoteSection("Subjective", "Client described poor sleep.")]
     assert flag_resolved(lost, note) and flag_resolved(bad, note)
-    note.flags[2] = info.acknowledge()
+    assert open_flags(note) == []
+
+
+def test_empty_field_and_impression_flags_resolve_when_filled_in() -> None:
+    note = _note()
+    empty = Flag(FlagKind.EMPTY_FIELD, "Plan", "Nothing was entered for Progress.", "Progress")
+    impression = Flag(FlagKind.NO_IMPRESSION, "Assessment", "Add your impression.", "Impression")
+    truncated = Flag(FlagKind.FIELD_TRUNCATED, None, "Shortened.", "Plan")
+    note.flags = [empty, impression, truncated]
+    note.prompts.pop("progress", None)
+    assert open_flags(note) == [empty, impression, truncated]
+    note.prompts["progress"] = "Sleeping six hours now."
+    note.prompts["impression"] = "Improving; GAD symptoms easing."
+    assert open_flags(note) == [truncated]  # a shortened answer needs a look, not an edit
+    note.flags[2] = truncated.acknowledge()
     assert open_flags(note) == []
 
 

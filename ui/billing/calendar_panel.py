@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.calendar.ics import export_calendar
 from app.calendar.subscription import keep_calendar_file
+from app.export_names import calendar_name
 from app.workspace import Workspace
 from ui.billing.common import StatusLine
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
@@ -102,7 +103,7 @@ class CalendarPanel(QWidget):
     # -- once ----------------------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export the calendar",
-                                              str(Path.home() / "stillnote.ics"),
+                                              str(Path.home() / calendar_name()),
                                               "Calendar files (*.ics)")
         if name:
             self.export_to(Path(name))
@@ -123,7 +124,7 @@ class CalendarPanel(QWidget):
     # -- kept up to date -----------------------------------------------------------------------
     def choose_auto_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Calendar file to keep up to date",
-                                              str(Path.home() / "stillnote.ics"),
+                                              str(Path.home() / calendar_name()),
                                               "Calendar files (*.ics)")
         if name:
             self.set_auto_export(name)

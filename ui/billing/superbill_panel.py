@@ -25,6 +25,7 @@ from app.billing.exports import export_superbill
 from app.billing.superbill import Superbill
 from app.billing.unsigned import UnsignedChoice
 from app.clients import client_names
+from app.export_names import superbill_name
 from app.workspace import Workspace
 from ui.billing.common import ClientChooser, StatusLine, save_pdf_as
 from ui.billing.export_runner import ExportRunner
@@ -87,7 +88,7 @@ class SuperbillPanel(QWidget):
             return
         start = to_date(self.start.date())
         out = save_pdf_as(self, "Save the superbill",
-                          f"superbill-{start:%Y-%m}-client-{client_id}.pdf")
+                          superbill_name(start, to_date(self.end.date())))
         if out:
             self.export_to(out)
 

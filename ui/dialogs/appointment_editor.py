@@ -40,7 +40,7 @@ from ui import notes
 from ui.appointment_checks import ask_past_authorization, confirm_plan
 from ui.billing.estimate_offer import offer_estimate
 from ui.billing.fee_follower import FeeFollower
-from ui.date_fields import date_edit, to_date, to_qdate
+from ui.date_fields import date_edit, qt_date_format, to_date, to_qdate
 from ui.errors import message_for, show_calendar_problem
 from ui.widgets import error_label
 
@@ -68,7 +68,7 @@ class AppointmentEditor(QDialog):
         self.setMinimumWidth(560)
 
         self.client = QComboBox()
-        self.date = date_edit(display_format="ddd MM/dd/yyyy")  # as dates read everywhere else
+        self.date = date_edit(display_format=qt_date_format(weekday=True))
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox(minimum=5, maximum=480, singleStep=5, suffix=" min")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.clients import add_client, update_client
 from app.workspace import Workspace
 from models.client import Client, ContactMethod, EmergencyContact
-from models.common import Address
+from models.common import Address, date_hint
 from models.note import NoteFormat
 from ui.date_fields import DATE_FORMAT, date_edit, parse_date, to_date, to_qdate
 from ui.dialogs.client_billing_form import ClientBillingForm
@@ -65,7 +65,7 @@ class ClientEditor(QDialog):
         self.calendar_code.setToolTip("What exported calendars (.ics) show for this client's "
                                       "sessions instead of a name; calendars often sync to a "
                                       "cloud.")
-        self.dob = QLineEdit(placeholderText="MM/DD/YYYY")
+        self.dob = QLineEdit(placeholderText=date_hint())
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.street = QLineEdit()
@@ -204,7 +204,9 @@ class ClientEditor(QDialog):
             try:
                 dob = parse_date(self.dob.text())
             except ValueError:
-                return "Write the date of birth as MM/DD/YYYY, for example 04/23/1987.", None
+                example = date_text(date(1987, 4, 23))
+                return (f"Write the date of birth as {date_hint()}, for example {example}.",
+                        None)
             if dob is not None and dob > date.today():
                 return "The date of birth is in the future.", None
         email = self.email.text().strip()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.export_names import note_pdf_name
 from app.notes import (
     DraftOutcome,
     DraftProgress,
@@ -43,6 +44,7 @@ from app.notes import (
 )
 from app.practice import practice_profile
 from app.workspace import Workspace
+from models.common import date_text
 from models.completeness import flag_resolved
 from models.errors import StillnoteError
 from models.flags import Flag
@@ -62,6 +64,7 @@ from ui.widgets import named
 
 AUTOSAVE_MS = 3000
 DRAFT_KEY = "Ctrl+D"
+CLOSE_KEYS = ("Esc", "Ctrl+W")  # Done: save, then close
 SIGN_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Return on the main keyboard, Enter on the keypad
 
 
@@ -84,7 +87,8 @@ class NoteEditor(QWidget):
         # Titles show in the task bar, window switcher and screen shares: no client name there
         # (the header inside the window names the client).
         start = context.appointment.start.astimezone(tz)
-        self.setWindowTitle(f"Stillnote — Progress note, {start:%m/%d/%Y %H:%M}")
+        self.setWindowTitle(f"Stillnote — Progress note, {date_text(start.date())} "
+                            f"{start:%H:%M}")
         self.details = SessionDetails(context, tz)
         self.form = PromptForm(context.goals)
         self.draft_view = DraftView()
@@ -144,11 +148,19 @@ class NoteEditor(QWidget):
         self.include_measures = named(QCheckBox("Include measures"), "include_measures")
         self.include_measures.setToolTip("Add the session's scores and their charts to the PDF")
         self.status = named(QLabel(), "status")
+        # What the review panel says about readiness, in one line; the two always agree.
+        self.readiness = named(QLabel(), "noteReadiness")
+        self.done_button = named(QPushButton("Done"), "done")
+        self.done_button.setToolTip("Save and close the note (Esc or Ctrl+W)")
         for widget in (self.draft_button, self.sign_button, self.addendum_button,
                        self.export_button, self.include_process, self.include_measures):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.readiness)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.done_button)
         outer.addLayout(buttons)
         self.addendum_button.setEnabled(False)
         self.draft_button.setToolTip(f"Draft the note from the prompt ({DRAFT_KEY})")
@@ -160,6 +172,9 @@ class NoteEditor(QWidget):
         self.sign_button.clicked.connect(self.open_sign_dialog)
         self.addendum_button.clicked.connect(self.open_addendum_dialog)
         self.export_button.clicked.connect(lambda: self.export_pdf())
+        self.done_button.clicked.connect(self.close)
+        for keys in CLOSE_KEYS:
+            self._shortcut(QKeySequence(keys), self.close)
         # Keyboard first: Ctrl+D drafts, Ctrl+Enter signs (the dialog's default button is
         # "Sign and lock", so Enter confirms), Ctrl+S saves now. Button tooltips say so.
         self._shortcut(QKeySequence(QKeySequence.StandardKey.Save), self.save_now)
@@ -253,6 +268,11 @@ class NoteEditor(QWidget):
                 self.review.set_read_only(True)
         self.context.note = note
         self.review.set_gaps([] if note.is_signed else sign_blockers(self.context))
+        ready, line = self.review.readiness()
+        self.readiness.setText(line)
+        self.readiness.setProperty("ready", ready)
+        self.readiness.style().unpolish(self.readiness)
+        self.readiness.style().polish(self.readiness)
 
     def _measures_recorded(self, client_id: int) -> None:
         """A score of this client was recorded: a positive screen may now block signing."""
@@ -334,7 +354,7 @@ class NoteEditor(QWidget):
         elif outcome.reason:
             self.status.setText("Drafted from your own words (no AI consent).")
         else:
-            self.status.setText("Draft ready: review the flagged items.")
+            self.status.setText("Draft ready.")
         self.draft_finished.emit(outcome)
 
     def _on_draft_failed(self, exc: BaseException) -> None:
@@ -385,8 +405,8 @@ class NoteEditor(QWidget):
         for button in (self.draft_button, self.sign_button):
             button.setEnabled(False)
         self.addendum_button.setEnabled(True)
-        self.refresh_review()
         self.review.set_read_only(True)
+        self.refresh_review()
         self.review.ack_all.setEnabled(False)
         self.signing.show_signature(self.note)
 
@@ -395,7 +415,9 @@ class NoteEditor(QWidget):
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
         self.save_now()
+        day = self.context.appointment.start.astimezone(self.context.practice.zone).date()
         return self.signing.export_pdf(self.note.id or 0, self.include_process.isChecked(), path,
+                                       note_pdf_name(day, signed=self.note.is_signed),
                                        include_measures=self.include_measures.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

@@ -1,4 +1,9 @@
-"""What to look at before signing: verifier flags (acknowledge / insert) and completeness gaps."""
+"""What to look at before signing: flags that need the therapist (acknowledge / insert), what
+the draft only reports (no model, cancelled), and what the note still lacks.
+
+The panel is the one judge of readiness: ``readiness()`` is what the note window's status bar
+shows, so the two always agree, and "complete" appears only when nothing stands in the way.
+"""
 
 from __future__ import annotations
 
@@ -13,51 +18,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.flags import Flag, FlagKind
+from models.flags import Flag, FlagKind, needs_attention
+from ui.notes.flag_words import advice
 from ui.widgets import named
 
-KIND_LABELS = {
-    FlagKind.UNGROUNDED: "Not supported by your prompt",
-    FlagKind.LOST_FACT: "Left out of the draft",
-    FlagKind.RISK_NOT_ASSESSED: "Risk",
-    FlagKind.EMPTY_FIELD: "Empty field",
-    FlagKind.NO_MODEL: "No model",
-    FlagKind.FIELD_TRUNCATED: "Shortened",
-    FlagKind.CANCELLED: "Cancelled",
-}
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class FlagRow(QWidget):
     def __init__(self, index: int, flag: Flag, resolved: bool, panel: ReviewPanel) -> None:
         super().__init__(panel)
         self.index = index
+        self.flag = flag
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         text = flag.text
-        label = QLabel()
+        words = QVBoxLayout()
+        self.advice = named(QLabel(advice(flag)), "flagAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        label = named(QLabel(), "flagText")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        shown = f"{KIND_LABELS.get(flag.kind, str(flag.kind))}: {flag.message}"
-        if text:
-            shown += f"\n“{text}”"
-        label.setText(shown)
+        detail = flag.message
+        if text and flag.kind is not FlagKind.EMPTY_FIELD:
+            detail += f"\n“{text}”"
+        label.setText(detail)
         label.setToolTip(flag.message)
-        layout.addWidget(label, 1)
+        words.addWidget(self.advice)
+        words.addWidget(label)
+        layout.addLayout(words, 1)
+        self.label = label
+        attention = needs_attention(flag.kind)
         done = flag.acknowledged or resolved
-        if flag.kind is FlagKind.LOST_FACT and text and not done:
+        if attention and flag.kind is FlagKind.LOST_FACT and text and not done:
             insert = named(QPushButton("Insert"), f"insert_{index}")
+            insert.setToolTip("Put this fact back into the note")
             insert.clicked.connect(lambda: panel.insert_requested.emit(index))
             layout.addWidget(insert)
-        if done:
+        if not attention:
+            pass  # it only reports what happened: nothing to press
+        elif done:
             state = QLabel("resolved" if resolved else "acknowledged")
             state.setObjectName(f"state_{index}")
             layout.addWidget(state)
         else:
             ack = named(QPushButton("Acknowledge"), f"ack_{index}")
+            ack.setToolTip("You looked at it and it is right as it is")
             ack.clicked.connect(lambda: panel.acknowledge_requested.emit(index))
             layout.addWidget(ack)
-        if done:
-            label.setStyleSheet("color: #777;")
+        if done or not attention:
+            for widget in (label, self.advice):
+                widget.setProperty("done", True)
+                _repolish(widget)
 
 
 class ReviewPanel(QWidget):
@@ -80,6 +96,9 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.gaps_label)
         layout.addStretch(1)
         self.rows: list[FlagRow] = []
+        self.pending = 0
+        self.gaps: list[str] = []
+        self.signed = False
 
     def set_flags(self, flags: Sequence[Flag], resolved: Sequence[bool]) -> None:
         for row in self.rows:
@@ -91,17 +110,34 @@ class ReviewPanel(QWidget):
                                                                               strict=True))]
         for row in self.rows:
             self.flags_box.addWidget(row)
-        pending = sum(1 for f, r in zip(flags, resolved, strict=True)
-                      if not f.acknowledged and not r)
-        self.flags_title.setText(f"<b>Review</b> — {pending} to check" if flags
-                                 else "<b>Review</b> — nothing flagged")
-        self.ack_all.setEnabled(pending > 0)
+        self.pending = sum(1 for f, r in zip(flags, resolved, strict=True)
+                           if needs_attention(f.kind) and not f.acknowledged and not r)
+        self.flags_title.setText(f"<b>Review</b> — {self.pending} to check" if self.pending
+                                 else "<b>Review</b> — nothing to check")
+        self.ack_all.setEnabled(self.pending > 0)
+        self.ack_all.setVisible(self.pending > 1)
 
     def set_gaps(self, messages: Sequence[str]) -> None:
+        self.gaps = list(messages)
         self.gaps_label.setText("\n".join(f"• {m}" for m in messages) if messages
                                 else "Nothing: the note is complete.")
 
+    def readiness(self) -> tuple[bool, str]:
+        """(ready to sign, one line for the status bar), from what the panel shows."""
+        if self.signed:
+            return True, "Signed and locked"
+        if not self.gaps:
+            return True, "Complete: ready to sign"
+        parts = []
+        if self.pending:
+            parts.append(f"{self.pending} to check")
+        missing = len(self.gaps) - (1 if self.pending else 0)  # the gap list counts the flags
+        if missing:
+            parts.append(f"{missing} missing before signing")
+        return False, " · ".join(parts)
+
     def set_read_only(self, read_only: bool) -> None:
+        self.signed = read_only
         for row in self.rows:
             for button in row.findChildren(QPushButton):
                 button.setEnabled(not read_only)

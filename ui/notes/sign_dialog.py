@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +23,6 @@ def _signer_label(name: str, credentials: str) -> QLabel:
     label = QLabel(", ".join(p for p in (name, credentials) if p) or "(no name in the profile)")
     label.setObjectName("signer")
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("font-size: 14pt; font-weight: bold;")
     return label
 
 
@@ -30,7 +30,7 @@ class SignDialog(QDialog):
     """Shows the signer and either the reasons signing must wait or a Sign button."""
 
     def __init__(self, signer_name: str, credentials: str, blockers: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ask_for: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign note")
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -42,11 +42,20 @@ class SignDialog(QDialog):
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
         if blockers:
             self.reasons.setText("Before signing:\n" + "\n".join(f"• {b}" for b in blockers))
-            self.reasons.setStyleSheet("color: #a33;")
+            self.reasons.setProperty("blocked", True)
         else:
             self.reasons.setText("Once signed, the note is locked: changes are possible only "
                                  "as dated addenda.")
         layout.addWidget(self.reasons)
+        # The practice may ask for the passphrase or the PIN again (Settings → Signing).
+        self.secret = named(QLineEdit(), "sign_secret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(f"Your {ask_for}" if ask_for else "")
+        self.secret.setVisible(bool(ask_for) and not blockers)
+        if ask_for and not blockers:
+            layout.addWidget(QLabel(f"Enter your {ask_for} to sign:"))
+            layout.addWidget(self.secret)
+            self.secret.setFocus()
         buttons = QDialogButtonBox()
         self.sign_button = named(QPushButton("&Sign and lock"), "sign_confirm")
         self.sign_button.setEnabled(not blockers and bool(signer_name.strip()))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from app.documents import export_note_pdf
 from app.notes import add_addendum, addenda_of, sign_note, signature_status
 from app.practice import practice_profile
+from app.sign_check import SignCheck, sign_check
 from app.workspace import Workspace
 from models.errors import StillnoteError
 from models.note import Note
@@ -48,16 +49,22 @@ class SigningFlow(QObject):
 
     def open_sign_dialog(self, practice: PracticeProfile, blockers: Sequence[str]) -> SignDialog:
         """Who signs and what still blocks; confirming emits ``sign_requested``."""
+        mode = self.workspace.do(sign_check)
+        ask_for = {SignCheck.PASSPHRASE: "passphrase", SignCheck.PIN: "PIN"}.get(mode, "")
         self.sign_dialog = SignDialog(practice.clinician_name, practice.credentials, blockers,
-                                      self.window)
+                                      self.window, ask_for=ask_for)
         self.sign_dialog.accepted.connect(self.sign_requested)
         self.sign_dialog.open()
         return self.sign_dialog
 
     def sign(self, note: Note) -> Note | None:
         """Sign and lock ``note`` as it is; None (and the reason shown) if it cannot be."""
+        dialog = self.sign_dialog
+        secret = dialog.secret.text() if dialog is not None else ""
+        if dialog is not None:
+            dialog.secret.clear()  # never kept around
         try:
-            signed = self.workspace.do(sign_note, note)
+            signed = self.workspace.do(sign_note, note, confirmation=secret or None)
         except StillnoteError as exc:
             show_error(self.window, exc)
             return None
@@ -100,12 +107,14 @@ class SigningFlow(QObject):
         self.amended.emit()
 
     def export_pdf(self, note_id: int, include_process_notes: bool,
-                   path: Path | None = None, *, include_measures: bool = False) -> Path | None:
+                   path: Path | None = None, suggested_name: str = "", *,
+                   include_measures: bool = False) -> Path | None:
         """The note as PDF at ``path`` (asked for when None); None if nothing was written.
         With ``include_measures`` the session's scores and their charts go in too."""
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self.window, "Export note as PDF",
-                                                    f"note-{note_id}.pdf", "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, "Export note as PDF", str(Path.home() / suggested_name),
+                "PDF (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen)

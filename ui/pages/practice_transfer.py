@@ -8,12 +8,14 @@ into an empty practice, so it can never mix two practices or overwrite anything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from app.export_names import practice_export_name
 from app.practice import export_practice_file, has_clients, import_practice_file
 from app.workspace import Workspace
 from ui.errors import message_for
@@ -68,7 +70,7 @@ class PracticeTransferBox(QGroupBox):
         if answer != QMessageBox.StandardButton.Yes:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export the practice", str(Path.home() / "stillnote-practice.json"),
+            self, "Export the practice", str(Path.home() / practice_export_name(date.today())),
             "Practice files (*.json);;All files (*)")
         if not name:
             return

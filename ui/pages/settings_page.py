@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.export_names import backup_name
 from app.settings import (
     NO_KEYRING_SENTENCE,
     keyring_available,
@@ -251,7 +253,7 @@ class SettingsPage(QWidget):
     # -- backup ------------------------------------------------------------------------------
     def backup_now(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Back up the practice", str(Path.home() / "stillnote-backup.stillnote-backup"),
+            self, "Back up the practice", str(Path.home() / backup_name(date.today())),
             "Stillnote backups (*.stillnote-backup);;All files (*)")
         if not name:
             return

@@ -1,10 +1,11 @@
-"""Today: the day's appointments, and the few things done with them between sessions."""
+"""Today: the day's appointments with their notes' state, the few things done with them between
+sessions, and (for a new practice) the first steps."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,27 +18,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.billing.authorizations import warning_lines_for_today
-from app.calendar.schedule import day_schedule
+from app.calendar.schedule import Schedule, day_schedule
+from app.first_steps import first_steps, hide_first_steps
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
+from models.note_status import NoteState
 from ui import appointment_actions as actions
 from ui.billing.today_notices import BillingNotices
+from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
 from ui.measures.today_panel import MeasuresDuePanel
+from ui.notes.events import note_events
+from ui.pages.first_steps_panel import FirstStepsPanel
 from ui.timefmt import long_day, service_label, time_range
 from ui.widgets import EmptyState, list_table, page_title, shortcut, status_colour
 
-COLUMNS = ("Time", "Client", "Service", "Modality", "Status")
+COLUMNS = ("Time", "Client", "Service", "Modality", "Status", "Note")
+NOTE_COLUMN = 5
 MAX_WARNINGS = 3  # more would push the day's appointments off the page; Billing lists them all
-WARNING_STYLE = ("QLabel#authWarnings { background: #fff4e0; color: #6b4500; "
-                 "border: 1px solid #f0c987; border-radius: 6px; padding: 8px 10px; }")
 
 
 class TodayPage(QWidget):
+    open_fees_requested = Signal()  # the first steps' "Open fees": the main view goes there
+    client_added = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.appointments: list[Appointment] = []
+        self.day: Schedule | None = None
         self._warning_lines: list[str] = []
         self.date_label = QLabel()
         self.date_label.setObjectName("hint")
@@ -46,13 +55,17 @@ class TodayPage(QWidget):
                                 "Enjoy the quiet, or schedule one with “New appointment”.")
         # Insurance authorizations running out (one line each, with the client's name).
         self.warnings = QLabel()
-        self.warnings.setObjectName("authWarnings")
-        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setObjectName("authWarnings")  # styled in resources/style.qss
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings.hide()
         self.billing_notices = BillingNotices(workspace)  # estimates due, no fee schedule
         self.measures_due = MeasuresDuePanel(workspace)  # ui/measures: due for today's clients
+        self.first_steps = FirstStepsPanel()
+        self.first_steps.add_client.connect(self._add_client)
+        self.first_steps.open_fees.connect(self.open_fees_requested)
+        self.first_steps.new_appointment.connect(self._new)
+        self.first_steps.hide_requested.connect(self._hide_first_steps)
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -78,6 +91,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addLayout(top)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.warnings)
         layout.addWidget(self.billing_notices)
         layout.addWidget(self.measures_due)
@@ -92,10 +106,12 @@ class TodayPage(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._edit(r))
         shortcut("Ctrl+R", self, self._safe_refresh)
+        note_events().changed.connect(self._safe_refresh)  # a note begun or signed elsewhere
         self.refresh()
 
     def refresh(self) -> None:
         day = self.workspace.do(day_schedule)
+        self.day = day
         tz, names = day.zone, day.names
         self.date_label.setText(long_day(day.first_day))
         selected = self.selected()
@@ -104,11 +120,15 @@ class TodayPage(QWidget):
         for row, appt in enumerate(self.appointments):
             cells = (time_range(appt, tz), names.get(appt.client_id, "—"),
                      service_label(appt.service), appt.modality.value.capitalize(),
-                     appt.status.label)
+                     appt.status.label, day.note_state_of(appt).label)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 4:
                     item.setForeground(status_colour(appt.status))
+                if col == NOTE_COLUMN and day.note_state_of(appt) is NoteState.OVERDUE:
+                    item.setForeground(status_colour(AppointmentStatus.NO_SHOW))
+                    item.setToolTip("The session ended more than a day ago and its note is "
+                                    "not signed.")
                 self.table.setItem(row, col, item)
             if selected is not None and appt.id == selected.id:
                 self.table.selectRow(row)
@@ -120,6 +140,7 @@ class TodayPage(QWidget):
         self._show_warnings(day.first_day)
         self.billing_notices.refresh(day.first_day)
         self.measures_due.refresh(day.first_day)
+        self.first_steps.show_steps(self.workspace.do(first_steps))
 
     def _show_warnings(self, day: date) -> None:
         lines = self.workspace.do(warning_lines_for_today, day)
@@ -147,8 +168,12 @@ class TodayPage(QWidget):
         appt = self.selected()
         for b in (self.attended_button, self.no_show_button, self.late_cancel_button):
             b.setEnabled(appt is not None and appt.status is not AppointmentStatus.CANCELLED)
-        self.note_button.setEnabled(appt is not None
-                                    and appt.status is AppointmentStatus.ATTENDED)
+        has_note = (appt is not None and self.day is not None
+                    and (appt.id or 0) in self.day.with_notes)
+        # "Open note" once a note was begun (a signed one opens read-only, with its addenda).
+        self.note_button.setText("Open note" if has_note else "Write note")
+        self.note_button.setEnabled(appt is not None and (
+            has_note or appt.status is AppointmentStatus.ATTENDED))
 
     def _set(self, status: AppointmentStatus) -> None:
         appt = self.selected()
@@ -161,6 +186,18 @@ class TodayPage(QWidget):
         appt = self.selected()
         if appt is not None and appt.id is not None:
             actions.write_note(self, self.workspace, appt.id)
+
+    def _add_client(self) -> None:
+        dialog = ClientEditor(self.workspace, None, self)
+        dialog.saved.connect(lambda _id: (self._safe_refresh(), self.client_added.emit()))
+        dialog.open()
+
+    def _hide_first_steps(self) -> None:
+        try:
+            self.workspace.do(hide_first_steps)
+        except Exception as exc:
+            show_error(self, exc)
+        self._safe_refresh()
 
     def _new(self) -> None:
         actions.edit_appointment(self, self.workspace, on_saved=self._safe_refresh)

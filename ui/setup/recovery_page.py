@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.export_names import recovery_key_name
 from app.vaults import save_recovery_key
 from ui.errors import show_error
 from ui.widgets import button_row
@@ -66,7 +67,7 @@ class RecoveryKeyPage(QWidget):
 
     def save_to_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save recovery key", str(Path.home() / "stillnote-recovery-key.txt"),
+            self, "Save recovery key", str(Path.home() / recovery_key_name()),
             "Text files (*.txt)")
         if not name:
             return

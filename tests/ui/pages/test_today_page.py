@@ -61,14 +61,13 @@ def test_schedule_for_today_shows_on_today_and_in_the_week(
     assert today_page.table.item(0, 4).text() == "Attended"
 
     calendar = view.go_to("Calendar")
-    column = next(c for c in calendar.columns if c.day == day)
-    assert column.list.count() == 1
-    assert "Jo Reyes" in column.list.item(0).text()
-    assert column.header.property("today") is True
-    calendar.shift(7)
-    assert all(c.list.count() == 0 for c in calendar.columns)
-    calendar.this_week()
-    assert column.list.count() == 1
+    assert [b.appointment.start.astimezone(TZ).date() for b in calendar.grid.blocks] == [day]
+    assert "Jo Reyes" in calendar.grid.blocks[0].tooltip
+    assert calendar.header.today == day and day in calendar.header.days  # today marked
+    calendar.shift(1)
+    assert calendar.grid.blocks == []
+    calendar.go_today()
+    assert len(calendar.grid.blocks) == 1
 
 
 def test_write_note_on_an_attended_appointment_opens_the_notes_editor(

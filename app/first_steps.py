@@ -1,0 +1,48 @@
+"""The first steps after setup, so a new practice has no dead ends: a client, the fees, a session.
+
+Today shows them until each is done (or the therapist hides the list); the fee schedule itself
+is billing's (app.billing.fees), this only asks whether one exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storage.vault import Vault
+
+HIDDEN_KEY = "ui.first_steps_hidden"
+
+
+@dataclass(frozen=True)
+class FirstSteps:
+    has_client: bool
+    has_fees: bool
+    has_appointment: bool
+    hidden: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.has_client and self.has_fees and self.has_appointment
+
+    @property
+    def shown(self) -> bool:
+        return not (self.done or self.hidden)
+
+
+def first_steps(vault: Vault) -> FirstSteps:
+    has_appointment = vault.query_one("SELECT 1 FROM appointments LIMIT 1") is not None
+    return FirstSteps(has_client=vault.clients.count() > 0,
+                      has_fees=bool(vault.billing.fees.get_all()),
+                      has_appointment=has_appointment,
+                      hidden=bool(vault.settings.get(HIDDEN_KEY, False)))
+
+
+def hide_first_steps(vault: Vault) -> None:
+    vault.settings.set(HIDDEN_KEY, True)
+
+
+def has_clients(vault: Vault) -> bool:
+    """Whether there is anyone to schedule (the appointment editor offers to add one if not)."""
+    return vault.clients.count() > 0
