@@ -7,7 +7,7 @@ file, so ``update_client`` rewrites it and says in one sentence if that failed.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from app.calendar.subscription import refresh_after_change
@@ -25,6 +25,11 @@ def find_clients(vault: Vault, search: str = "",
     if status is ClientStatus.DISCHARGED:
         found = [c for c in found if not c.is_active]
     return list(found)
+
+
+def last_seen(vault: Vault) -> dict[int, datetime]:
+    """Client id -> their latest attended session (to sort by "recently seen")."""
+    return vault.appointments.last_start_by_client(datetime.now(UTC))
 
 
 def client_names(vault: Vault, *, legal: bool = False) -> dict[int, str]:

@@ -42,7 +42,3 @@ def first_steps(vault: Vault) -> FirstSteps:
 def hide_first_steps(vault: Vault) -> None:
     vault.settings.set(HIDDEN_KEY, True)
 
-
-def has_clients(vault: Vault) -> bool:
-    """Whether there is anyone to schedule (the appointment editor offers to add one if not)."""
-    return vault.clients.count() > 0

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import appointments
-from app.first_steps import has_clients
+from app.practice import has_clients
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from ui import notes

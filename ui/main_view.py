@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from ui.billing import BillingPage
 from ui.errors import show_error
-from ui.notes import RiskFollowUpPage, UnsignedNotesPage, close_all_editors
+from ui.notes import RiskFollowUpPage, UnsignedNotesPage, close_all_editors, open_note_editor
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.clients_page import ClientsPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
+from ui.search_dialog import SearchDialog
 
 UNSIGNED = "Unsigned notes"
 RISK = "Risk follow-up"
@@ -54,6 +56,7 @@ class MainView(QWidget):
         self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
         self.settings.restore_requested.connect(self.restore_requested)
         self.settings.practice_imported.connect(self.refresh_all)
+        self.settings.look_changed.connect(self.refresh_all)
         self._add("Today", self.today)
         self._add("Clients", self.clients)
         self._add("Calendar", self.calendar)
@@ -70,6 +73,11 @@ class MainView(QWidget):
 
         brand = QLabel("Stillnote")
         brand.setObjectName("brand")
+        self.search_button = QPushButton("Search…   Ctrl+K")
+        self.search_button.setObjectName("searchButton")
+        self.search_button.setToolTip("Search clients, notes and appointments (Ctrl+K or Ctrl+F)")
+        self.search_button.clicked.connect(self.open_search)
+        self.search_dialog: SearchDialog | None = None
         lock_button = QPushButton("Lock  (Ctrl+L)")
         lock_button.setObjectName("lockButton")
         lock_button.setToolTip("Lock the practice now; the passphrase opens it again.")
@@ -79,6 +87,7 @@ class MainView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(12, 16, 12, 12)
         side_layout.addWidget(brand)
+        side_layout.addWidget(self.search_button)
         side_layout.addWidget(self.sidebar, 1)
         side_layout.addWidget(lock_button)
         layout = QHBoxLayout(self)
@@ -91,6 +100,8 @@ class MainView(QWidget):
         for index in range(self.sidebar.count()):  # Ctrl+1 … Ctrl+7, in sidebar order
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self._go_row(i))
+        for keys in ("Ctrl+K", "Ctrl+F"):  # one search box, wherever the therapist is
+            QShortcut(QKeySequence(keys), self).activated.connect(self.open_search)
         self.sidebar.setCurrentRow(0)
 
     def _add(self, name: str, page: QWidget) -> None:
@@ -120,6 +131,28 @@ class MainView(QWidget):
                 else:
                     self.sidebar.setCurrentRow(row)
         return self.page_by_name[name]
+
+    # -- search everything -----------------------------------------------------------------
+    def open_search(self) -> SearchDialog:
+        dialog = SearchDialog(self.workspace, self)
+        dialog.open_client.connect(self.show_client)
+        dialog.open_note.connect(lambda appointment_id: open_note_editor(
+            self, self.workspace, appointment_id))
+        dialog.open_appointment.connect(self.show_appointment)
+        self.search_dialog = dialog
+        dialog.open()
+        dialog.box.setFocus()
+        return dialog
+
+    def show_client(self, client_id: int) -> None:
+        page = self.go_to("Clients")
+        if isinstance(page, ClientsPage):
+            page.show_any(client_id)
+
+    def show_appointment(self, appointment_id: int, start: datetime) -> None:
+        page = self.go_to("Calendar")
+        if isinstance(page, CalendarPage):
+            page.show_appointment(appointment_id, start)
 
     def open_fees(self) -> None:
         """The fee schedule (Billing → Fees), where the first steps lead a new practice."""

@@ -25,5 +25,18 @@ def elide_words(text: str, metrics: QFontMetrics, width: int) -> str:
             break
         kept = candidate
     if kept:
-        return kept.rstrip(",;:–-") + ELLIPSIS
+        return kept.rstrip(",;:–-· ") + ELLIPSIS
     return metrics.elidedText(words[0], Qt.TextElideMode.ElideRight, max(width, 0))
+
+
+def fit_segments(segments: list[str], metrics: QFontMetrics, width: int,
+                 separator: str = " · ") -> str:
+    """As many whole segments as fit, joined ("Jo Reyes · Individual"); the first one alone is
+    elided at a word end if even it does not fit."""
+    kept = segments[0] if segments else ""
+    for segment in segments[1:]:
+        candidate = f"{kept}{separator}{segment}"
+        if metrics.horizontalAdvance(candidate) > width:
+            break
+        kept = candidate
+    return elide_words(kept, metrics, width)

@@ -117,5 +117,13 @@ class AppointmentRepository(Repository):
                                  (client_id,))
         return [_appointment(r) for r in rows]
 
+    def last_start_by_client(self, before: datetime) -> dict[int, datetime]:
+        """Client id -> the start of their latest appointment before ``before`` (sorting by
+        "recently seen" reads one row per client, not every appointment)."""
+        rows = self._db.query("SELECT client_id, max(start_utc) FROM appointments "
+                              "WHERE start_utc < ? AND status = 'attended' GROUP BY client_id",
+                              (utc_text(before),))
+        return {int(r[0]): datetime.fromisoformat(r[1].replace("Z", "+00:00")) for r in rows}
+
     def all(self) -> list[Appointment]:
         return [_appointment(r) for r in self._db.query(_SELECT + " ORDER BY start_utc, id")]

@@ -69,6 +69,17 @@ def _client(row: Any) -> Client:
         contact_method=row[24], referral_source=row[25], note_format=row[26])
 
 
+def _matches_record(row: Any, needle: str) -> bool:
+    """Whether a diagnosis (code or description) or the insurance member id holds ``needle``."""
+    diagnoses, insurance = (row[9] or "").casefold(), (row[8] or "").casefold()
+    if needle not in diagnoses and needle not in insurance:
+        return False
+    client = _client(row)
+    texts = [d.code for d in client.diagnoses] + [d.description for d in client.diagnoses]
+    texts += [client.insurance.member_id, client.insurance.group_number]
+    return any(needle in t.casefold() for t in texts)
+
+
 def _sort_key(c: Client) -> tuple[str, str]:
     # casefold, not SQLite NOCASE: Greek, Cyrillic and accented names sort and match too.
     return (c.legal_name.casefold(), c.preferred_name.casefold())
@@ -104,10 +115,13 @@ class ClientRepository(Repository):
         rows = self._db.query(sql)
         needle = search.strip().casefold()
         if needle:
-            # Match on the raw columns (names, email, phone, calendar code) before building
-            # objects; casefold rather than SQL LIKE so Greek or accented names match too.
+            # Match on the raw columns (names, email, phone, calendar code, date of birth as
+            # written in the vault) before building objects; casefold rather than SQL LIKE so
+            # Greek or accented names match too. Diagnoses and member ids are JSON: a row is
+            # parsed only when its raw text holds the words, so a JSON key never matches.
             rows = [r for r in rows if any(needle in (r[i] or "").casefold()
-                                           for i in (1, 2, 5, 6, 14))]
+                                           for i in (1, 2, 4, 5, 6, 14))
+                    or _matches_record(r, needle)]
         clients = [_client(r) for r in rows]
         clients.sort(key=_sort_key)
         return clients

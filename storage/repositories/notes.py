@@ -251,6 +251,17 @@ class NoteRepository(Repository):
             by_note.setdefault(int(r[1]), []).append(_addendum(r))
         return by_note
 
+    def search_snippets(self, text: str, limit: int = 20) -> list[tuple[int, str]]:
+        """(note id, a few words around the match) for notes holding every word, newest first
+        (the same rule as ``search``; the snippet is FTS5's, from the note's own text)."""
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self._db.query("SELECT rowid, snippet(notes_fts, 0, '', '', '…', 12) FROM "
+                              "notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                              (query, int(limit)))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
     def delete_draft(self, note_id: int) -> None:
         with self._db.transaction() as conn:
             if self.get(note_id).is_signed:

@@ -32,7 +32,7 @@ from app.calendar.schedule import Schedule
 from models.appointment import Appointment, AppointmentStatus
 from models.day_layout import lay_out
 from ui.calendar.look import block_fill, block_lines, block_tooltip, mix
-from ui.text_fit import elide_words
+from ui.text_fit import elide_words, fit_segments
 from ui.widgets import status_colour
 
 GUTTER = 58  # the hour labels
@@ -104,7 +104,7 @@ class TimeGrid(QWidget):
         return self.schedule.zone
 
     def hour_height(self) -> int:
-        return max(44, self.fontMetrics().height() * 3)
+        return max(52, int(self.fontMetrics().height() * 3.6))  # 50 minutes: three lines
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(700, 24 * self.hour_height() + 1)
@@ -173,7 +173,8 @@ class TimeGrid(QWidget):
         room = max(1, int((rect.height() - 6) // metrics.height()))
         width = int(rect.width()) - 12
         if len(lines) > room:
-            lines = [*lines[:room - 1], " · ".join(lines[room - 1:])]
+            head = [elide_words(line, metrics, width) for line in lines[:room - 1]]
+            return [*head, fit_segments(lines[room - 1:], metrics, width)]
         return [elide_words(line, metrics, width) for line in lines]
 
     def block_by_id(self, appointment_id: int) -> Block | None:

@@ -99,6 +99,7 @@ class ReviewPanel(QWidget):
         self.pending = 0
         self.gaps: list[str] = []
         self.signed = False
+        self.set_flags([], [])
 
     def set_flags(self, flags: Sequence[Flag], resolved: Sequence[bool]) -> None:
         for row in self.rows:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from app.notes import NoteContext, ai_drafting_allowed
 from models.billing import no_code_reason
+from models.common import date_text
 from ui.widgets import buddy_label, named
 
 
@@ -27,8 +28,9 @@ class SessionDetails(QWidget):
         self.info.setTextFormat(Qt.TextFormat.PlainText)
         self.info.setText(
             f"{client.legal_name} · DOB "
-            f"{client.date_of_birth.isoformat() if client.date_of_birth else 'not recorded'} · "
-            f"{local_start:%Y-%m-%d %H:%M}, {appt.minutes} min · {appt.modality.value} · "
+            f"{date_text(client.date_of_birth) if client.date_of_birth else 'not recorded'} · "
+            f"{date_text(local_start.date())} {local_start:%H:%M}, {appt.minutes} min · "
+            f"{appt.modality.value} · "
             f"Dx {dx.code if dx else 'none on file'}")
         self.location_edit = named(QLineEdit(context.location), "location")
         self.code_edit = named(QLineEdit(context.service_code), "service_code")

@@ -7,7 +7,7 @@ zone); it reports back through signals and never reaches into the editor.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -18,6 +18,7 @@ from app.notes import add_addendum, addenda_of, sign_note, signature_status
 from app.practice import practice_profile
 from app.sign_check import SignCheck, sign_check
 from app.workspace import Workspace
+from models.common import date_text
 from models.errors import StillnoteError
 from models.note import Note
 from models.practice import PracticeProfile
@@ -25,6 +26,11 @@ from ui.errors import show_error
 from ui.measures.chart_image import render_chart_png
 from ui.notes.sign_dialog import AddendumDialog, SignDialog
 from ui.widgets import named
+
+
+def _when(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
+    return f"{date_text(local.date())} {local:%H:%M}"
 
 
 class SigningFlow(QObject):
@@ -73,15 +79,14 @@ class SigningFlow(QObject):
 
     def show_signature(self, note: Note) -> None:
         self.note = note
-        when = note.signed_at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M") \
-            if note.signed_at else ""
+        when = _when(note.signed_at, self.tz) if note.signed_at else ""
         signer = ", ".join(p for p in (note.signed_by, note.signer_credentials) if p)
         # Checked each time it is shown: a note altered behind the app's back says so here.
         lines = [f"Signed by {signer} at {when}. The note is locked.",
                  self.workspace.do(signature_status, note)]
         for add in self.workspace.do(addenda_of, note.id or 0):
             by = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
-            lines.append(f"Addendum {add.signed_at.astimezone(self.tz):%Y-%m-%d %H:%M} "
+            lines.append(f"Addendum {_when(add.signed_at, self.tz)} "
                          f"by {by}: {add.text}")
         self.signature_label.setText("\n".join(lines))
         self.status.emit("Signed")

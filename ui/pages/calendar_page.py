@@ -237,6 +237,16 @@ class CalendarPage(QWidget):
     def _new_at(self, start: datetime | None) -> None:
         actions.edit_appointment(self, self.workspace, start=start, on_saved=self._safe_refresh)
 
+    def show_appointment(self, appointment_id: int, start: datetime) -> None:
+        """The appointment's day, with it chosen (from search)."""
+        self.anchor = start.astimezone(self.tz).date()
+        self.set_view("day")
+        self.grid.select(appointment_id)
+        block = self.grid.block_by_id(appointment_id)
+        if block is not None:
+            self.scroll.ensureVisible(0, int(block.rect.center().y()), 0,
+                                      self.scroll.viewport().height() // 3)
+
     def move_appointment(self, appointment_id: int, start: datetime, minutes: int) -> bool:
         """A drag ended: ask what the editor asks, then save; the grid shows the outcome."""
         before = self.appointments.get(appointment_id)

@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.client_header import client_header
 from app.clients import discharge_client, get_client, reactivate_client
+from app.practice import practice_zone
 from app.workspace import Workspace
 from models.client import Client
 from ui import billing
 from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
 from ui.measures.client_tab import MeasuresTab
+from ui.notes.events import note_events
+from ui.pages.client_facts import ClientFacts
 from ui.pages.client_tabs import AppointmentsTab, DiagnosesTab, GoalsTab, NotesTab, ProfileTab
 
 
@@ -51,6 +55,7 @@ class ClientDetail(QWidget):
         header.addWidget(self.superbill_button)
         header.addWidget(self.edit_button)
         header.addWidget(self.discharge_button)
+        self.facts = ClientFacts()
         self.profile = ProfileTab()
         self.diagnoses = DiagnosesTab()
         self.goals = GoalsTab(workspace)
@@ -67,10 +72,12 @@ class ClientDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.facts)
         layout.addWidget(self.tabs, 1)
         self.edit_button.clicked.connect(self.edit)
         self.discharge_button.clicked.connect(self.toggle_discharge)
         self.superbill_button.clicked.connect(self.superbill)
+        note_events().changed.connect(self._notes_changed)
 
     def show_client(self, client_id: int) -> None:
         client = self.workspace.do(get_client, client_id)
@@ -81,9 +88,18 @@ class ClientDetail(QWidget):
                              "Active" if client.is_active else "Discharged") if p]
         self.subtitle.setText(" · ".join(parts))
         self.discharge_button.setText("Discharge…" if client.is_active else "Reactivate")
+        header = self.workspace.do(client_header, client_id)
+        self.facts.show_header(header, self.workspace.do(practice_zone))
         for tab in (self.profile, self.diagnoses, self.goals, self.appointments, self.notes,
                     self.measures):
             tab.show_client(client)
+
+    def _notes_changed(self) -> None:
+        if self.isVisible() and not self.workspace.is_locked:
+            try:
+                self.reload()
+            except Exception as exc:
+                show_error(self, exc)
 
     def reload(self) -> None:
         if self.client is not None and self.client.id is not None:

@@ -26,7 +26,7 @@ from app.notes import ClientNote, notes_of_client
 from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
-from models.client import Client, Goal, GoalStatus, Insurance
+from models.client import Client, ContactMethod, Goal, GoalStatus, Insurance
 from models.note import Note
 from ui import appointment_actions as actions
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
@@ -61,7 +61,8 @@ class ProfileTab(QWidget):
         self.form = QFormLayout(self)
         self.labels: dict[str, QLabel] = {}
         for key in ("Legal name", "Preferred name", "Pronouns", "Date of birth", "Email",
-                    "Phone", "Address", "Billing", "AI documentation consent", "Status"):
+                    "Phone", "Preferred contact", "Address", "Emergency contact", "Billing",
+                    "Referred by", "Note format", "AI documentation consent", "Status"):
             label = QLabel()
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
@@ -73,6 +74,11 @@ class ProfileTab(QWidget):
             "Legal name": c.legal_name, "Preferred name": c.preferred_name or "—",
             "Pronouns": c.pronouns or "—", "Date of birth": date_text(c.date_of_birth),
             "Email": c.email or "—", "Phone": c.phone or "—",
+            "Preferred contact": (ContactMethod(c.contact_method).label if c.contact_method
+                                  else "—"),
+            "Emergency contact": c.emergency_contact.one_line() or "—",
+            "Referred by": c.referral_source or "—",
+            "Note format": c.note_format.upper() if c.note_format else "The practice's default",
             "Address": c.address.one_line() or "—",
             "Billing": billing_summary(c),
             "AI documentation consent": (f"Yes, given {date_text(c.ai_consent_date)}"

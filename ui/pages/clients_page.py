@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clients import find_clients
+from app.clients import find_clients, last_seen
 from app.workspace import Workspace
 from models.client import Client, ClientStatus
+from ui.client_sort import sort_clients
 from ui.dialogs.client_editor import ClientEditor
 from ui.errors import show_error
 from ui.pages.client_detail import ClientDetail
@@ -26,6 +27,8 @@ from ui.widgets import EmptyState, page_title, shortcut
 
 FILTERS = (("Active", ClientStatus.ACTIVE), ("Discharged", ClientStatus.DISCHARGED),
            ("All", None))
+SORTS = (("By first name", "first"), ("By last name", "last"),
+         ("Recently seen first", "recent"), ("Newest clients first", "newest"))
 
 
 class ClientsPage(QWidget):
@@ -33,11 +36,15 @@ class ClientsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search clients  (Ctrl+F)")
+        self.search.setPlaceholderText("Filter by name, date of birth, diagnosis…")
         self.search.setClearButtonEnabled(True)
         self.filter = QComboBox()
         for label, key in FILTERS:
             self.filter.addItem(label, key)
+        self.sort = QComboBox()
+        self.sort.setAccessibleName("Sort clients")
+        for label, key in SORTS:
+            self.sort.addItem(label, key)
         self.list = QListWidget()
         self.list.setObjectName("clientList")
         self.new_button = QPushButton("New client")
@@ -57,6 +64,7 @@ class ClientsPage(QWidget):
         filter_row.addWidget(self.new_button)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filter_row)
+        left_layout.addWidget(self.sort)
         left_layout.addWidget(self.list, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -70,20 +78,24 @@ class ClientsPage(QWidget):
 
         self.search.textChanged.connect(lambda _t: self._safe_refresh())
         self.filter.currentIndexChanged.connect(lambda _i: self._safe_refresh())
+        self.sort.currentIndexChanged.connect(lambda _i: self._safe_refresh())
         self.list.currentItemChanged.connect(self._selected)
         self.new_button.clicked.connect(self.new_client)
         self.detail.changed.connect(self._safe_refresh)
-        shortcut("Ctrl+F", self, self.search.setFocus)
         shortcut("Ctrl+Shift+N", self, self.new_client)
         self.setTabOrder(self.search, self.filter)
         self.setTabOrder(self.filter, self.new_button)
-        self.setTabOrder(self.new_button, self.list)
+        self.setTabOrder(self.new_button, self.sort)
+        self.setTabOrder(self.sort, self.list)
         self.refresh()
 
     def clients(self) -> list[Client]:
         which = self.filter.currentData()  # Qt hands the enum back as its string value
         status = ClientStatus(which) if which else None
-        return self.workspace.do(find_clients, self.search.text(), status)
+        found = self.workspace.do(find_clients, self.search.text(), status)
+        return sort_clients(found, str(self.sort.currentData()),
+                            self.workspace.do(last_seen) if self.sort.currentData() == "recent"
+                            else {})
 
     def refresh(self) -> None:
         current = self.list.currentItem()
@@ -114,6 +126,15 @@ class ClientsPage(QWidget):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == client_id:
                 self.list.setCurrentRow(row)
                 return
+
+    def show_any(self, client_id: int) -> None:
+        """Show this client whatever the filter (search found them): all clients, no filter."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filter.setCurrentIndex(len(FILTERS) - 1)  # "All": a discharged client too
+        self._safe_refresh()
+        self.select_client(client_id)
 
     def _selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is None:

@@ -40,6 +40,7 @@ from ui.billing.claim_form_settings import ClaimFormSettings
 from ui.dialogs.change_passphrase import ChangePassphraseDialog
 from ui.dialogs.practice_profile import PracticeProfileDialog
 from ui.errors import message_for, show_error
+from ui.pages.comfort_settings import AppearanceBox, PracticeDefaultsBox
 from ui.pages.practice_transfer import PracticeTransferBox
 from ui.widgets import busy_bar, button_row, hint_label, page_title
 from ui.worker import Operation
@@ -60,6 +61,7 @@ class SettingsPage(QWidget):
     idle_minutes_changed = Signal(int)
     restore_requested = Signal(Path, str)
     practice_imported = Signal()
+    look_changed = Signal()  # theme, text size or date format: the pages show it anew
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +121,9 @@ class SettingsPage(QWidget):
         self.transfer = PracticeTransferBox(workspace)
         self.transfer.imported.connect(self.practice_imported)
         self.claim_forms = ClaimFormSettings(workspace)  # billing's part of Settings
+        self.appearance = AppearanceBox(self.settings)
+        self.appearance.changed.connect(self.look_changed)
+        self.practice_defaults = PracticeDefaultsBox(workspace)
 
         for narrow in (self.idle_minutes, self.threads, self.context):
             narrow.setMaximumWidth(200)
@@ -127,7 +132,8 @@ class SettingsPage(QWidget):
         cl = QVBoxLayout(content)
         cl.setContentsMargins(24, 20, 24, 20)
         cl.addWidget(page_title("Settings"))
-        for box in (security, model, backup, self.transfer, self.claim_forms):
+        for box in (self.appearance, self.practice_defaults, security, model, backup,
+                    self.transfer, self.claim_forms):
             cl.addWidget(box)
         cl.addStretch(1)
         scroll = QScrollArea()
@@ -162,6 +168,7 @@ class SettingsPage(QWidget):
             "Unlocks without the passphrase on this computer while you are logged in. "
             "The idle lock still asks for it." if has_keyring else NO_KEYRING_SENTENCE)
         self._show_model()
+        self.practice_defaults.refresh()
 
     def _save(self) -> None:
         try:
