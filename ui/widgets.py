@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.appointment import AppointmentStatus
+from ui import theme
 
 STATUS_COLOURS: dict[AppointmentStatus, str] = {
     AppointmentStatus.SCHEDULED: "#3f6e8c",
@@ -46,8 +47,19 @@ def buddy_label(text: str, field: QWidget) -> QLabel:
     return label
 
 
+# The same hues, lighter, for the dark look (readable on its dark grey).
+DARK_STATUS_COLOURS: dict[AppointmentStatus, str] = {
+    AppointmentStatus.SCHEDULED: "#7fb0d0",
+    AppointmentStatus.ATTENDED: "#6fbf8a",
+    AppointmentStatus.NO_SHOW: "#e0987a",
+    AppointmentStatus.LATE_CANCEL: "#d8b25e",
+    AppointmentStatus.CANCELLED: "#9aa1a6",
+}
+
+
 def status_colour(status: AppointmentStatus) -> QColor:
-    return QColor(STATUS_COLOURS.get(status, "#555555"))
+    colours = DARK_STATUS_COLOURS if theme.is_dark() else STATUS_COLOURS
+    return QColor(colours.get(status, "#888888"))
 
 
 def page_title(text: str) -> QLabel:

@@ -36,7 +36,8 @@ from ui.text_fit import elide_words, fit_segments
 from ui.widgets import status_colour
 
 GUTTER = 58  # the hour labels
-SNAP_MINUTES = 15
+SNAP_MINUTES = 15  # a moved session starts on the quarter hour
+RESIZE_STEP = 5  # a resized one changes by five minutes (50 -> 45 or 55 minutes is common)
 RESIZE_MARGIN = 6  # pixels above a block's bottom edge that resize instead of move
 MIN_MINUTES = 15
 
@@ -339,7 +340,7 @@ class TimeGrid(QWidget):
         else:
             drag.day = appt.start.astimezone(self.tz).date()
             drag.start_minute = start
-            drag.minutes = max(MIN_MINUTES, _snap(appt.minutes + delta))
+            drag.minutes = max(MIN_MINUTES, _snap(appt.minutes + delta, step=RESIZE_STEP))
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
@@ -446,7 +447,7 @@ def block_lines_for_drag(drag: Drag, tz: tzinfo) -> list[str]:
     return lines
 
 
-def _snap(minute: int, down: bool = False) -> int:
+def _snap(minute: int, down: bool = False, step: int = SNAP_MINUTES) -> int:
     if down:
-        return minute // SNAP_MINUTES * SNAP_MINUTES
-    return int(round(minute / SNAP_MINUTES)) * SNAP_MINUTES
+        return minute // step * step
+    return int(round(minute / step)) * step

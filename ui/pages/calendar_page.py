@@ -65,7 +65,7 @@ class CalendarPage(QWidget):
         views = QHBoxLayout()
         views.setSpacing(0)
         for name in VIEWS:
-            button = QPushButton(f"&{name.capitalize()}")
+            button = QPushButton(name.capitalize())
             button.setCheckable(True)
             button.setObjectName("segment")
             button.setToolTip(f"{name.capitalize()} view (Alt+{name[0].upper()})")
@@ -138,6 +138,9 @@ class CalendarPage(QWidget):
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1)):
             shortcut(keys, self, lambda s=step: self.shift(s))
         shortcut("Alt+Home", self, self.go_today)
+        for name in VIEWS:  # Alt+D, Alt+W, Alt+M (shortcuts, not mnemonics: those are not
+            # everywhere, e.g. macOS has none)
+            shortcut(f"Alt+{name[0].upper()}", self, lambda n=name: self.set_view(n))
         self.view_buttons[self.view].setChecked(True)
         self.refresh()
 

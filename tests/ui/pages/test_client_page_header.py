@@ -1,0 +1,90 @@
+"""A client's page at a glance: age, diagnosis, next appointment, last note; balance and
+measures due appear once their sources (billing, measures) are plugged in; the new details
+(emergency contact, preferred contact, referral source) are edited and shown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from app import client_header
+from models.appointment import AppointmentStatus
+from models.client import Diagnosis
+from tests.ui.conftest import Boxes, today_in, workspace_of
+from tests.ui.helpers import TZ, add_client, book
+
+
+def _page(window: Any, client_id: int) -> Any:
+    clients = window.main_view.go_to("Clients")
+    clients.show_any(client_id)
+    return clients.detail
+
+
+def test_header_shows_the_essentials(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
+    born = today_in(TZ).replace(year=today_in(TZ).year - 34) + timedelta(days=1)
+    client = add_client(unlocked, date_of_birth=born,
+                        diagnoses=[Diagnosis("F41.1", "Generalized anxiety disorder", True)])
+    book(unlocked, client, days=-7, hour=10, status=AppointmentStatus.ATTENDED)
+    book(unlocked, client, days=6, hour=15)
+    detail = _page(unlocked, client.id)
+    values = {part: label.text() for part, label in detail.facts.values.items()
+              if label.isVisibleTo(detail)}
+    assert values["Age"] == "33"  # the birthday is tomorrow
+    assert values["Diagnosis"] == "F41.1 Generalized anxiety disorder"
+    assert values["Next appointment"].endswith("15:00")
+    assert values["Last note"] == "None yet"
+    assert "Balance" not in values and "Measures due" not in values  # no source yet
+
+
+def test_balance_and_measures_plug_in(qtbot: Any, unlocked: Any, boxes: Boxes,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    client = add_client(unlocked)
+    vault = workspace_of(unlocked).vault
+
+    def balance(v: Any, client_id: int) -> Decimal:  # what billing's client_balance returns
+        return sum((a.fee for a in v.appointments.for_client(client_id)), Decimal("0"))
+
+    monkeypatch.setattr(client_header.HEADER_SOURCES, "balance", balance)
+    monkeypatch.setattr(client_header.HEADER_SOURCES, "measures_due",
+                        lambda v, client_id, on: ["PHQ-9", "GAD-7"])
+    appt = book(unlocked, client, days=-3, hour=9, status=AppointmentStatus.ATTENDED)
+    vault.appointments.update(appt.__class__(**{**appt.__dict__, "fee": Decimal("120")}))
+    detail = _page(unlocked, client.id)
+    assert detail.facts.values["Balance"].text() == "$120.00 owed"
+    assert detail.facts.values["Balance"].property("attention") is True
+    assert detail.facts.values["Measures due"].text() == "PHQ-9, GAD-7"
+
+
+def test_new_details_are_edited_and_shown(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
+    client = add_client(unlocked)
+    detail = _page(unlocked, client.id)
+    editor = detail.edit()
+    assert editor is not None
+    editor.emergency_name.setText("Lee Reyes")
+    editor.emergency_relationship.setText("brother")
+    editor.emergency_phone.setText("555-0199")
+    editor.contact_method.setCurrentIndex(editor.contact_method.findData("text"))
+    editor.referral_source.setText("Dr. Amara Lee")
+    editor.note_format.setCurrentIndex(editor.note_format.findData("dap"))
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    stored = workspace_of(unlocked).vault.clients.get(client.id)
+    assert stored.emergency_contact.one_line() == "Lee Reyes (brother), 555-0199"
+    assert (stored.contact_method, stored.referral_source, stored.note_format) == (
+        "text", "Dr. Amara Lee", "dap")
+    labels = detail.profile.labels
+    assert labels["Emergency contact"].text() == "Lee Reyes (brother), 555-0199"
+    assert labels["Preferred contact"].text() == "Text message"
+    assert labels["Referred by"].text() == "Dr. Amara Lee"
+    assert labels["Note format"].text() == "DAP"
+
+
+def test_age_counts_whole_years() -> None:
+    from models.client import Client
+
+    c = Client(legal_name="A B", date_of_birth=date(2000, 2, 29))
+    assert c.age_on(date(2026, 2, 28)) == 25 and c.age_on(date(2026, 3, 1)) == 26
+    assert Client(legal_name="A B").age_on(date(2026, 1, 1)) is None
