@@ -90,3 +90,22 @@ def test_a_saved_schema_one_vault_upgrades(vault_dir: Path) -> None:
         vault.billing.fees.set("90834", Decimal("150"))
         assert vault.audit.verify().ok
     assert (vault_dir / "stillnote.v1.before-upgrade.db").exists()
+
+
+def test_a_v2_vault_gets_the_client_details_with_empty_values(vault_dir: Path) -> None:
+    key_file, data_key, _ = new_key_file(PASSPHRASE)
+    vault_dir.mkdir(mode=0o700)
+    conn = connect(vault_dir / DB_FILE, data_key, create=True)
+    configure_for_writing(conn)
+    assert apply_migrations(conn, up_to=2) == [1, 2]
+    conn.execute("INSERT INTO clients (id, legal_name, created_at) "
+                 "VALUES (1, 'Maya Thornton', '2025-01-02T03:04:05+00:00')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    key_file.save(vault_dir)
+    with Vault.open(vault_dir, PASSPHRASE) as vault:
+        client = vault.clients.get(1)
+        assert client.emergency_contact.is_empty()
+        assert (client.contact_method, client.referral_source, client.note_format) == ("", "",
+                                                                                        "")
+    assert (vault_dir / "stillnote.v2.before-upgrade.db").exists()
