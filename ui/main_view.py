@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -47,29 +48,18 @@ class MainView(QWidget):
         self.sidebar.setIconSize(QSize(0, 0))
         self.pages = QStackedWidget()
         self.pages.setObjectName("pageStack")
-        self.page_by_name: dict[str, QWidget] = {}
-
-        self.today = TodayPage(workspace)
-        self.clients = ClientsPage(workspace)
-        self.calendar = CalendarPage(workspace)
-        self.settings = SettingsPage(workspace)
-        self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
-        self.settings.restore_requested.connect(self.restore_requested)
-        self.settings.practice_imported.connect(self.refresh_all)
-        self.settings.look_changed.connect(self.refresh_all)
-        self._add("Today", self.today)
-        self._add("Clients", self.clients)
-        self._add("Calendar", self.calendar)
-        self.unsigned = UnsignedNotesPage(workspace)
-        self.unsigned.count_changed.connect(self._set_unsigned_count)
-        self.risk = RiskFollowUpPage(workspace)
-        self.billing = BillingPage(workspace)
-        self._add(UNSIGNED, self.unsigned)
-        self._set_unsigned_count(len(self.unsigned.items))  # it counted before we listened
-        self._add(RISK, self.risk)
-        self._add("Billing", self.billing)
-        self._add("Settings", self.settings)
-        self.today.open_fees_requested.connect(self.open_fees)
+        self.page_by_name: dict[str, QWidget] = {}  # the pages built so far
+        # Pages are built the first time they are shown: unlocking builds Today (and the
+        # unsigned queue, for the sidebar's count) instead of every page of a large practice.
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._add("Today", self._make_today)
+        self._add("Clients", lambda: ClientsPage(workspace))
+        self._add("Calendar", lambda: CalendarPage(workspace))
+        self._add(UNSIGNED, self._make_unsigned)
+        self._add(RISK, lambda: RiskFollowUpPage(workspace))
+        self._add("Billing", lambda: BillingPage(workspace))
+        self._add("Settings", self._make_settings)
+        self.page(UNSIGNED)
 
         brand = QLabel("Stillnote")
         brand.setObjectName("brand")
@@ -104,13 +94,55 @@ class MainView(QWidget):
             QShortcut(QKeySequence(keys), self).activated.connect(self.open_search)
         self.sidebar.setCurrentRow(0)
 
-    def _add(self, name: str, page: QWidget) -> None:
+    def _add(self, name: str, factory: Callable[[], QWidget]) -> None:
         item = QListWidgetItem(name)
         item.setData(Qt.ItemDataRole.UserRole, name)
         item.setSizeHint(QSize(180, 38))
         self.sidebar.addItem(item)
-        self.pages.addWidget(page)
+        self.pages.addWidget(QWidget())  # stands in until the page is first shown
+        self._factories[name] = factory
+
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built now if it was not yet."""
+        built = self.page_by_name.get(name)
+        if built is not None:
+            return built
+        index = list(self._factories).index(name)
+        page = self._factories[name]()
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
         self.page_by_name[name] = page
+        return page
+
+    def _make_today(self) -> TodayPage:
+        today = TodayPage(self.workspace)
+        today.open_fees_requested.connect(self.open_fees)
+        return today
+
+    def _make_unsigned(self) -> UnsignedNotesPage:
+        unsigned = UnsignedNotesPage(self.workspace)
+        unsigned.count_changed.connect(self._set_unsigned_count)
+        self._set_unsigned_count(len(unsigned.items))  # it counted before we listened
+        return unsigned
+
+    def _make_settings(self) -> SettingsPage:
+        settings = SettingsPage(self.workspace)
+        settings.idle_minutes_changed.connect(self.idle_minutes_changed)
+        settings.restore_requested.connect(self.restore_requested)
+        settings.practice_imported.connect(self.refresh_all)
+        settings.look_changed.connect(self.refresh_all)
+        return settings
+
+    # The pages by name, built on first use (tests and the window reach them so).
+    today = property(lambda self: self.page("Today"))
+    clients = property(lambda self: self.page("Clients"))
+    calendar = property(lambda self: self.page("Calendar"))
+    unsigned = property(lambda self: self.page(UNSIGNED))
+    risk = property(lambda self: self.page(RISK))
+    billing = property(lambda self: self.page("Billing"))
+    settings = property(lambda self: self.page("Settings"))
 
     def _set_unsigned_count(self, count: int) -> None:
         for row in range(self.sidebar.count()):
@@ -123,7 +155,7 @@ class MainView(QWidget):
             self.sidebar.setCurrentRow(row)
 
     def go_to(self, name: str) -> QWidget:
-        """Show the page called ``name``, freshly refreshed."""
+        """Show the page called ``name``, freshly refreshed (built if it was not yet)."""
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 if row == self.sidebar.currentRow():
@@ -166,8 +198,8 @@ class MainView(QWidget):
 
     def refresh_all(self) -> None:
         """Every page shows the vault afresh (after a practice was imported into it)."""
-        for row in range(self.pages.count()):
-            refresh = getattr(self.pages.widget(row), "refresh", None)
+        for page in list(self.page_by_name.values()):
+            refresh = getattr(page, "refresh", None)
             if callable(refresh):
                 try:
                     refresh()
@@ -178,8 +210,12 @@ class MainView(QWidget):
     def _page_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
+        name = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        built_before = name in self.page_by_name
+        page = self.page(name)
+        self.pages.setCurrentWidget(page)
+        if not built_before:  # built for this visit: its constructor has just read the vault
+            return
         refresh = getattr(page, "refresh", None)
         if callable(refresh):
             try:

@@ -53,8 +53,11 @@ def warnings_for_client(vault: Vault, client_id: int,
                         today: date | None = None) -> list[AuthWarning]:
     """One session left, none left, or ending soon, for each of the client's authorizations."""
     today = today or date.today()
+    authorizations = vault.billing.authorizations.for_client(client_id)
+    if not authorizations:  # most clients: no need to read their appointments
+        return []
     appts = vault.appointments.for_client(client_id)
-    return [warning for auth in vault.billing.authorizations.for_client(client_id)
+    return [warning for auth in authorizations
             for warning in authorization_warnings(auth, appts, today)]
 
 

@@ -95,7 +95,8 @@ def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
     """
     now = now or datetime.now(UTC)
     since = now - RISK_WINDOW
-    notes: list[Note] = [n for n in vault.notes.all()
+    notes: list[Note] = [n for n in vault.notes.for_sessions_between(
+        since, now + timedelta(microseconds=1))
                          if n.id is not None and recorded_elevated_risk(n.prompts.get("risk", ""))]
     appointments = _appointments_by_id(vault, notes)
     latest: dict[int, tuple[Appointment, Note]] = {}

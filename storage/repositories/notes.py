@@ -27,7 +27,7 @@ from models.note import (
 )
 from models.signed_record import SealKind
 from storage.audit import AuditLog
-from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json
+from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json, utc_text
 from storage.database import Database
 from storage.repositories.base import Repository, row_sql
 from storage.signing import Signatures, seal_text, seal_value
@@ -164,6 +164,15 @@ class NoteRepository(Repository):
                                   f"IN ({', '.join('?' * len(chunk))})", tuple(chunk))
             found.update({int(r[0]): NoteStatus(r[1]) for r in rows})
         return found
+
+    def for_sessions_between(self, start: datetime, end: datetime) -> list[Note]:
+        """Notes of the appointments starting in [start, end) (the risk list reads a month,
+        not ten years of notes)."""
+        rows = self._db.query(
+            _SELECT + " WHERE appointment_id IN (SELECT id FROM appointments "
+            "WHERE start_utc >= ? AND start_utc < ?) ORDER BY id", (utc_text(start),
+                                                                    utc_text(end)))
+        return [_note(r) for r in rows]
 
     def unsigned(self) -> list[Note]:
         rows = self._db.query(

@@ -106,7 +106,7 @@ class TodayPage(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._edit(r))
         shortcut("Ctrl+R", self, self._safe_refresh)
-        note_events().changed.connect(self._safe_refresh)  # a note begun or signed elsewhere
+        note_events().changed.connect(self._notes_changed)  # a note begun or signed elsewhere
         self.refresh()
 
     def refresh(self) -> None:
@@ -206,6 +206,10 @@ class TodayPage(QWidget):
         if 0 <= row < len(self.appointments):
             actions.edit_appointment(self, self.workspace, self.appointments[row],
                                      on_saved=self._safe_refresh)
+
+    def _notes_changed(self) -> None:
+        if not self.workspace.is_locked:  # a page of a locked session waits for deletion
+            self._safe_refresh()
 
     def _safe_refresh(self) -> None:
         try:
