@@ -86,19 +86,21 @@ def search_everything(vault: Vault, text: str, now: datetime | None = None,
         return SearchResults(text)
     moment = now or datetime.now(UTC)
     zone = vault.practice.get().zone
-    names = vault.clients.display_names()
     typed_day = _typed_date(text)
-    found = vault.clients.list(search=text)
-    if typed_day is not None:  # "04/23/1987": a date of birth
-        found += [c for c in vault.clients.list() if c.date_of_birth == typed_day
-                  and all(c.id != f.id for f in found)]
+    found = vault.clients.list(search=text, limit=per_group)
+    if typed_day is not None:  # "04/23/1987": a date of birth, as the vault stores it
+        found += [c for c in vault.clients.list(search=typed_day.isoformat(), limit=per_group)
+                  if all(c.id != f.id for f in found)]
     clients = [ClientHit(c.id or 0, c.display_name, _client_detail(c)) for c in found]
 
+    snippets = vault.notes.search_snippets(text, per_group)
+    found_notes = [vault.notes.get(note_id) for note_id, _ in snippets]
     notes: list[NoteHit] = []
-    for note_id, snippet in vault.notes.search_snippets(text, per_group):
-        note = vault.notes.get(note_id)
+    names: dict[int, str] = {c.id: c.display_name for c in found if c.id is not None}
+    names.update(vault.clients.display_names({n.client_id for n in found_notes} - set(names)))
+    for note, (_, snippet) in zip(found_notes, snippets, strict=True):
         appt = vault.appointments.get(note.appointment_id)
-        notes.append(NoteHit(note_id, note.appointment_id, names.get(note.client_id, "—"),
+        notes.append(NoteHit(note.id or 0, note.appointment_id, names.get(note.client_id, "—"),
                              appt.start.astimezone(zone).date(),
                              note.status is NoteStatus.SIGNED, " ".join(snippet.split())))
 
@@ -112,6 +114,7 @@ def search_everything(vault: Vault, text: str, now: datetime | None = None,
         past = [a for a in theirs if a.start < moment][-2:]
         appointments += upcoming + list(reversed(past))
     unique = list({a.id: a for a in appointments}.values())  # each once, first place kept
+    names.update(vault.clients.display_names({a.client_id for a in unique} - set(names)))
     return SearchResults(
         text, clients[:per_group], notes,
         [AppointmentHit(a, names.get(a.client_id, "—")) for a in unique[:per_group]])

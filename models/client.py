@@ -70,6 +70,14 @@ class Goal:
     id: int | None = None
 
 
+def display_name_of(legal_name: str, preferred_name: str) -> str:
+    """A client's name as the pages show it (see Client.display_name)."""
+    if preferred_name:
+        last = legal_name.split()[-1] if " " in legal_name.strip() else ""
+        return f"{preferred_name} {last}".strip()
+    return legal_name
+
+
 @dataclass
 class Client:
     legal_name: str
@@ -105,10 +113,7 @@ class Client:
     @property
     def display_name(self) -> str:
         """Preferred first name if given, with the legal last name: what the therapist says."""
-        if self.preferred_name:
-            last = self.legal_name.split()[-1] if " " in self.legal_name.strip() else ""
-            return f"{self.preferred_name} {last}".strip()
-        return self.legal_name
+        return display_name_of(self.legal_name, self.preferred_name)
 
     @property
     def initials(self) -> str:

@@ -111,8 +111,9 @@ class MainView(QWidget):
         page = self._factories[name]()
         placeholder = self.pages.widget(index)
         self.pages.insertWidget(index, page)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
         self.page_by_name[name] = page
         return page
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from models.client import Client, ClientStatus, Diagnosis, EmergencyContact, Goal, GoalStatus
+from models.client import (
+    Client,
+    ClientStatus,
+    Diagnosis,
+    EmergencyContact,
+    Goal,
+    GoalStatus,
+    display_name_of,
+)
 from models.common import Address
 from models.insurance import BillingKind, Insurance
 from storage.codec import (
@@ -72,17 +81,14 @@ def _client(row: Any) -> Client:
 def _matches_record(row: Any, needle: str) -> bool:
     """Whether a diagnosis (code or description) or the insurance member id holds ``needle``."""
     diagnoses, insurance = (row[9] or "").casefold(), (row[8] or "").casefold()
-    if needle not in diagnoses and needle not in insurance:
-        return False
-    client = _client(row)
-    texts = [d.code for d in client.diagnoses] + [d.description for d in client.diagnoses]
-    texts += [client.insurance.member_id, client.insurance.group_number]
+    texts: list[str] = []
+    if needle in diagnoses:
+        for dx in from_json(row[9], []):
+            texts += [str(dx.get("code", "")), str(dx.get("description", ""))]
+    if needle in insurance:
+        ins = from_json(row[8], {})
+        texts += [str(ins.get("member_id", "")), str(ins.get("group_number", ""))]
     return any(needle in t.casefold() for t in texts)
-
-
-def _sort_key(c: Client) -> tuple[str, str]:
-    # casefold, not SQLite NOCASE: Greek, Cyrillic and accented names sort and match too.
-    return (c.legal_name.casefold(), c.preferred_name.casefold())
 
 
 class ClientRepository(Repository):
@@ -110,7 +116,10 @@ class ClientRepository(Repository):
     def get(self, client_id: int) -> Client:
         return _client(self._row(_SELECT + " WHERE id = ?", (client_id,), "The client"))
 
-    def list(self, active_only: bool = False, search: str = "") -> list[Client]:
+    def list(self, active_only: bool = False, search: str = "",
+             limit: int | None = None) -> list[Client]:
+        """Clients by name (legal, then preferred), matching ``search`` if given; only the
+        first ``limit`` are built (a search box shows a few of two thousand)."""
         sql = _SELECT + (" WHERE status = 'active'" if active_only else "")
         rows = self._db.query(sql)
         needle = search.strip().casefold()
@@ -122,15 +131,21 @@ class ClientRepository(Repository):
             rows = [r for r in rows if any(needle in (r[i] or "").casefold()
                                            for i in (1, 2, 4, 5, 6, 14))
                     or _matches_record(r, needle)]
-        clients = [_client(r) for r in rows]
-        clients.sort(key=_sort_key)
-        return clients
+        # casefold, not SQLite NOCASE: Greek, Cyrillic and accented names sort and match too.
+        rows.sort(key=lambda r: ((r[1] or "").casefold(), (r[2] or "").casefold()))
+        return [_client(r) for r in (rows if limit is None else rows[:limit])]
 
-    def display_names(self) -> dict[int, str]:
-        """Client id -> display name, read from two columns (the calendar needs only these)."""
-        rows = self._db.query("SELECT id, legal_name, preferred_name FROM clients")
-        return {int(r[0]): Client(legal_name=r[1], preferred_name=r[2]).display_name
-                for r in rows}
+    def display_names(self, ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Client id -> display name (of ``ids``, else of all), read from the two name columns
+        only (the calendar and the search box need nothing else)."""
+        sql = "SELECT id, legal_name, preferred_name FROM clients"
+        if ids is None:
+            rows = self._db.query(sql)
+        else:
+            wanted = sorted(set(ids))
+            rows = self._db.query(f"{sql} WHERE id IN ({', '.join('?' * len(wanted))})",
+                                  tuple(wanted)) if wanted else []
+        return {int(r[0]): display_name_of(r[1], r[2]) for r in rows}
 
     def discharge(self, client_id: int, on: date) -> Client:
         with self._db.transaction() as conn:

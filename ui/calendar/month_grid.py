@@ -37,7 +37,15 @@ class Line:
     appointment: Appointment | None  # None for the "+N more" line
     rect: QRectF
     text: str
-    tooltip: str
+    more: str = ""  # for "+N more": the sessions it stands for
+
+    def tooltip(self, schedule: Schedule) -> str:
+        """Made when asked (a month has hundreds of lines, the mouse rests on one)."""
+        appt = self.appointment
+        if appt is None:
+            return self.more
+        return block_tooltip(appt, schedule.names.get(appt.client_id, "—"),
+                             schedule.note_state_of(appt), schedule.zone)
 
 
 class MonthGrid(QWidget):
@@ -116,10 +124,8 @@ class MonthGrid(QWidget):
                 name = names.get(appt.client_id, "—")
                 rect = QRectF(cell.left() + 3, top + n * line_height, cell.width() - 6,
                               line_height - 1)
-                state = self.schedule.note_state_of(appt)
                 self.lines.append(Line(appt, rect, elide_words(
-                    f"{hm(appt.start, tz)} {name}", metrics, width),
-                    block_tooltip(appt, name, state, tz)))
+                    f"{hm(appt.start, tz)} {name}", metrics, width)))
             hidden = len(todays) - len(shown)
             if hidden:
                 rect = QRectF(cell.left() + 3, top + len(shown) * line_height,
@@ -240,8 +246,8 @@ class MonthGrid(QWidget):
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             line = self.line_at(event.pos())
-            if line is not None:
-                QToolTip.showText(event.globalPos(), line.tooltip, self)
+            if line is not None and self.schedule is not None:
+                QToolTip.showText(event.globalPos(), line.tooltip(self.schedule), self)
             else:
                 QToolTip.hideText()
             return True

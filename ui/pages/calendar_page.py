@@ -9,6 +9,7 @@ Up and Page Down) go back and forward, Alt+Home to today.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShowEvent
@@ -88,17 +89,17 @@ class CalendarPage(QWidget):
 
         self.header = DayHeader()
         self.grid = TimeGrid()
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.grid)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_scroll = QScrollArea()
+        self.grid_scroll.setWidget(self.grid)
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.grid_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         time_view = QWidget()
         time_layout = QVBoxLayout(time_view)
         time_layout.setContentsMargins(0, 0, 0, 0)
         time_layout.setSpacing(2)
         time_layout.addWidget(self.header)
-        time_layout.addWidget(self.scroll, 1)
+        time_layout.addWidget(self.grid_scroll, 1)
         self.month = MonthGrid()
         self.stack = QStackedWidget()
         self.stack.addWidget(time_view)
@@ -136,11 +137,11 @@ class CalendarPage(QWidget):
         self.month.day_chosen.connect(self._month_day_chosen)
         self.month.open_requested.connect(self.open_appointment)
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1)):
-            shortcut(keys, self, lambda s=step: self.shift(s))
+            shortcut(keys, self, partial(self.shift, step))
         shortcut("Alt+Home", self, self.go_today)
         for name in VIEWS:  # Alt+D, Alt+W, Alt+M (shortcuts, not mnemonics: those are not
             # everywhere, e.g. macOS has none)
-            shortcut(f"Alt+{name[0].upper()}", self, lambda n=name: self.set_view(n))
+            shortcut(f"Alt+{name[0].upper()}", self, partial(self.set_view, name))
         self.view_buttons[self.view].setChecked(True)
         self.refresh()
 
@@ -198,7 +199,7 @@ class CalendarPage(QWidget):
         else:
             days = self.shown_days()
             schedule = self.workspace.do(schedule_between, days[0], days[-1])
-            self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width()
+            self.header.right_margin = self.grid_scroll.verticalScrollBar().sizeHint().width()
             self.header.show_days(days, today)
             self.grid.show_days(days, schedule, today, now)
             self.range_label.setText(long_day(days[0]) if len(days) == 1 else (
@@ -216,7 +217,7 @@ class CalendarPage(QWidget):
 
     def _scroll_to_working_day(self) -> None:
         top = self.grid.y_of(self.grid.first_working_minute()) - self.grid.hour_height() // 2
-        self.scroll.verticalScrollBar().setValue(max(0, int(top)))
+        self.grid_scroll.verticalScrollBar().setValue(max(0, int(top)))
 
     def _safe_refresh(self) -> None:
         try:
@@ -247,8 +248,8 @@ class CalendarPage(QWidget):
         self.grid.select(appointment_id)
         block = self.grid.block_by_id(appointment_id)
         if block is not None:
-            self.scroll.ensureVisible(0, int(block.rect.center().y()), 0,
-                                      self.scroll.viewport().height() // 3)
+            self.grid_scroll.ensureVisible(0, int(block.rect.center().y()), 0,
+                                      self.grid_scroll.viewport().height() // 3)
 
     def move_appointment(self, appointment_id: int, start: datetime, minutes: int) -> bool:
         """A drag ended: ask what the editor asks, then save; the grid shows the outcome."""

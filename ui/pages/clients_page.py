@@ -43,8 +43,8 @@ class ClientsPage(QWidget):
             self.filter.addItem(label, key)
         self.sort = QComboBox()
         self.sort.setAccessibleName("Sort clients")
-        for label, key in SORTS:
-            self.sort.addItem(label, key)
+        for label, order in SORTS:
+            self.sort.addItem(label, order)
         self.list = QListWidget()
         self.list.setObjectName("clientList")
         self.new_button = QPushButton("New client")

@@ -98,8 +98,10 @@ class PracticeDefaultsBox(QGroupBox):
         self.note_format = QComboBox()
         for f in NoteFormat:
             self.note_format.addItem(f.value.upper(), f.value)
-        self.day_start = QTimeEdit(displayFormat="HH:mm")
-        self.day_end = QTimeEdit(displayFormat="HH:mm")
+        self.day_start = QTimeEdit()
+        self.day_end = QTimeEdit()
+        for edit in (self.day_start, self.day_end):
+            edit.setDisplayFormat("HH:mm")
         hours = QHBoxLayout()
         hours.addWidget(self.day_start)
         hours.addWidget(QLabel("to"))

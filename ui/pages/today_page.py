@@ -189,8 +189,12 @@ class TodayPage(QWidget):
 
     def _add_client(self) -> None:
         dialog = ClientEditor(self.workspace, None, self)
-        dialog.saved.connect(lambda _id: (self._safe_refresh(), self.client_added.emit()))
+        dialog.saved.connect(self._client_saved)
         dialog.open()
+
+    def _client_saved(self, _client_id: int) -> None:
+        self._safe_refresh()
+        self.client_added.emit()
 
     def _hide_first_steps(self) -> None:
         try:

@@ -32,7 +32,7 @@ def test_a_busy_day_says_how_many_more_and_the_keys_open_a_day(
     shown = [ln for ln in lines if ln.appointment is not None]
     assert len(more) == 1 and more[0].text == f"+{12 - len(shown)} more"
     assert shown[0].text.startswith("08:00 Jo")
-    assert "Jo Reyes" in shown[0].tooltip
+    assert "Jo Reyes" in shown[0].tooltip(month.schedule)
 
     month.setFocus()
     month.current_day = day

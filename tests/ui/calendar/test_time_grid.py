@@ -23,7 +23,7 @@ def calendar(window: Any, view: str = "day", days: int = 1) -> CalendarPage:
     page.anchor = at(days, 9).date()
     page.set_view(view)
     window.resize(1200, 800)
-    page.grid.resize(page.scroll.viewport().width(), page.grid.height())
+    page.grid.resize(page.grid_scroll.viewport().width(), page.grid.height())
     page.refresh()
     return page
 
