@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,13 +24,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.benchmarks.bench_vault import _median_ms  # (first call, median of nine) in ms
+
 pytestmark = [pytest.mark.benchmark, pytest.mark.slow, pytest.mark.skipif(
     os.environ.get("STILLNOTE_BENCH") != "1", reason="set STILLNOTE_BENCH=1 to run the benchmark")]
 
 PASSPHRASE = "benchmark passphrase"
 BUSY_MONTH = date(2026, 3, 1)
 MONTH_APPOINTMENTS = 400
-RUNS = 9
+RUNS = 9  # as bench_vault's _median_ms
 ROOT = Path(__file__).resolve().parents[2]
 
 START_SCRIPT = textwrap.dedent("""
@@ -78,22 +78,9 @@ QUIT_SCRIPT = textwrap.dedent("""
 """)
 
 
-def _median_ms(fn: Callable[[], Any], runs: int = RUNS) -> tuple[float, float]:
-    """(first call, median of the following ones) in milliseconds."""
-    t0 = time.perf_counter()
-    fn()
-    first = (time.perf_counter() - t0) * 1000
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return first, statistics.median(times)
-
-
 def _build(folder: Path) -> Path:
     from storage.vault import Vault
-    from tests.benchmarks.bench_vault import _fill
+    from tests.benchmarks.bench_vault import _fill  # the same ten-year practice
 
     vault_dir = folder / "vault"
     vault, _ = Vault.create(vault_dir, PASSPHRASE)

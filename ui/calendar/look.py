@@ -1,10 +1,14 @@
-"""How a calendar block looks: its colours from the status and the theme, its lines of text."""
+"""How a calendar block looks (colours from the status and the theme, its lines of text), and
+the tooltips of the painted calendar widgets."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.appointment import Appointment, AppointmentStatus
 from models.note_status import NoteState
@@ -41,3 +45,16 @@ def block_lines(appointment: Appointment, name: str, state: NoteState,
 
 def block_tooltip(appointment: Appointment, name: str, state: NoteState, tz: tzinfo) -> str:
     return " — ".join(block_lines(appointment, name, state, tz))
+
+
+def handle_tooltip(widget: QWidget, event: QEvent, text_at: Callable[[QPoint], str]) -> bool:
+    """Show the tooltip of what is under the mouse (a block, a line); True if it was a tooltip
+    event. Painted widgets have no child widgets to carry their own tooltips."""
+    if not (isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip):
+        return False
+    text = text_at(event.pos())
+    if text:
+        QToolTip.showText(event.globalPos(), text, widget)
+    else:
+        QToolTip.hideText()
+    return True

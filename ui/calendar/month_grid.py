@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -20,11 +19,11 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.calendar.schedule import Schedule
 from models.appointment import Appointment, AppointmentStatus
-from ui.calendar.look import block_fill, block_tooltip, mix
+from ui.calendar.look import block_fill, block_tooltip, handle_tooltip, mix
 from ui.text_fit import elide_words
 from ui.timefmt import hm
 from ui.widgets import status_colour
@@ -244,12 +243,9 @@ class MonthGrid(QWidget):
             super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            line = self.line_at(event.pos())
-            if line is not None and self.schedule is not None:
-                QToolTip.showText(event.globalPos(), line.tooltip(self.schedule), self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
+        return handle_tooltip(self, event, self._tooltip_at) or super().event(event)
+
+    def _tooltip_at(self, point: QPoint) -> str:
+        line = self.line_at(point)
+        return line.tooltip(self.schedule) if line is not None and self.schedule else ""
 

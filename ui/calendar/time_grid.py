@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
-    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -26,12 +25,12 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from app.calendar.schedule import Schedule
 from models.appointment import Appointment, AppointmentStatus
 from models.day_layout import lay_out
-from ui.calendar.look import block_fill, block_lines, block_tooltip, mix
+from ui.calendar.look import block_fill, block_lines, block_tooltip, handle_tooltip, mix
 from ui.text_fit import elide_words, fit_segments
 from ui.widgets import status_colour
 
@@ -105,7 +104,7 @@ class TimeGrid(QWidget):
         return self.schedule.zone
 
     def hour_height(self) -> int:
-        return max(52, int(self.fontMetrics().height() * 3.6))  # 50 minutes: three lines
+        return max(60, int(self.fontMetrics().height() * 4.4))  # 50 minutes: three lines
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(700, 24 * self.hour_height() + 1)
@@ -428,14 +427,11 @@ class TimeGrid(QWidget):
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
-            block = self.block_at(event.pos())
-            if block is not None:
-                QToolTip.showText(event.globalPos(), block.tooltip, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
+        return handle_tooltip(self, event, self._tooltip_at) or super().event(event)
+
+    def _tooltip_at(self, point: QPoint) -> str:
+        block = self.block_at(point)
+        return block.tooltip if block is not None else ""
 
 
 def block_lines_for_drag(drag: Drag, tz: tzinfo) -> list[str]:

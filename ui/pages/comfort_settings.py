@@ -68,8 +68,8 @@ class AppearanceBox(QGroupBox):
         form.addRow("Theme", self.theme)
         form.addRow("Text size", self.text_size)
         form.addRow("Dates", self.date_style)
-        form.addRow("", hint_label("Dates read this way everywhere: screens, notes and "
-                                   "superbills. File names always start with the year."))
+        form.addRow("", hint_label("Dates read this way on every page and in note PDFs. "
+                                   "File names always start with the year."))
         for box in (self.theme, self.text_size, self.date_style):
             box.setMaximumWidth(320)
             box.currentIndexChanged.connect(self._changed)
