@@ -22,7 +22,7 @@ from models.completeness import Completeness, check_note, open_flags, signing_bl
 from models.errors import InvalidInput, NoteLocked
 from models.flags import Flag
 from models.measures.safety import PositiveScreen
-from models.note import Addendum, Note, NoteFormat
+from models.note import Addendum, Note, NoteFormat, NoteStatus
 from models.practice import PracticeProfile
 
 if TYPE_CHECKING:
@@ -108,6 +108,11 @@ def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
                 format=default_format(client, vault.practice.get()))
     saved: Note = vault.notes.save_draft(note)
     return saved
+
+
+def note_status_of(vault: Vault, appointment_id: int) -> NoteStatus | None:
+    """The status of the appointment's note (None: no note begun), for "Open note" buttons."""
+    return vault.notes.statuses([appointment_id]).get(appointment_id)
 
 
 def load_context(vault: Vault, note: Note) -> NoteContext:

@@ -33,6 +33,7 @@ from app.appointments import (
     save_plan,
     schedulable_clients,
 )
+from app.notes import note_status_of
 from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
@@ -117,8 +118,11 @@ class AppointmentEditor(QDialog):
             self.cancel_appt_button = self.buttons.addButton(
                 "Cancel appointment", QDialogButtonBox.ButtonRole.DestructiveRole)
             self.cancel_appt_button.clicked.connect(self.cancel_appointment)
-        if appointment is not None and appointment.status is AppointmentStatus.ATTENDED:
-            self.note_button = self.buttons.addButton("Write note",
+        has_note = appointment is not None and appointment.id is not None and (
+            workspace.do(note_status_of, appointment.id) is not None)
+        if appointment is not None and (has_note
+                                        or appointment.status is AppointmentStatus.ATTENDED):
+            self.note_button = self.buttons.addButton("Open note" if has_note else "Write note",
                                                       QDialogButtonBox.ButtonRole.ActionRole)
             self.note_button.clicked.connect(self.write_note)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)

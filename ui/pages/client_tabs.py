@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.appointments import appointments_for_client
 from app.billing.fees import session_fees
 from app.clients import add_goal, goals_of, set_goal_status
-from app.notes import ClientNote, notes_of_client
+from app.notes import ClientNote, note_status_of, notes_of_client
 from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
@@ -249,7 +249,11 @@ class AppointmentsTab(_ClientListTab):
     def _update_buttons(self) -> None:
         appt = self.selected()
         self.edit_button.setEnabled(appt is not None)
-        self.note_button.setEnabled(appt is not None and appt.status is AppointmentStatus.ATTENDED)
+        has_note = appt is not None and appt.id is not None and (
+            self.workspace.do(note_status_of, appt.id) is not None)
+        self.note_button.setText("Open note" if has_note else "Write note")
+        self.note_button.setEnabled(appt is not None and (
+            has_note or appt.status is AppointmentStatus.ATTENDED))
 
     def _changed(self) -> None:
         self.refresh()
