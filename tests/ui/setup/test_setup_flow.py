@@ -74,6 +74,9 @@ def test_setup_wizard_creates_the_vault_and_shows_the_recovery_key_once(
     assert window.windowTitle() == "Stillnote"
     assert workspace_of(window).vault.practice.get().clinician_name == "Dana Whitfield"
     assert workspace_of(window).vault.practice.get().license_state == "NY"
+    # No dead end: Today opens on the first steps (a client, the fees, a session).
+    today = window.main_view.pages.currentWidget()
+    assert today is window.main_view.today and today.first_steps.isVisible()
 
     # The recovery key really opens the vault (checked after the window lets go of it).
     window.lock()
