@@ -1,41 +1,22 @@
 """The essentials of one client at a glance, for the top of their page: age, diagnosis, next
-appointment, balance, last note, measures due.
-
-Balance and measures due belong to billing and measures; each plugs in as a source, a function
-of the vault and the client (one line each at the end of this module):
-
-    HEADER_SOURCES.balance = client_balance        # (vault, client_id) -> Decimal owed
-    HEADER_SOURCES.measures_due = measures_due     # (vault, client_id, on) -> the due measures
-
-A part whose source is not there is left out of the header rather than shown as a guess.
+appointment, balance (app.billing.payments), last note, measures due (app.measures.schedules).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from app.billing.payments import balances
+from app.measures.schedules import measures_due
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client
 from models.note import NoteStatus
 
 if TYPE_CHECKING:
     from storage.vault import Vault
-
-BalanceSource = Callable[["Vault", int], Decimal]
-MeasuresSource = Callable[["Vault", int, date], Sequence[object]]
-
-
-@dataclass
-class HeaderSources:
-    balance: BalanceSource | None = None
-    measures_due: MeasuresSource | None = None
-
-
-HEADER_SOURCES = HeaderSources()
 
 
 @dataclass(frozen=True)
@@ -51,17 +32,8 @@ class ClientHeader:
     diagnosis: str  # "F41.1 Generalized anxiety disorder", or ""
     next_appointment: Appointment | None
     last_note: LastNote | None
-    balance: Decimal | None  # None: no balance source (billing) yet
-    measures_due: tuple[str, ...] | None  # None: no measures source yet
-
-
-def _measure_name(measure: object) -> str:
-    """A due measure as the header names it: its ``name`` (or ``code``), else its text."""
-    for attribute in ("name", "code", "short_name"):
-        value = getattr(measure, attribute, None)
-        if isinstance(value, str) and value:
-            return value
-    return str(measure)
+    balance: Decimal  # owed over all billable sessions; below zero is a credit
+    measures_due: tuple[str, ...]  # "PHQ-9", ...
 
 
 def client_header(vault: Vault, client_id: int, today: date | None = None,
@@ -82,10 +54,8 @@ def client_header(vault: Vault, client_id: int, today: date | None = None,
         if start is not None:
             last_note = LastNote(start.astimezone(zone).date(), latest.status)
     dx = client.primary_diagnosis
-    sources = HEADER_SOURCES
-    balance = sources.balance(vault, client_id) if sources.balance else None
-    due = (tuple(_measure_name(m) for m in sources.measures_due(vault, client_id, day))
-           if sources.measures_due else None)
+    balance = sum((b.owed for b in balances(vault, client_id)), Decimal("0"))
+    due = tuple(m.name for m in measures_due(vault, client_id, day))
     return ClientHeader(
         client=client, age=client.age_on(day),
         diagnosis=f"{dx.code} {dx.description}".strip() if dx else "",

@@ -1,5 +1,5 @@
 """The working day's use cases against a real vault: double bookings, a dragged appointment,
-note states on the schedule, search, first steps, the signing check, client details (schema 3)
+note states on the schedule, search, first steps, the signing check, client details (schema 6)
 through the practice JSON, default note formats and file names."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The row of essentials under a client's name: age, diagnosis, next appointment, balance, last
-note, measures due (a part whose source is missing is not shown; see app.client_header)."""
+note, measures due (see app.client_header)."""
 
 from __future__ import annotations
 
@@ -39,29 +39,24 @@ class ClientFacts(QWidget):
     def show_header(self, header: ClientHeader, tz: tzinfo) -> None:
         nxt = header.next_appointment
         last = header.last_note
-        texts: dict[str, str | None] = {
+        texts: dict[str, str] = {
             "Age": str(header.age) if header.age is not None else "—",
             "Diagnosis": header.diagnosis or "None on file",
             "Next appointment": (f"{weekday_date_text(nxt.start.astimezone(tz).date())} "
                                  f"{hm(nxt.start, tz)}" if nxt else "None scheduled"),
-            "Balance": None if header.balance is None else (
-                f"${header.balance:,.2f} owed" if header.balance > 0 else
-                f"${-header.balance:,.2f} credit" if header.balance < 0 else "Paid up"),
+            "Balance": (f"${header.balance:,.2f} owed" if header.balance > 0 else
+                        f"${-header.balance:,.2f} credit" if header.balance < 0 else "Paid up"),
             "Last note": (f"{date_text(last.date_of_service)}, "
                           f"{'signed' if last.status is NoteStatus.SIGNED else 'draft'}"
                           if last else "None yet"),
-            "Measures due": None if header.measures_due is None else (
-                ", ".join(header.measures_due) or "None due"),
+            "Measures due": ", ".join(header.measures_due) or "None due",
         }
-        attention = {"Balance": bool(header.balance and header.balance > 0),
+        attention = {"Balance": header.balance > 0,
                      "Last note": bool(last and last.status is NoteStatus.DRAFT),
                      "Measures due": bool(header.measures_due),
                      "Diagnosis": not header.diagnosis}
         for part, text in texts.items():
-            shown = text is not None
-            self.labels[part].setVisible(shown)
-            self.values[part].setVisible(shown)
-            self.values[part].setText(text or "")
+            self.values[part].setText(text)
             self.values[part].setProperty("attention", attention.get(part, False))
             self.values[part].style().unpolish(self.values[part])
             self.values[part].style().polish(self.values[part])

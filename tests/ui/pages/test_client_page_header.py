@@ -1,5 +1,5 @@
-"""A client's page at a glance: age, diagnosis, next appointment, last note; balance and
-measures due appear once their sources (billing, measures) are plugged in; the new details
+"""A client's page at a glance: age, diagnosis, next appointment, last note, balance and
+measures due (from real billing and measures records); the new details
 (emergency contact, preferred contact, referral source) are edited and shown."""
 
 from __future__ import annotations
@@ -8,11 +8,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
-from app import client_header
+from app.billing.payments import mark_paid
+from app.measures.entry import record_measure
+from app.measures.schedules import set_schedule
 from models.appointment import AppointmentStatus
 from models.client import Diagnosis
+from models.measures.records import ScheduleRule
 from tests.ui.conftest import Boxes, today_in, workspace_of
 from tests.ui.helpers import TZ, add_client, book
 
@@ -36,26 +37,29 @@ def test_header_shows_the_essentials(qtbot: Any, unlocked: Any, boxes: Boxes) ->
     assert values["Diagnosis"] == "F41.1 Generalized anxiety disorder"
     assert values["Next appointment"].endswith("15:00")
     assert values["Last note"] == "None yet"
-    assert "Balance" not in values and "Measures due" not in values  # no source yet
+    assert values["Balance"] == "Paid up"  # no fee schedule: nothing owed
+    assert values["Measures due"] == "None due"
 
 
-def test_balance_and_measures_plug_in(qtbot: Any, unlocked: Any, boxes: Boxes,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_balance_and_measures_due_come_from_billing_and_measures(qtbot: Any, unlocked: Any,
+                                                                 boxes: Boxes) -> None:
     client = add_client(unlocked)
     vault = workspace_of(unlocked).vault
-
-    def balance(v: Any, client_id: int) -> Decimal:  # what billing's client_balance returns
-        return sum((a.fee for a in v.appointments.for_client(client_id)), Decimal("0"))
-
-    monkeypatch.setattr(client_header.HEADER_SOURCES, "balance", balance)
-    monkeypatch.setattr(client_header.HEADER_SOURCES, "measures_due",
-                        lambda v, client_id, on: ["PHQ-9", "GAD-7"])
-    appt = book(unlocked, client, days=-3, hour=9, status=AppointmentStatus.ATTENDED)
-    vault.appointments.update(appt.__class__(**{**appt.__dict__, "fee": Decimal("120")}))
+    vault.billing.fees.set("90834", Decimal("150"))
+    book(unlocked, client, days=-7, hour=9, status=AppointmentStatus.ATTENDED)
+    paid = book(unlocked, client, days=-3, hour=9, status=AppointmentStatus.ATTENDED)
+    mark_paid(vault, paid.id, "100", today_in(TZ), "card")
+    set_schedule(vault, client.id, "phq9", ScheduleRule.EVERY_SESSIONS, 4)
     detail = _page(unlocked, client.id)
-    assert detail.facts.values["Balance"].text() == "$120.00 owed"
+    assert detail.facts.values["Balance"].text() == "$200.00 owed"  # 150 + (150 - 100)
     assert detail.facts.values["Balance"].property("attention") is True
-    assert detail.facts.values["Measures due"].text() == "PHQ-9, GAD-7"
+    assert detail.facts.values["Measures due"].text() == "PHQ-9"  # not given yet
+    record_measure(vault, client.id, "phq9", {str(n): 0 for n in range(1, 10)}, today_in(TZ))
+    mark_paid(vault, paid.id, "250", today_in(TZ), "cash")
+    detail.reload()
+    assert detail.facts.values["Balance"].text() == "$50.00 credit"
+    assert detail.facts.values["Balance"].property("attention") is False
+    assert detail.facts.values["Measures due"].text() == "None due"
 
 
 def test_new_details_are_edited_and_shown(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
