@@ -30,6 +30,7 @@ class ClientFacts(QWidget):
             label = named(QLabel(part), "factLabel")
             value = named(QLabel(), "factValue")
             value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)  # a long diagnosis wraps instead of widening the window
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, 0, column)
             grid.addWidget(value, 1, column)

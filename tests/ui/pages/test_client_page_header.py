@@ -92,3 +92,14 @@ def test_age_counts_whole_years() -> None:
     c = Client(legal_name="A B", date_of_birth=date(2000, 2, 29))
     assert c.age_on(date(2026, 2, 28)) == 25 and c.age_on(date(2026, 3, 1)) == 26
     assert Client(legal_name="A B").age_on(date(2026, 1, 1)) is None
+
+
+def test_a_long_diagnosis_wraps_rather_than_widening_the_window(qtbot: Any, unlocked: Any,
+                                                              boxes: Boxes) -> None:
+    client = add_client(unlocked, diagnoses=[Diagnosis(
+        "F33.1", "Major depressive disorder, recurrent, moderate, with anxious distress", True)])
+    book(unlocked, client, days=6, hour=15)
+    detail = _page(unlocked, client.id)
+    assert detail.facts.values["Diagnosis"].text().startswith("F33.1 Major depressive")
+    # The header fits beside the client list in the window's default width (1,180 px).
+    assert detail.facts.minimumSizeHint().width() <= 700
