@@ -18,7 +18,13 @@ from app.first_steps import first_steps, hide_first_steps
 from app.notes import start_or_resume_note
 from app.practice_json import import_practice, practice_to_dict
 from app.search import search_everything
-from app.sign_check import SignCheck, confirm_signer, set_sign_check, sign_check
+from app.sign_check import (
+    MAX_WRONG_PINS,
+    SignCheck,
+    confirm_signer,
+    set_sign_check,
+    sign_check,
+)
 from models.appointment import Appointment, AppointmentStatus, Recurrence
 from models.client import Client, Diagnosis, EmergencyContact, Insurance
 from models.errors import InvalidInput, WrongPassphrase
@@ -171,6 +177,24 @@ def test_sign_check_pin_and_passphrase(practice: Vault) -> None:
     with pytest.raises(WrongPassphrase):
         confirm_signer(practice, "4321")
     confirm_signer(practice, PASSPHRASE)
+
+
+def test_five_wrong_pins_leave_only_the_passphrase(practice: Vault) -> None:
+    set_sign_check(practice, SignCheck.PIN, "4321")
+    confirm_signer(practice, PASSPHRASE)  # the passphrase always signs in PIN mode
+    for _ in range(MAX_WRONG_PINS - 1):
+        with pytest.raises(WrongPassphrase, match="not the PIN"):
+            confirm_signer(practice, "0000")
+    confirm_signer(practice, "4321")  # a right PIN before the limit starts the count again
+    for _ in range(MAX_WRONG_PINS - 1):
+        with pytest.raises(WrongPassphrase, match="not the PIN"):
+            confirm_signer(practice, "1111")
+    with pytest.raises(WrongPassphrase, match="Too many wrong PINs"):
+        confirm_signer(practice, "2222")
+    with pytest.raises(WrongPassphrase, match="Too many wrong PINs"):
+        confirm_signer(practice, "4321")  # now even the right PIN is refused
+    confirm_signer(practice, PASSPHRASE)
+    confirm_signer(practice, "4321")  # the passphrase gave the PIN back
 
 
 def test_client_details_survive_the_vault_and_the_practice_json(practice: Vault,
