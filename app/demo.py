@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from app.demo_details import add_demo_client_details
 from app.measures.demo import add_demo_measures
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from models.billing import Authorization, Payment, sessions_used
@@ -184,6 +185,7 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
         counts["clients"] += 1
         counts["appointments"] += _add_new_client(vault, today, tz)
         counts["measures"] = add_demo_measures(vault, today, seed)  # app/measures/demo.py
+        add_demo_client_details(vault)  # app/demo_details.py
     return counts
 
 

@@ -241,3 +241,19 @@ def test_file_names_say_what_they_are_without_a_client() -> None:
     assert superbill_name(date(2026, 11, 1), date(2026, 11, 15)) == (
         "2026-11-01 to 2026-11-15 superbill.pdf")
     assert practice_export_name(date(2026, 12, 1)).startswith("2026-12-01 ")
+
+
+def test_the_demo_practice_shows_client_details(tmp_path: Any) -> None:
+    from app.demo import build_demo_practice
+
+    vault, _ = Vault.create(tmp_path / "demo", "pw")
+    with vault:
+        build_demo_practice(vault, today=date(2026, 5, 13))
+        clients = vault.clients.list()
+        filled = [c for c in clients if not c.emergency_contact.is_empty()]
+        assert len(clients) // 2 < len(filled) < len(clients)  # most, not all
+        first = clients[0]
+        assert first.emergency_contact.one_line() == "Jordan Kim (partner), 555-0210"
+        assert first.contact_method == "text" and first.referral_source.startswith("Dr. ")
+        assert all(c.contact_method for c in filled)
+        assert vault.audit.verify().ok
