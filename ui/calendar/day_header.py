@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QMouseEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from ui.calendar.look import mix
+from ui.calendar.look import mix, start_painting
 from ui.calendar.time_grid import GUTTER
 from ui.timefmt import short_day
 
@@ -35,12 +35,8 @@ class DayHeader(QWidget):
         return (self.width() - self.right_margin - GUTTER) / max(1, len(self.days))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter, base, text, accent = start_painting(self, on_window=True)
         palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Window)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Highlight)
         width = self.column_width()
         font = QFont(painter.font())
         for index, day in enumerate(self.days):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from models.appointment import Appointment, AppointmentStatus
@@ -21,6 +21,19 @@ def mix(base: QColor, ink: QColor, amount: float) -> QColor:
     return QColor(int(base.red() + (ink.red() - base.red()) * amount),
                   int(base.green() + (ink.green() - base.green()) * amount),
                   int(base.blue() + (ink.blue() - base.blue()) * amount))
+
+
+def start_painting(widget: QWidget, on_window: bool = False,
+                   ) -> tuple[QPainter, QColor, QColor, QColor]:
+    """An antialiased painter on ``widget`` and the theme's background, text and accent
+    colours (of a view's base, or of the window for headers)."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    palette = widget.palette()
+    roles = QPalette.ColorRole
+    return (painter, palette.color(roles.Window if on_window else roles.Base),
+            palette.color(roles.WindowText if on_window else roles.Text),
+            palette.color(roles.Highlight))
 
 
 def block_fill(palette: QPalette, status: AppointmentStatus) -> QColor:

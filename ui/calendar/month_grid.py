@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.calendar.schedule import Schedule
 from models.appointment import Appointment, AppointmentStatus
-from ui.calendar.look import block_fill, block_tooltip, handle_tooltip, mix
+from ui.calendar.look import block_fill, block_tooltip, handle_tooltip, mix, start_painting
 from ui.text_fit import elide_words
 from ui.timefmt import hm
 from ui.widgets import status_colour
@@ -135,12 +135,8 @@ class MonthGrid(QWidget):
 
     # --- painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter, base, text, accent = start_painting(self)
         palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        accent = palette.color(QPalette.ColorRole.Highlight)
         painter.fillRect(self.rect(), base)
         width = self.width() / 7
         painter.setPen(mix(base, text, 0.6))

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from app.calendar.schedule import Schedule
 from models.appointment import Appointment, AppointmentStatus
 from models.day_layout import lay_out
-from ui.calendar.look import block_fill, block_lines, block_tooltip, handle_tooltip, mix
+from ui.calendar.look import (
+    block_fill,
+    block_lines,
+    block_tooltip,
+    handle_tooltip,
+    mix,
+    start_painting,
+)
 from ui.text_fit import elide_words, fit_segments
 from ui.widgets import status_colour
 
@@ -206,12 +213,7 @@ class TimeGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         if self.schedule is None:
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        accent = palette.color(QPalette.ColorRole.Highlight)
+        painter, base, text, accent = start_painting(self)
         painter.fillRect(self.rect(), base)
         first, last = self.schedule.work_hours
         work_top = self.y_of(first.hour * 60 + first.minute)
