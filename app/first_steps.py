@@ -1,7 +1,7 @@
-"""The first steps after setup, so a new practice has no dead ends: a client, the fees, a session.
+"""The first steps after setup, so a new practice has no dead ends: a client, then a session.
 
-Today shows them until each is done (or the therapist hides the list); the fee schedule itself
-is billing's (app.billing.fees), this only asks whether one exists.
+Today shows them until each is done (or the therapist hides the list). The fee schedule has its
+own lead on Today, billing's notice (ui/billing/today_notices.py), so it is not repeated here.
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ HIDDEN_KEY = "ui.first_steps_hidden"
 @dataclass(frozen=True)
 class FirstSteps:
     has_client: bool
-    has_fees: bool
     has_appointment: bool
     hidden: bool = False
 
     @property
     def done(self) -> bool:
-        return self.has_client and self.has_fees and self.has_appointment
+        return self.has_client and self.has_appointment
 
     @property
     def shown(self) -> bool:
@@ -33,9 +32,7 @@ class FirstSteps:
 
 def first_steps(vault: Vault) -> FirstSteps:
     has_appointment = vault.query_one("SELECT 1 FROM appointments LIMIT 1") is not None
-    return FirstSteps(has_client=vault.clients.count() > 0,
-                      has_fees=bool(vault.billing.fees.get_all()),
-                      has_appointment=has_appointment,
+    return FirstSteps(has_client=vault.clients.count() > 0, has_appointment=has_appointment,
                       hidden=bool(vault.settings.get(HIDDEN_KEY, False)))
 
 

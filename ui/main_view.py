@@ -118,9 +118,7 @@ class MainView(QWidget):
         return page
 
     def _make_today(self) -> TodayPage:
-        today = TodayPage(self.workspace)
-        today.open_fees_requested.connect(self.open_fees)
-        return today
+        return TodayPage(self.workspace)
 
     def _make_unsigned(self) -> UnsignedNotesPage:
         unsigned = UnsignedNotesPage(self.workspace)
@@ -186,12 +184,6 @@ class MainView(QWidget):
         page = self.go_to("Calendar")
         if isinstance(page, CalendarPage):
             page.show_appointment(appointment_id, start)
-
-    def open_fees(self) -> None:
-        """The fee schedule (Billing → Fees), where the first steps lead a new practice."""
-        billing = self.go_to("Billing")
-        if isinstance(billing, BillingPage):
-            billing.tabs.setCurrentWidget(billing.fees)
 
     def close_session_windows(self) -> None:
         """Save and close the note windows opened from this view (before the vault locks)."""

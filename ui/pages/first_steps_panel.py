@@ -1,4 +1,5 @@
-"""Today's "first steps" card for a new practice: add a client, set the fees, book a session.
+"""Today's "first steps" card for a new practice: add a client, book a session (the fees have
+billing's own notice just below).
 
 Each step says whether it is done and has the button that does it; the card goes away once all
 are done, or when hidden. It emits what was asked for; the main view takes the therapist there.
@@ -14,8 +15,6 @@ from ui.widgets import hint_label
 
 STEPS = (
     ("has_client", "Add your first client", "Add client…", "add_client"),
-    ("has_fees", "Set your fees, so sessions are billed at your rates", "Open fees",
-     "open_fees"),
     ("has_appointment", "Schedule the first appointment", "New appointment…",
      "new_appointment"),
 )
@@ -23,7 +22,6 @@ STEPS = (
 
 class FirstStepsPanel(QWidget):
     add_client = Signal()
-    open_fees = Signal()
     new_appointment = Signal()
     hide_requested = Signal()
 

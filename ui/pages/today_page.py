@@ -39,7 +39,6 @@ MAX_WARNINGS = 3  # more would push the day's appointments off the page; Billing
 
 
 class TodayPage(QWidget):
-    open_fees_requested = Signal()  # the first steps' "Open fees": the main view goes there
     client_added = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -63,7 +62,6 @@ class TodayPage(QWidget):
         self.measures_due = MeasuresDuePanel(workspace)  # ui/measures: due for today's clients
         self.first_steps = FirstStepsPanel()
         self.first_steps.add_client.connect(self._add_client)
-        self.first_steps.open_fees.connect(self.open_fees_requested)
         self.first_steps.new_appointment.connect(self._new)
         self.first_steps.hide_requested.connect(self._hide_first_steps)
         self.body = QStackedWidget()

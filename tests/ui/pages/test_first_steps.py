@@ -1,5 +1,5 @@
-"""A new practice has no dead ends: Today leads to the first client, the fees and the first
-session; "New appointment" without clients offers to add one right there."""
+"""A new practice has no dead ends: Today leads to the first client and the first session, with
+billing's fee notice beside them; "New appointment" without clients offers to add one there."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from app.billing.fees import fee_schedule
 from tests.ui.conftest import Boxes, workspace_of
-from ui.billing.page import BillingPage
 from ui.dialogs.appointment_editor import AppointmentEditor
 from ui.dialogs.client_editor import ClientEditor
 
@@ -22,12 +20,15 @@ def _visible(parent: Any, kind: type) -> Any:
     return found[0]
 
 
-def test_first_steps_lead_to_a_client_the_fees_and_a_session(qtbot: Any, unlocked: Any,
-                                                              boxes: Boxes) -> None:
+def test_first_steps_lead_to_a_client_and_a_session_with_one_fee_notice(
+        qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
     today = unlocked.main_view.go_to("Today")
     steps = today.first_steps
     assert steps.isVisible()
-    assert [m.text() for m in steps.marks.values()] == ["○", "○", "○"]
+    assert [m.text() for m in steps.marks.values()] == ["○", "○"]
+    # the fee schedule's lead is billing's notice, once, just below the card
+    assert today.billing_notices.fees_row.isVisible()
+    assert "fee" not in " ".join(b.text().casefold() for b in steps.buttons.values())
     qtbot.mouseClick(steps.buttons["has_client"], LEFT)
     editor = _visible(today, ClientEditor)
     qtbot.keyClicks(editor.legal_name, "Robin Achterberg")
@@ -36,12 +37,6 @@ def test_first_steps_lead_to_a_client_the_fees_and_a_session(qtbot: Any, unlocke
     assert steps.marks["has_client"].text() == "✓"
     assert not steps.buttons["has_client"].isEnabled()
 
-    qtbot.mouseClick(steps.buttons["has_fees"], LEFT)
-    billing = unlocked.main_view.pages.currentWidget()
-    assert isinstance(billing, BillingPage) and billing.tabs.currentWidget() is billing.fees
-    assert workspace_of(unlocked).do(fee_schedule) == {}  # nothing set behind their back
-
-    today = unlocked.main_view.go_to("Today")
     qtbot.mouseClick(today.first_steps.buttons["has_appointment"], LEFT)
     dialog = _visible(today, AppointmentEditor)
     dialog.client.setCurrentIndex(1)
