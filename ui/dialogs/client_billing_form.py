@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.billing.payments import parse_amount
 from models.client import Client
+from models.common import date_hint
 from models.errors import InvalidInput
 from models.insurance import BillingKind, Insurance
 from ui.date_fields import DATE_FORMAT, date_edit, parse_date, to_date, to_qdate
@@ -139,8 +140,8 @@ class ClientBillingForm(QScrollArea):
                 try:
                     born = parse_date(text)
                 except ValueError:
-                    return (f"Write the {label}'s policy holder's date of birth as MM/DD/YYYY, "
-                            "for example 02/11/1976."), {}
+                    return (f"Write the {label}'s policy holder's date of birth as "
+                            f"{date_hint()}, for example {date_text(date(1976, 2, 11))}."), {}
                 if born > date.today():
                     return f"The {label}'s policy holder's date of birth is in the future.", {}
             plans.append(form.insurance(born))

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
-from models.common import Address
+from models.common import Address, date_hint
 from models.insurance import Insurance, PlanType, Relationship, Subscriber
 
 RELATIONSHIPS = (("The client is the policy holder", Relationship.SELF),
@@ -77,7 +77,7 @@ class InsuranceForm(QWidget):
         self.claims = AddressRow("Where paper claims go")
         self.relationship = combo(RELATIONSHIPS)
         self.holder_name = QLineEdit(placeholderText="First and last name, as on the card")
-        self.holder_dob = QLineEdit(placeholderText="MM/DD/YYYY")
+        self.holder_dob = QLineEdit(placeholderText=date_hint())  # the app's date format
         self.holder_sex = combo(SEXES)
         self.holder_phone = QLineEdit()
         self.holder_address = AddressRow("Leave empty if it is the client's address")
