@@ -14,6 +14,7 @@ from ui.timefmt import date_text, hm, weekday_date_text
 from ui.widgets import named
 
 PARTS = ("Age", "Diagnosis", "Next appointment", "Balance", "Last note", "Measures due")
+WRAPPED = ("Diagnosis", "Measures due")
 
 
 class ClientFacts(QWidget):
@@ -30,12 +31,14 @@ class ClientFacts(QWidget):
             label = named(QLabel(part), "factLabel")
             value = named(QLabel(), "factValue")
             value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)  # a long diagnosis wraps instead of widening the window
+            # Long texts wrap rather than widen the window; the rest keep to one line.
+            value.setWordWrap(part in WRAPPED)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, 0, column)
             grid.addWidget(value, 1, column)
             self.labels[part], self.values[part] = label, value
-        grid.setColumnStretch(len(PARTS), 1)
+        grid.setColumnStretch(PARTS.index("Diagnosis"), 1)  # the room left goes to it
 
     def show_header(self, header: ClientHeader, tz: tzinfo) -> None:
         nxt = header.next_appointment
