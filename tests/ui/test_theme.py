@@ -48,6 +48,26 @@ def test_choosing_dark_then_light_in_settings(qtbot: Any, unlocked: Any, boxes: 
         theme.apply(app)
 
 
+def test_todays_notices_follow_the_theme(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
+    """Billing's and the authorizations' notices on Today take the theme's colours (billing's
+    once carried a light stylesheet of its own, a bright box on the dark theme)."""
+    app = QApplication.instance()
+    box = unlocked.main_view.go_to("Settings").appearance
+    today = unlocked.main_view.go_to("Today")
+    notice = today.billing_notices.estimates
+    notice.setText("⚠ A Good Faith Estimate is due")  # as billing's refresh fills it
+    notice.show()
+    try:
+        for choice, dark in (("dark", True), ("light", False)):
+            box.theme.setCurrentIndex(box.theme.findData(choice))
+            notice.resize(400, 40)
+            image = notice.grab().toImage()
+            inside = image.pixelColor(20, image.height() // 2)
+            assert (inside.lightness() < 100) is dark, (choice, inside.name())
+    finally:
+        theme.apply(app)
+
+
 def test_following_the_system_reads_the_desktop_scheme() -> None:
     app = QApplication.instance()
     assert theme.resolve("system", app) is (

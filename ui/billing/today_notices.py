@@ -16,8 +16,6 @@ from app.workspace import Workspace
 from ui.billing.fee_schedule_step import FeeScheduleDialog
 
 MAX_LINES = 3  # more would push the day's appointments off the page; Billing lists them all
-NOTICE_STYLE = ("QLabel#billingNotices { background: #fff4e0; color: #6b4500; "
-                "border: 1px solid #f0c987; border-radius: 6px; padding: 8px 10px; }")
 NO_FEES = "Your fee schedule is empty, so new appointments start without a fee."
 
 
@@ -27,8 +25,7 @@ class BillingNotices(QWidget):
         self.workspace = workspace
         self._lines: list[str] = []
         self.estimates = QLabel()
-        self.estimates.setObjectName("billingNotices")
-        self.estimates.setStyleSheet(NOTICE_STYLE)
+        self.estimates.setObjectName("billingNotices")  # styled (and themed) in style.qss
         self.estimates.setWordWrap(True)
         self.estimates.setTextFormat(Qt.TextFormat.PlainText)
         self.fees_hint = QLabel(NO_FEES)
