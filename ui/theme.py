@@ -29,6 +29,7 @@ DARK: dict[str, str] = {
     # backgrounds
     "#f5f4f0": "#1c2124", "#ffffff": "#252b2f", "#e8ece9": "#20272a", "#f8f8f5": "#2a3034",
     "#f0efe9": "#2c3337", "#fbfaf4": "#2a2e27", "#f1f1ee": "#2a2f32", "#fff4e0": "#3a2f1c",
+    "#eef5f4": "#22312f",
     # text
     "#23313a": "#dde3e6", "#1f3a40": "#cfe6e3", "#10262a": "#eef6f5", "#33444c": "#c9d3d6",
     "#3c4e55": "#c2ccd0", "#4b5a61": "#b6c1c5", "#56636a": "#a9b5b9", "#5b676d": "#a2aeb3",
@@ -39,6 +40,7 @@ DARK: dict[str, str] = {
     "#dce3df": "#2f393c", "#c9cec9": "#465055", "#cfd4d0": "#4a5458", "#dddcd6": "#3a4145",
     "#e6e4dd": "#343b3f", "#b9c4bf": "#4d585c", "#c5cdcf": "#4a5559", "#9fabae": "#6a777c",
     "#9aaaaa": "#5f6e70", "#b6ad8a": "#7a7150", "#f0c987": "#7a5f2a",
+    "#c9dedb": "#35504d",
     # the accent and selections
     "#2f6f6d": "#3f8f8b", "#285f5d": "#357a76", "#5a9c99": "#6cc0bb", "#a9c3c1": "#2f4a49",
     "#a9d0cd": "#2f5c5a", "#cfe4e2": "#2f5452",

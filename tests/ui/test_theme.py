@@ -49,21 +49,23 @@ def test_choosing_dark_then_light_in_settings(qtbot: Any, unlocked: Any, boxes: 
 
 
 def test_todays_notices_follow_the_theme(qtbot: Any, unlocked: Any, boxes: Boxes) -> None:
-    """Billing's and the authorizations' notices on Today take the theme's colours (billing's
-    once carried a light stylesheet of its own, a bright box on the dark theme)."""
+    """Billing's notice and the measures due on Today take the theme's colours (both once
+    carried a light stylesheet of their own: bright boxes on the dark theme)."""
     app = QApplication.instance()
     box = unlocked.main_view.go_to("Settings").appearance
     today = unlocked.main_view.go_to("Today")
     notice = today.billing_notices.estimates
     notice.setText("⚠ A Good Faith Estimate is due")  # as billing's refresh fills it
-    notice.show()
+    measures = today.measures_due  # shown when a client of the day has a measure due
     try:
         for choice, dark in (("dark", True), ("light", False)):
             box.theme.setCurrentIndex(box.theme.findData(choice))
-            notice.resize(400, 40)
-            image = notice.grab().toImage()
-            inside = image.pixelColor(20, image.height() // 2)
-            assert (inside.lightness() < 100) is dark, (choice, inside.name())
+            for panel in (notice, measures):
+                panel.show()
+                panel.resize(400, 40)
+                image = panel.grab().toImage()
+                inside = image.pixelColor(image.width() - 20, image.height() // 2)
+                assert (inside.lightness() < 100) is dark, (choice, panel, inside.name())
     finally:
         theme.apply(app)
 

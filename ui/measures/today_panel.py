@@ -16,17 +16,14 @@ from models.measures.schedule import DueMeasure
 from ui.measures.entry_dialog import MeasureEntryDialog
 from ui.measures.events import measure_events
 
-PANEL_STYLE = ("QWidget#measuresDuePanel { background: #eef5f4; border: 1px solid #c9dedb; "
-               "border-radius: 6px; } QListWidget { background: transparent; border: none; }")
 ROW_HEIGHT = 24
 
 
 class MeasuresDuePanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("measuresDuePanel")
+        self.setObjectName("measuresDuePanel")  # styled (and themed) in resources/style.qss
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(PANEL_STYLE)
         self.workspace = workspace
         self.day: date | None = None
         self.due: list[tuple[int, str, list[DueMeasure]]] = []
