@@ -15,6 +15,7 @@ from storage.keys import new_key_file
 from storage.migrations import LATEST_VERSION, MIGRATIONS, apply_migrations, schema_version
 from storage.vault import Vault
 from tests.storage.conftest import PASSPHRASE
+from tests.storage.test_billing_schema import make_v2_vault
 
 
 def make_v1_vault(vault_dir: Path) -> None:
@@ -93,19 +94,12 @@ def test_a_saved_schema_one_vault_upgrades(vault_dir: Path) -> None:
 
 
 def test_a_v2_vault_gets_the_client_details_with_empty_values(vault_dir: Path) -> None:
-    key_file, data_key, _ = new_key_file(PASSPHRASE)
-    vault_dir.mkdir(mode=0o700)
-    conn = connect(vault_dir / DB_FILE, data_key, create=True)
-    configure_for_writing(conn)
-    assert apply_migrations(conn, up_to=2) == [1, 2]
-    conn.execute("INSERT INTO clients (id, legal_name, created_at) "
-                 "VALUES (1, 'Maya Thornton', '2025-01-02T03:04:05+00:00')")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    key_file.save(vault_dir)
+    make_v2_vault(vault_dir)  # through billing's step 5 and this one, 6
     with Vault.open(vault_dir, PASSPHRASE) as vault:
         client = vault.clients.get(1)
         assert client.emergency_contact.is_empty()
         assert (client.contact_method, client.referral_source, client.note_format) == ("", "",
                                                                                         "")
+        assert client.insurance.payer == "Aetna"  # billing's step kept what was there
+        assert schema_version(vault.connection) == LATEST_VERSION == 6
     assert (vault_dir / "stillnote.v2.before-upgrade.db").exists()
