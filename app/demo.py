@@ -1,5 +1,6 @@
 """A fictitious practice for trying Stillnote: about 12 clients, three months of appointments
-either side of today, signed notes (some with addenda) and drafts. Billing covers every kind of
+either side of today, signed notes (some with addenda) and drafts, intake assessments and
+treatment plans (app/documents/demo.py). Billing covers every kind of
 client: insured (one a dependent on a parent's plan, one with a second plan), self-pay with
 Good Faith Estimates (one on a sliding scale), and a new self-pay client whose estimate is due.
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app.demo_details import add_demo_client_details
+from app.documents.demo import add_demo_documents
 from app.measures.demo import add_demo_measures
 from models.appointment import Appointment, AppointmentStatus, Modality, Recurrence, Service
 from models.billing import Authorization, Payment, sessions_used
@@ -186,6 +188,7 @@ def build_demo_practice(vault: Vault, today: date | None = None, seed: int = 7) 
         counts["appointments"] += _add_new_client(vault, today, tz)
         counts["measures"] = add_demo_measures(vault, today, seed)  # app/measures/demo.py
         add_demo_client_details(vault)  # app/demo_details.py
+        counts["documents"] = add_demo_documents(vault, today)  # app/documents/demo.py
     return counts
 
 
@@ -328,7 +331,8 @@ _PROCESS_NOTE = ("Process note (private): noticed my own impatience when the hom
 
 def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
                 rng: random.Random, counts: dict[str, int], risk_client: bool = False) -> None:
-    if appt.status is not AppointmentStatus.ATTENDED or appt.id is None:
+    if appt.status is not AppointmentStatus.ATTENDED or appt.id is None \
+            or appt.service is Service.INTAKE:  # an intake assessment: app/documents/demo.py
         return
     age = (today - appt.start.date()).days
     if age <= 3 and rng.random() < 0.6:

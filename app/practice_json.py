@@ -49,8 +49,10 @@ from models.note import (
     Addendum,
     Note,
     NoteFormat,
+    NoteKind,
     NoteSection,
     NoteStatus,
+    kind_of,
 )
 from models.practice import PracticeProfile
 from models.signed_record import Seal
@@ -138,6 +140,7 @@ def _appointment_dict(a: Appointment) -> dict[str, Any]:
 
 def _note_dict(n: Note, addenda: list[Addendum], include_process_notes: bool) -> dict[str, Any]:
     d = dict(_plain(asdict(n)))
+    d["kind"] = str(n.kind)  # progress, intake, treatment_plan or discharge (from the format)
     if not include_process_notes:
         d.pop("process_notes", None)  # private psychotherapy notes leave only when asked
     # The salt of the process notes' digest goes only with them (it would let a guess at
@@ -230,7 +233,8 @@ def import_practice(vault: Vault, data: dict[str, Any] | ParsedPractice) -> dict
                 vault.goals.add(goal)
         for appt in parsed.appointments:
             vault.appointments.add(appt)
-        for note, addenda in parsed.notes:
+        # by id: a plan revision follows the version it revises
+        for note, addenda in sorted(parsed.notes, key=lambda pair: pair[0].id or 0):
             vault.notes.import_note(note, addenda)
         for payment in parsed.payments:
             vault.billing.payments.add(payment)
@@ -291,7 +295,17 @@ def _check_references(p: ParsedPractice) -> None:
             raise InvalidInput(f"The practice file's appointments[{i}] refers to client "
                                f"{appt.client_id}, which is not in the file.")
     noted: set[int] = set()
+    kinds = {n.id: (n.kind, n.client_id) for n, _ in p.notes}
     for i, (note, _adds) in enumerate(p.notes):
+        if note.revises is not None and kinds.get(note.revises) != (NoteKind.TREATMENT_PLAN,
+                                                                     note.client_id):
+            raise InvalidInput(f"The practice file's notes[{i}] revises note {note.revises}, "
+                               "which is not a treatment plan of the same client in the file.")
+        if note.appointment_id is None:
+            if note.client_id not in client_ids:
+                raise InvalidInput(f"The practice file's notes[{i}] refers to client "
+                                   f"{note.client_id}, which is not in the file.")
+            continue
         if note.appointment_id not in appt_client:
             raise InvalidInput(f"The practice file's notes[{i}] refers to appointment "
                                f"{note.appointment_id}, which is not in the file.")
@@ -550,11 +564,16 @@ def _note(r: dict[str, Any]) -> tuple[Note, list[Addendum]]:
             and isinstance(x.get("text"), str) for x in sections):
         raise KeyError("sections")
     flags = _flags(r.get("flags") or [])
+    fmt = NoteFormat(r.get("format", "soap"))
+    if r.get("kind") not in (None, str(kind_of(fmt))):
+        raise KeyError("kind")  # the kind a file names must be its format's
+    between_sessions = kind_of(fmt) in (NoteKind.TREATMENT_PLAN, NoteKind.DISCHARGE)
     note = Note(
         id=check.record_id(r.get("id")),
-        appointment_id=check.record_id(r.get("appointment_id"), "appointment_id"),
+        appointment_id=None if between_sessions else check.record_id(
+            r.get("appointment_id"), "appointment_id"),
         client_id=check.record_id(r.get("client_id"), "client_id"),
-        format=NoteFormat(r.get("format", "soap")), prompts=prompts,
+        format=fmt, prompts=prompts,
         sections=[NoteSection(heading=x["heading"], text=x["text"]) for x in sections],
         flags=flags,
         status=NoteStatus(r.get("status", "draft")),
@@ -564,7 +583,14 @@ def _note(r: dict[str, Any]) -> tuple[Note, list[Addendum]]:
         signer_credentials=_s(r, "signer_credentials"),
         content_hash=_s(r, "content_hash"), created_at=_dt(r.get("created_at"), "created_at"),
         updated_at=_dt(r.get("updated_at"), "updated_at"),
-        signature=_seal(r.get("signature"), "signature"))
+        signature=_seal(r.get("signature"), "signature"),
+        written_on=_d(r.get("written_on"), "written_on"),
+        review_on=_d(r.get("review_on"), "review_on"),
+        revises=None if r.get("revises") is None else check.record_id(r.get("revises"),
+                                                                      "revises"))
+    if between_sessions and (r.get("appointment_id") is not None or note.written_on is None):
+        raise KeyError("appointment_id" if r.get("appointment_id") is not None
+                       else "written_on")  # a plan or discharge summary is dated by itself
     # Whether a signed note is as it was signed is checked with its signature, once the whole
     # file is read (app/practice_seal.py); a draft carries neither signing time nor signature.
     if note.is_signed and note.signed_at is None:

@@ -56,6 +56,9 @@ class Clause:
     named: bool = False  # the fact itself named who acts ("client agreed", "I taught")
     score_of: bool = False  # a measure written as a score: "PHQ-9 of 14", "GAD-7 = 9"
     listed: int = 0  # items of one comma list share a number (>0): prose may join them again
+    # Words a document's frame adds for this fact ("Current medications: ..."): allowed by the
+    # verifier for sentences that say this fact, never required of them.
+    frame: str = ""
 
     @property
     def words(self) -> str:

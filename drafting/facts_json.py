@@ -13,7 +13,7 @@ from typing import Any
 
 from models.errors import InvalidInput
 from models.json_checks import check_tree, loads
-from models.note import PROMPT_FIELDS, NoteFormat
+from models.note import DOCUMENT_FIELDS, PROMPT_FIELDS, NoteFormat
 from models.session_facts import SessionFacts, SessionInfo
 
 FORMAT_NAMES = ", ".join(f.value for f in NoteFormat)
@@ -21,6 +21,9 @@ FORMAT_NAMES = ", ".join(f.value for f in NoteFormat)
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 8  # facts > prompts > field is 3; samples carry deeper "expect" data, ignored
 _WHAT = "The session facts file"
+# Every prompt any format asks; the format decides which of them its sections draw on.
+KNOWN_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(
+    PROMPT_FIELDS + tuple(f for fields in DOCUMENT_FIELDS.values() for f in fields)))
 
 
 def parse_format(value: object) -> NoteFormat:
@@ -69,7 +72,7 @@ def facts_from_json(data: dict[str, Any]) -> SessionFacts:
     session = _section(data, "session")
     client = _section(data, "client")
     raw_prompts = _section(data, "prompts")
-    prompts = {name: _text(raw_prompts.get(name), f"prompts.{name}") for name in PROMPT_FIELDS}
+    prompts = {name: _text(raw_prompts.get(name), f"prompts.{name}") for name in KNOWN_FIELDS}
     prompts = {k: v for k, v in prompts.items() if v.strip()}
     if not prompts:
         raise InvalidInput(

@@ -25,7 +25,7 @@ from drafting.default_model import (
     verified_sha256,
 )
 from drafting.engine import Engine
-from drafting.formats import is_optional, section_fields
+from drafting.formats import SESSION, is_optional, section_fields
 from drafting.ranker import Ranker
 from drafting.realizer import ASSESSMENT_HEADINGS, EMPTY_SECTION, FIXED_SENTENCES, Plan, plan_note
 from drafting.sentence import Sentence, finish
@@ -35,7 +35,7 @@ from drafting.types import Draft, DraftProgress, Flag, FlagKind, ModelInfo, Timi
 from drafting.verifier import check_sentence
 from drafting.writer import FreeWriter
 from models.errors import ModelError
-from models.note import PROMPT_LABELS, NoteSection
+from models.note import NoteFormat, NoteSection, field_label
 from models.session_facts import SessionFacts
 
 MAX_FIELD_CHARS = 4000
@@ -57,7 +57,7 @@ def truncate_fields(facts: SessionFacts, limit: int = MAX_FIELD_CHARS,
             cut = text[:limit]
             cut = cut[: cut.rfind(" ")] if " " in cut[limit // 2:] else cut
             prompts_in[name] = cut
-            label = PROMPT_LABELS.get(name, name)
+            label = field_label(name, facts.format)
             flags.append(Flag(FlagKind.FIELD_TRUNCATED, _heading_of(facts, name),
                               f"The answer to {label} was very long; only its first "
                               f"{limit:,} characters were used.", label))
@@ -76,10 +76,10 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
     flags: list[Flag] = []
     for heading, fields in section_fields(facts.format).items():
         for name in fields:
-            if name not in PROMPT_LABELS:
+            if name == SESSION:
                 continue
             text = facts.prompt(name)
-            label = PROMPT_LABELS[name]
+            label = field_label(name, facts.format)
             if name == "risk":
                 if not text:
                     flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
@@ -88,7 +88,8 @@ def input_flags(facts: SessionFacts) -> list[Flag]:
                     flags.append(Flag(FlagKind.RISK_NOT_ASSESSED, heading,
                                       "Risk was not assessed this session.", text))
             elif name == "impression":
-                if not text and heading in ASSESSMENT_HEADINGS:
+                if not text and (heading in ASSESSMENT_HEADINGS
+                                 or facts.format is NoteFormat.INTAKE):
                     flags.append(Flag(FlagKind.NO_IMPRESSION, heading,
                                       "Add your clinical impression: progress toward goals, "
                                       "response to treatment, diagnosis and medical "
@@ -250,7 +251,10 @@ class _Run:
             if written is None:
                 written = []
                 for sentence in planned:
-                    written.append(self._sentence(heading, sentence, written))
+                    text = self._sentence(heading, sentence, written)
+                    # a document's next part (a plan's next problem) starts a paragraph
+                    new_paragraph = getattr(sentence, "paragraph", False) and written
+                    written.append(f"\n{text}" if new_paragraph else text)
                     self._report(heading, self._join(written), index, total)
             text = self._join(written) or EMPTY_SECTION
             self.note += f"{heading}: {' '.join(written)}\n"
@@ -260,8 +264,8 @@ class _Run:
 
     def _join(self, sentences: list[str]) -> str:
         if self.style.bullets:
-            return "\n".join(f"- {s}" for s in sentences)
-        return " ".join(sentences)
+            return "\n".join(f"- {s.lstrip()}" for s in sentences)
+        return " ".join(sentences).replace(" \n", "\n")
 
     def _free(self, heading: str, planned: list[Sentence]) -> list[str] | None:
         """A larger model's own wording of the section, if it proves faithful."""

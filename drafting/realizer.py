@@ -25,6 +25,7 @@ from drafting.clauses import (
     name_tokens,
     names_approach,
 )
+from drafting.documents.fields import document_field
 from drafting.formats import SESSION, section_fields
 from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
@@ -149,6 +150,10 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
     for heading, fields in section_fields(facts.format).items():
         section = _Section(voice, style)
         for name in fields:
+            written = document_field(facts, name, setting, section)  # a document's own fields
+            if written is not None:
+                plan.clauses += written
+                continue
             if name == SESSION:
                 line = session_line(facts.session, voice, style.date_style)
                 if line is not None:

@@ -67,7 +67,8 @@ def _variants(word: str) -> set[str]:
 def source_words(clauses: Iterable[Clause], extra: str = "") -> set[str]:
     found: set[str] = set()
     for clause in clauses:
-        for text in (clause.text, clause.words, clause.label, clause.subject, clause.body):
+        for text in (clause.text, clause.words, clause.label, clause.subject, clause.body,
+                     clause.frame):
             for word in lx.words(text):
                 found |= _variants(word)
     for word in lx.words(extra):

@@ -8,6 +8,8 @@ what is covered, so the rule is readable in one place:
 - a note: its ids, format, the prompts it was drafted from, the sections, the verifier flags
   (with what was acknowledged), "risk not assessed", the signer, credentials and time, and a
   salted digest of the private process notes (so they are covered without being exported);
+  a document's own date, review date and the earlier version it revises, when it has them
+  (absent from a progress note's bytes, which are unchanged since before documents);
 - an addendum: its id, the note it follows (by that note's signature), text, signer and time;
 - a practice file: which signed notes it holds and the signatures of each note and addendum,
   so a note turned back into a draft, dropped, or stripped of an addendum is noticed.
@@ -20,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from models.note import Addendum, Note
+from models.note import Addendum, Note, document_facts
 from models.seal import PAYLOAD_VERSION, Seal, SealKind
 
 __all__ = ["PAYLOAD_VERSION", "Seal", "SealKind", "SignedEntry", "addendum_payload", "canonical",
@@ -48,6 +50,7 @@ def _seal_facts(seal: Seal) -> dict[str, str]:
 def note_payload(note: Note, seal: Seal) -> bytes:
     """The bytes a signed note's signature covers (``seal.value`` is not part of them)."""
     return canonical({
+        **document_facts(note),
         "record": "stillnote-note",
         "v": PAYLOAD_VERSION,
         "id": note.id,

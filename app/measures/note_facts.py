@@ -40,7 +40,8 @@ def session_measures_text(vault: Vault, appointment: Appointment) -> str:
 def fill_measures_prompt(vault: Vault, note: Note) -> Note:
     """Put the session's scores into the note's measures prompt, unless the therapist already
     wrote something there (clearing the field lets it be filled afresh). Returns the note."""
-    if note.is_signed or (note.prompts.get(MEASURES_PROMPT) or "").strip():
+    if note.is_signed or (note.prompts.get(MEASURES_PROMPT) or "").strip() \
+            or note.appointment_id is None:  # a document written between sessions
         return note
     text = session_measures_text(vault, vault.appointments.get(note.appointment_id))
     if text:

@@ -22,7 +22,7 @@ from models.appointment import Appointment
 from models.client import Client
 from models.errors import NoteLocked
 from models.flags import FlagKind
-from models.note import PROMPT_FIELDS, Note, NoteFormat
+from models.note import PROGRESS_FORMATS, Note, NoteFormat, prompt_fields
 from models.session_facts import SessionFacts, SessionInfo
 
 if TYPE_CHECKING:
@@ -53,21 +53,28 @@ def ai_drafting_allowed(client: Client) -> tuple[bool, str]:
     return False, NO_CONSENT_REASON
 
 
-def facts_for_note(note: Note, appointment: Appointment, client: Client,
+def facts_for_note(note: Note, appointment: Appointment | None, client: Client,
                    approach: str = "") -> SessionFacts:
-    """What the pipeline drafts from: the session's details and the therapist's prompts.
+    """What the pipeline drafts from: the session's details and the therapist's prompts (of
+    the note's own format: a treatment plan's problems, an intake's histories).
 
-    Process notes are private and never part of the draft.
+    Process notes are private and never part of the draft. A document written between
+    sessions (a treatment plan, a discharge summary) has its own date and no session.
     """
-    start = appointment.start
-    prompts = {k: note.prompts.get(k, "") for k in PROMPT_FIELDS if note.prompts.get(k, "").strip()}
+    prompts = {k: note.prompts.get(k, "") for k in prompt_fields(note.format)
+               if note.prompts.get(k, "").strip()}
     if not prompts.get("risk") and note.risk_not_assessed:
         prompts["risk"] = "Not assessed."
+    if appointment is not None:
+        start = appointment.start
+        session = SessionInfo(date=start.date().isoformat(), start=start.strftime("%H:%M"),
+                              minutes=appointment.minutes, modality=str(appointment.modality),
+                              service=str(appointment.service), approach=approach)
+    else:
+        session = SessionInfo(date=note.written_on.isoformat() if note.written_on else "")
     return SessionFacts(
         format=note.format,
-        session=SessionInfo(date=start.date().isoformat(), start=start.strftime("%H:%M"),
-                            minutes=appointment.minutes, modality=str(appointment.modality),
-                            service=str(appointment.service), approach=approach),
+        session=session,
         client_name=client.preferred_name or client.legal_name,
         client_pronouns=client.pronouns,
         prompts=prompts,
@@ -82,10 +89,12 @@ def style_examples(vault: Vault, limit: int = STYLE_NOTES) -> list[str]:
     client and themselves, date things, and build sentences. They shape the draft's wording
     and the model's ranking; no word of them can reach a draft (docs/drafting.md). Read on
     the UI thread, kept in memory only."""
-    return [n.body_text() for n in vault.notes.recent_signed(limit) if n.sections]
+    return [n.body_text() for n in vault.notes.recent_signed(limit, PROGRESS_FORMATS)
+            if n.sections]
 
 
-def run_draft(note: Note, appointment: Appointment, client: Client, pipeline: DraftPipeline, *,
+def run_draft(note: Note, appointment: Appointment | None, client: Client,
+              pipeline: DraftPipeline, *,
               approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
               cancel: threading.Event | None = None,
               style: Sequence[str] = ()) -> DraftOutcome:
@@ -148,7 +157,8 @@ def pipeline_for(settings: DeviceSettings) -> DraftPipeline:
         return _PIPELINES[key]
 
 
-def draft_note(note: Note, appointment: Appointment, client: Client, settings: DeviceSettings,
+def draft_note(note: Note, appointment: Appointment | None, client: Client,
+               settings: DeviceSettings,
                *, approach: str = "", on_progress: Callable[[DraftProgress], None] | None = None,
                cancel: threading.Event | None = None,
                style: Sequence[str] = ()) -> DraftOutcome:

@@ -10,7 +10,7 @@ from app.measures.safety import recent_screens
 from models.appointment import Appointment
 from models.client import Client
 from models.completeness import recorded_elevated_risk
-from models.note import Note
+from models.note import Note, NoteKind
 from models.note_status import OVERDUE_AFTER
 
 if TYPE_CHECKING:
@@ -22,12 +22,13 @@ RISK_WINDOW = timedelta(days=30)
 @dataclass(frozen=True)
 class UnsignedItem:
     note_id: int
-    appointment_id: int
+    appointment_id: int | None  # None: a treatment plan or discharge summary, opened by note
     client_id: int
     client_name: str
-    date_of_service: date
-    age: timedelta  # since the session ended (or since the note began, if that is later known)
+    date_of_service: date  # the session's date, or a document's own date
+    age: timedelta  # since the session ended (a document without one: since it was begun)
     overdue: bool  # older than 24 hours: shown so it stands out
+    kind: NoteKind = NoteKind.PROGRESS
 
     @property
     def age_text(self) -> str:
@@ -58,7 +59,7 @@ def format_age(age: timedelta) -> str:
 def _appointments_by_id(vault: Vault, notes: list[Note]) -> dict[int, Appointment]:
     found: dict[int, Appointment] = {}
     for note in notes:
-        if note.appointment_id not in found:
+        if note.appointment_id is not None and note.appointment_id not in found:
             found[note.appointment_id] = vault.appointments.get(note.appointment_id)
     return found
 
@@ -75,12 +76,16 @@ def unsigned_queue(vault: Vault, now: datetime | None = None) -> list[UnsignedIt
     clients = _clients_by_id(vault, {n.client_id for n in notes})
     items = []
     for note in notes:
-        appt = appointments[note.appointment_id]
-        age = now - appt.end
+        if note.appointment_id is None:  # a plan or a discharge summary: dated by itself
+            age = now - (note.created_at or now)
+            day = note.written_on or now.date()
+        else:
+            appt = appointments[note.appointment_id]
+            age, day = now - appt.end, appt.start.date()
         items.append(UnsignedItem(
             note_id=note.id or 0, appointment_id=note.appointment_id, client_id=note.client_id,
             client_name=clients[note.client_id].display_name,
-            date_of_service=appt.start.date(), age=age, overdue=age > OVERDUE_AFTER))
+            date_of_service=day, age=age, overdue=age > OVERDUE_AFTER, kind=note.kind))
     items.sort(key=lambda i: i.age, reverse=True)
     return items
 
@@ -101,6 +106,8 @@ def risk_follow_up(vault: Vault, now: datetime | None = None) -> list[RiskItem]:
     appointments = _appointments_by_id(vault, notes)
     latest: dict[int, tuple[Appointment, Note]] = {}
     for note in notes:
+        if note.appointment_id is None:  # a discharge summary's risk: not a session's
+            continue
         appt = appointments[note.appointment_id]
         if not since <= appt.start <= now:
             continue
@@ -135,6 +142,12 @@ def notes_of_client(vault: Vault, client_id: int) -> list[ClientNote]:
     """The client's notes, the latest session first."""
     starts = {a.id: a.start for a in vault.appointments.for_client(client_id)}
     earliest = datetime.min.replace(tzinfo=UTC)
-    notes = sorted(vault.notes.for_client(client_id), reverse=True,
-                   key=lambda n: starts.get(n.appointment_id) or n.created_at or earliest)
-    return [ClientNote(n, starts.get(n.appointment_id)) for n in notes]
+    def when(note: Note) -> datetime:
+        start = starts.get(note.appointment_id) if note.appointment_id is not None else None
+        if start is None and note.written_on is not None:
+            start = datetime.combine(note.written_on, datetime.min.time(), tzinfo=UTC)
+        return start or note.created_at or earliest
+
+    notes = sorted(vault.notes.for_client(client_id), reverse=True, key=when)
+    return [ClientNote(n, starts.get(n.appointment_id) if n.appointment_id is not None
+                       else None) for n in notes]

@@ -19,10 +19,18 @@ from models.appointment import Appointment, AppointmentStatus, Modality
 from models.billing import CPT_DESCRIPTIONS, coded_service
 from models.client import Client, Goal, GoalStatus
 from models.completeness import Completeness, check_note, open_flags, signing_blockers
+from models.documents import diagnosis_lines, is_intake_session
 from models.errors import InvalidInput, NoteLocked
 from models.flags import Flag
 from models.measures.safety import PositiveScreen
-from models.note import Addendum, Note, NoteFormat, NoteStatus
+from models.note import (
+    PROGRESS_FORMATS,
+    Addendum,
+    Note,
+    NoteFormat,
+    NoteStatus,
+    document_facts,
+)
 from models.practice import PracticeProfile
 
 if TYPE_CHECKING:
@@ -63,14 +71,17 @@ class NoteContext:
 
 
 def default_format(client: Client, practice: PracticeProfile | None = None) -> NoteFormat:
-    """The format a new note starts in: the one chosen for this client, else the client's last
-    note format (a therapist who writes DAP for them keeps DAP), else the practice's default."""
+    """The format a new progress note starts in: the one chosen for this client, else the
+    client's last note format (a therapist who writes DAP for them keeps DAP), else the
+    practice's default (a document's own format is never a progress note's)."""
     for choice in (client.note_format, client.last_note_format,
                    practice.default_note_format if practice else ""):
         try:
-            return NoteFormat(choice)
+            fmt = NoteFormat(choice)
         except ValueError:
             continue
+        if fmt in PROGRESS_FORMATS:
+            return fmt
     return NoteFormat.SOAP
 
 
@@ -95,7 +106,8 @@ def effective_location(appointment: Appointment, practice: PracticeProfile) -> s
 
 
 def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
-    """The note of an attended appointment: the one already begun, else a new empty draft."""
+    """The note of an attended appointment: the one already begun, else a new empty draft (an
+    intake assessment for a diagnostic evaluation, which starts from the client's diagnoses)."""
     existing: Note | None = vault.notes.for_appointment(appointment_id)
     if existing is not None:
         return existing
@@ -104,8 +116,12 @@ def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
         raise InvalidInput("Notes are written for attended sessions: mark the appointment "
                            "as attended first.")
     client: Client = vault.clients.get(appointment.client_id)
+    # A diagnostic evaluation (90791) is documented as the intake assessment.
+    intake = is_intake_session(appointment)
     note = Note(appointment_id=appointment_id, client_id=client.id or appointment.client_id,
-                format=default_format(client, vault.practice.get()))
+                format=NoteFormat.INTAKE if intake else default_format(client, vault.practice.get()),
+                prompts={"diagnosis": diagnosis_lines(client)} if intake and client.diagnoses
+                else {})
     saved: Note = vault.notes.save_draft(note)
     return saved
 
@@ -116,6 +132,9 @@ def note_status_of(vault: Vault, appointment_id: int) -> NoteStatus | None:
 
 
 def load_context(vault: Vault, note: Note) -> NoteContext:
+    if note.appointment_id is None:
+        raise InvalidInput("This document was written between sessions; open it from the "
+                           "client's page.")
     appointment: Appointment = vault.appointments.get(note.appointment_id)
     client: Client = vault.clients.get(note.client_id)
     goals = [g for g in vault.goals.for_client(note.client_id) if g.status is GoalStatus.ACTIVE]
@@ -125,7 +144,8 @@ def load_context(vault: Vault, note: Note) -> NoteContext:
 
 def _fingerprint(note: Note) -> str:
     payload = [str(note.format), note.prompts, [[s.heading, s.text] for s in note.sections],
-               [f.to_dict() for f in note.flags], note.process_notes, note.risk_not_assessed]
+               [f.to_dict() for f in note.flags], note.process_notes, note.risk_not_assessed,
+               document_facts(note)]
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

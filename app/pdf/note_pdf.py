@@ -50,7 +50,7 @@ def _zone(name: str) -> tzinfo | None:
         return None
 
 
-def _when(moment: datetime | None, zone_name: str = "") -> str:
+def signed_when(moment: datetime | None, zone_name: str = "") -> str:
     """A signing time in the practice's zone (stored in UTC), with the zone's abbreviation."""
     if moment is None:
         return ""
@@ -59,7 +59,7 @@ def _when(moment: datetime | None, zone_name: str = "") -> str:
     return local.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
-def _dob(client: Client) -> str:
+def dob_text(client: Client) -> str:
     return client.date_of_birth.isoformat() if client.date_of_birth else "not recorded"
 
 
@@ -78,7 +78,7 @@ def _facts_table(data: NotePdfData, st: Styles) -> Table:
         else "none recorded"
     rows = [
         ("Client", client.legal_name),
-        ("Date of birth", _dob(client)),
+        ("Date of birth", dob_text(client)),
         ("Date of service", start.date().isoformat()),
         ("Start and duration", f"{start.strftime('%H:%M %Z').strip()}, {appt.minutes} minutes"),
         ("Modality", str(appt.modality).capitalize()),
@@ -87,6 +87,11 @@ def _facts_table(data: NotePdfData, st: Styles) -> Table:
         ("Diagnosis", diagnosis),
         ("Format", str(data.note.format).upper()),
     ]
+    return facts_table(rows, st)
+
+
+def facts_table(rows: Sequence[tuple[str, str]], st: Styles) -> Table:
+    """Label and value rows under a document's title."""
     # splitInRow: a cell taller than a page (a name of thousands of characters) continues
     # on the next page instead of stopping the whole PDF.
     table = Table([[para(k, st.small), para(v, st.body)] for k, v in rows],
@@ -99,23 +104,36 @@ def _facts_table(data: NotePdfData, st: Styles) -> Table:
     return table
 
 
-def _signature_block(note: Note, st: Styles, zone_name: str,
+def signature_block(note: Note, st: Styles, zone_name: str,
                      key_fingerprint: str) -> list[Flowable]:
     if not note.is_signed:
         return [para("Unsigned draft: not a signed clinical record.", st.heading)]
     signer = ", ".join(p for p in (note.signed_by, note.signer_credentials) if p)
     lines = [para("Electronically signed", st.heading),
              para(f"Signed by: {signer}", st.body),
-             para(f"Signed at: {_when(note.signed_at, zone_name)}", st.body)]
+             para(f"Signed at: {signed_when(note.signed_at, zone_name)}", st.body)]
     if key_fingerprint:
         lines.append(para(f"Ed25519 signature by practice key {key_fingerprint}, checked when "
                           "this PDF was made.", st.small))
     if note.signature is not None and note.signature.how is SealKind.UPGRADE:
         lines.append(para("Signed before Stillnote signed notes; this signature was added on "
-                          f"{_when(note.signature.at, zone_name)[:10]}, when the vault was "
+                          f"{signed_when(note.signature.at, zone_name)[:10]}, when the vault was "
                           "upgraded.", st.small))
     lines.append(para(f"Content hash (SHA-256): {note.content_hash}", st.small))
     return [KeepTogether(lines)]
+
+
+def addenda_story(addenda: Sequence[Addendum], st: Styles, zone_name: str) -> list[Flowable]:
+    """The signed addenda after a note or document, oldest first."""
+    if not addenda:
+        return []
+    story: list[Flowable] = [para("Addenda", st.heading)]
+    for add in addenda:
+        signer = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
+        story.append(para(f"Addendum signed by {signer} at "
+                          f"{signed_when(add.signed_at, zone_name)}", st.small))
+        story += [*paragraphs(add.text, st.body), Spacer(1, 4)]
+    return story
 
 
 def note_story(data: NotePdfData, include_process_notes: bool = False) -> list[Flowable]:
@@ -132,14 +150,8 @@ def note_story(data: NotePdfData, include_process_notes: bool = False) -> list[F
     if data.measures_facts or data.measure_blocks:
         story += session_flowables(data.measure_blocks, data.measures_facts, data.chart_png)
     story.append(Spacer(1, 10))
-    story += _signature_block(note, st, data.timezone_name, data.key_fingerprint)
-    if data.addenda:
-        story.append(para("Addenda", st.heading))
-        for add in data.addenda:
-            signer = ", ".join(p for p in (add.signed_by, add.signer_credentials) if p)
-            story.append(para(f"Addendum signed by {signer} at "
-                              f"{_when(add.signed_at, data.timezone_name)}", st.small))
-            story += [*paragraphs(add.text, st.body), Spacer(1, 4)]
+    story += signature_block(note, st, data.timezone_name, data.key_fingerprint)
+    story += addenda_story(data.addenda, st, data.timezone_name)
     if include_process_notes and note.process_notes.strip():
         story.append(para("Psychotherapy notes (private; included at the clinician's request)",
                           st.heading))
@@ -152,7 +164,7 @@ def render_note_pdf(target: Path, data: NotePdfData, *,
     """Write the note's PDF atomically to ``target``."""
     client = data.client
     decor = PageDecor(
-        header=[f"{client.legal_name} · DOB {_dob(client)}",
+        header=[f"{client.legal_name} · DOB {dob_text(client)}",
                 f"Date of service {_local_start(data).date().isoformat()}"],
         watermark="" if data.note.is_signed else "DRAFT",
         footer="Confidential health information",

@@ -1,4 +1,5 @@
-"""Progress notes: drafts, signing, addenda and full-text search.
+"""Notes of every kind (progress notes, intake assessments, treatment plans, discharge
+summaries): drafts, signing, addenda and full-text search.
 
 A signed note is final: database triggers refuse UPDATE, DELETE and REPLACE of its row and of
 its addenda, and this repository turns that refusal (or an attempt caught earlier) into
@@ -27,14 +28,24 @@ from models.note import (
 )
 from models.signed_record import SealKind
 from storage.audit import AuditLog
-from storage.codec import datetime_text, datetime_value, from_json, now_utc, to_json, utc_text
+from storage.codec import (
+    date_text,
+    date_value,
+    datetime_text,
+    datetime_value,
+    from_json,
+    now_utc,
+    to_json,
+    utc_text,
+)
 from storage.database import Database
 from storage.repositories.base import Repository, row_sql
 from storage.signing import Signatures, seal_text, seal_value
 
 _COLUMNS = ("appointment_id", "client_id", "format", "prompts", "sections", "flags", "body",
             "status", "process_notes", "risk_not_assessed", "signed_at", "signed_by",
-            "signer_credentials", "content_hash", "created_at", "updated_at", "signature")
+            "signer_credentials", "content_hash", "created_at", "updated_at", "signature",
+            "written_on", "review_on", "revises")
 _SELECT, _INSERT, _UPDATE = row_sql("notes", _COLUMNS)
 _WORD = re.compile(r"\w+", re.UNICODE)
 log = logging.getLogger(__name__)
@@ -46,7 +57,8 @@ def _values(n: Note) -> tuple[Any, ...]:
             n.body_text(),
             str(n.status), n.process_notes, int(n.risk_not_assessed), datetime_text(n.signed_at),
             n.signed_by, n.signer_credentials, n.content_hash, datetime_text(n.created_at),
-            datetime_text(n.updated_at), seal_text(n.signature))
+            datetime_text(n.updated_at), seal_text(n.signature), date_text(n.written_on),
+            date_text(n.review_on), n.revises)
 
 
 def _flags(stored: Any, note_id: int) -> list[Flag]:
@@ -70,7 +82,21 @@ def _note(r: Any) -> Note:
         status=NoteStatus(r[8]), process_notes=r[9], risk_not_assessed=bool(r[10]),
         signed_at=datetime_value(r[11]), signed_by=r[12], signer_credentials=r[13],
         content_hash=r[14], created_at=datetime_value(r[15]), updated_at=datetime_value(r[16]),
-        signature=seal_value(r[17]))
+        signature=seal_value(r[17]), written_on=date_value(r[18]), review_on=date_value(r[19]),
+        revises=r[20])
+
+
+def _about(n: Note) -> str:
+    """What the audit log says a note is about: its session, or its kind and date (ids and
+    dates only, never text)."""
+    if n.appointment_id is not None:
+        return f"appointment {n.appointment_id}"
+    return f"{n.format} {n.written_on.isoformat() if n.written_on else ''}".strip()
+
+
+# A note's place in time: its session's start, else its own date (a plan, a discharge summary).
+_WHEN = ("coalesce((SELECT start_utc FROM appointments a WHERE a.id = n.appointment_id), "
+         "n.written_on)")
 
 
 _ADDENDA = ("SELECT id, note_id, text, signed_at, signed_by, signer_credentials, content_hash, "
@@ -108,13 +134,13 @@ class NoteRepository(Repository):
                 stored = replace(note, created_at=note.created_at or now, updated_at=now)
                 cur = conn.execute(_INSERT, (note.id, *_values(stored)))
                 stored.id = int(cur.lastrowid or 0)
-                self._audit("create", stored.id, f"appointment {stored.appointment_id}")
+                self._audit("create", stored.id, _about(stored))
                 return stored
             if existing.is_signed:
                 raise NoteLocked()
             stored = replace(note, id=existing.id, created_at=existing.created_at, updated_at=now)
             conn.execute(_UPDATE, (*_values(stored), existing.id))
-            self._audit("update", existing.id, f"appointment {stored.appointment_id}")
+            self._audit("update", existing.id, _about(stored))
             return stored
 
     def _existing(self, note: Note) -> Note | None:
@@ -122,7 +148,8 @@ class NoteRepository(Repository):
             row = self._db.query_one(_SELECT + " WHERE id = ?", (note.id,))
             if row is not None:
                 return _note(row)
-        return self.for_appointment(note.appointment_id)
+        return self.for_appointment(note.appointment_id) if note.appointment_id is not None \
+            else None
 
     def import_note(self, note: Note, addenda: list[Addendum]) -> Note:
         """Insert a note exactly as exported (signed or not) with its addenda: practice import.
@@ -137,7 +164,7 @@ class NoteRepository(Repository):
             note_id = int(cur.lastrowid or 0)
             stored = replace(note, id=note_id)
             signed = "; signed" if note.is_signed else ""
-            self._audit("import", note_id, f"appointment {note.appointment_id}{signed}")
+            self._audit("import", note_id, f"{_about(note)}{signed}")
             for add in addenda:
                 self._insert_addendum(replace(add, note_id=note_id))
         return stored
@@ -149,10 +176,17 @@ class NoteRepository(Repository):
         row = self._db.query_one(_SELECT + " WHERE appointment_id = ?", (appt_id,))
         return _note(row) if row is not None else None
 
-    def for_client(self, client_id: int) -> list[Note]:
+    def for_client(self, client_id: int, fmt: NoteFormat | None = None) -> list[Note]:
+        """The client's notes (of one format, if given), oldest first."""
+        kind = " AND format = ?" if fmt is not None else ""
         rows = self._db.query(
-            _SELECT + " n WHERE client_id = ? ORDER BY (SELECT start_utc FROM appointments a "
-            "WHERE a.id = n.appointment_id), id", (client_id,))
+            _SELECT + f" n WHERE client_id = ?{kind} ORDER BY {_WHEN}, id",
+            (client_id, str(fmt)) if fmt is not None else (client_id,))
+        return [_note(r) for r in rows]
+
+    def of_format(self, fmt: NoteFormat) -> list[Note]:
+        """Every note of one format (every treatment plan, say), oldest first."""
+        rows = self._db.query(_SELECT + f" n WHERE format = ? ORDER BY {_WHEN}, id", (str(fmt),))
         return [_note(r) for r in rows]
 
     def statuses(self, appointment_ids: list[int]) -> dict[int, NoteStatus]:
@@ -175,9 +209,7 @@ class NoteRepository(Repository):
         return [_note(r) for r in rows]
 
     def unsigned(self) -> list[Note]:
-        rows = self._db.query(
-            _SELECT + " n WHERE status = 'draft' ORDER BY (SELECT start_utc FROM appointments a "
-            "WHERE a.id = n.appointment_id), id")
+        rows = self._db.query(_SELECT + f" n WHERE status = 'draft' ORDER BY {_WHEN}, id")
         return [_note(r) for r in rows]
 
     def signed_between(self, start: datetime, end: datetime) -> list[Note]:
@@ -186,10 +218,12 @@ class NoteRepository(Repository):
         notes = [_note(r) for r in rows]
         return [n for n in notes if n.signed_at is not None and start <= n.signed_at < end]
 
-    def recent_signed(self, limit: int) -> list[Note]:
-        """The most recently signed notes, newest first (the therapist's own style)."""
-        rows = self._db.query(_SELECT + " WHERE status = 'signed' ORDER BY signed_at DESC, id "
-                              "DESC LIMIT ?", (max(0, limit),))
+    def recent_signed(self, limit: int, formats: Sequence[NoteFormat] = ()) -> list[Note]:
+        """The most recently signed notes (of these formats, if given), newest first: the
+        therapist's own style."""
+        among = f" AND format IN ({', '.join('?' * len(formats))})" if formats else ""
+        rows = self._db.query(_SELECT + f" WHERE status = 'signed'{among} ORDER BY signed_at "
+                              "DESC, id DESC LIMIT ?", (*map(str, formats), max(0, limit)))
         return [_note(r) for r in rows]
 
     def all(self) -> list[Note]:
@@ -207,8 +241,7 @@ class NoteRepository(Repository):
             signed.content_hash = content_hash(signed)
             signed.signature = self._signing.own.seal_note(signed, SealKind.SIGNING, at)
             conn.execute(_UPDATE, (*_values(signed), note_id))
-            self._audit("sign", note_id, f"appointment {note.appointment_id}; "
-                                         f"hash {signed.content_hash[:16]}")
+            self._audit("sign", note_id, f"{_about(note)}; hash {signed.content_hash[:16]}")
         return signed
 
     def add_addendum(self, note_id: int, text: str, signer_name: str, credentials: str,

@@ -168,6 +168,6 @@ def test_stored_rows_read_back_to_the_same_signature(vault: Vault) -> None:
     note_id = _signed_note(vault)
     row = vault.query_one("SELECT id, appointment_id, client_id, format, prompts, sections, flags, "
                           "body, status, process_notes, risk_not_assessed, signed_at, signed_by, "
-                          "signer_credentials, content_hash, created_at, updated_at, signature "
-                          "FROM notes WHERE id = ?", (note_id,))
+                          "signer_credentials, content_hash, created_at, updated_at, signature, "
+                          "written_on, review_on, revises FROM notes WHERE id = ?", (note_id,))
     assert vault.notes.signature_problem(_note(row)) == ""

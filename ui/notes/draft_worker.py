@@ -24,7 +24,7 @@ class _Worker(QObject):
     done = Signal(object)  # DraftOutcome
     failed = Signal(object)  # the exception
 
-    def __init__(self, note: Note, appointment: Appointment, client: Client,
+    def __init__(self, note: Note, appointment: Appointment | None, client: Client,
                  settings: DeviceSettings, approach: str, cancel: threading.Event,
                  style: Sequence[str]) -> None:
         super().__init__()
@@ -56,7 +56,7 @@ class DraftJob(QObject):
     finished = Signal(object)  # DraftOutcome
     failed = Signal(object)
 
-    def __init__(self, note: Note, appointment: Appointment, client: Client,
+    def __init__(self, note: Note, appointment: Appointment | None, client: Client,
                  settings: DeviceSettings, approach: str = "",
                  parent: QObject | None = None, style: Sequence[str] = ()) -> None:
         super().__init__(parent)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.plans import progress_picks
 from app.export_names import note_pdf_name
 from app.notes import (
     DraftOutcome,
@@ -90,7 +91,9 @@ class NoteEditor(QWidget):
         self.setWindowTitle(f"Stillnote — Progress note, {date_text(start.date())} "
                             f"{start:%H:%M}")
         self.details = SessionDetails(context, tz)
-        self.form = PromptForm(context.goals)
+        # the plan in force gives the goals and objectives to pick (ui/documents' side)
+        self.plan_picks = workspace.do(progress_picks, context.client.id or 0)
+        self.form = PromptForm(self.plan_picks.goals, objectives=self.plan_picks.objectives)
         self.draft_view = DraftView()
         self.review = ReviewPanel()
         self.signing = SigningFlow(workspace, self, tz)
@@ -104,6 +107,8 @@ class NoteEditor(QWidget):
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.save_now)
         self.refresh_review()
+        if self.plan_picks.notice and not self.note.is_signed:
+            self.review.set_notices([self.plan_picks.notice])
         if self.note.is_signed:
             self._show_locked()
         self.timer.start()  # saves drafts; for every note, closes the window once locked

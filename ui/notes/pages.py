@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from app.notes import RiskItem, UnsignedItem, risk_follow_up, unsigned_queue
 from app.workspace import Workspace
 from models.errors import StillnoteError
+from models.note import KIND_TITLES
 from ui.notes.events import note_events
-from ui.notes.windows import open_note_editor
+from ui.notes.windows import open_note_by_id, open_note_editor
 from ui.timefmt import date_text
 from ui.widgets import EmptyState, fill_table, hint_label, list_table, page_title
 
@@ -92,7 +93,7 @@ class UnsignedNotesPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("unsigned_summary")
         layout.addWidget(self.summary)
-        self.table = list_table(["Date of service", "Client", "Age"], 1)
+        self.table = list_table(["Date of service", "Client", "Age", "Document"], 1)
         self.table.cellActivated.connect(self._open_row)
         self.table.cellDoubleClicked.connect(self._open_row)
         self.empty = EmptyState(UNSIGNED_EMPTY, "Every note is signed.")
@@ -119,7 +120,8 @@ class UnsignedNotesPage(QWidget):
                 age.setForeground(QBrush(OVERDUE_COLOUR))
                 age.setFont(bold)
                 age.setToolTip("Unsigned for more than 24 hours")
-            cells = [_item(date_text(item.date_of_service)), _item(item.client_name), age]
+            cells = [_item(date_text(item.date_of_service)), _item(item.client_name), age,
+                     _item(KIND_TITLES[item.kind])]
             for col, cell in enumerate(cells):
                 self.table.setItem(row, col, cell)
         overdue = sum(1 for i in self.items if i.overdue)
@@ -135,7 +137,11 @@ class UnsignedNotesPage(QWidget):
     def _open_row(self, row: int, _column: int = 0) -> None:
         if not 0 <= row < len(self.items):
             return
-        window = self._open_editor(self, self.workspace, self.items[row].appointment_id)
+        item = self.items[row]
+        # a session's note by its appointment; a plan or discharge summary by itself
+        window = self._open_editor(self, self.workspace, item.appointment_id) \
+            if item.appointment_id is not None else \
+            open_note_by_id(self, self.workspace, item.note_id)
         if window is not None:
             window.destroyed.connect(lambda *_: self.refresh())
 

@@ -7,6 +7,8 @@ focus into its field, so typing and Tab carry on from there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,8 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.client import Goal
-from models.note import FORMAT_HEADINGS, PROMPT_FIELDS, PROMPT_LABELS, Note, NoteFormat
+from models.note import (
+    FORMAT_HEADINGS,
+    PROGRESS_FORMATS,
+    PROMPT_FIELDS,
+    PROMPT_LABELS,
+    Note,
+    NoteFormat,
+)
 from ui.notes.flow_layout import FlowWidget
 from ui.notes.quick_picks import APPROACHES, HINTS, INTERVENTIONS, add_pick
 from ui.widgets import buddy_label, named
@@ -73,7 +81,10 @@ class PromptForm(QWidget):
     format_changed = Signal(str)
     clipped = Signal(str)  # a paste was cut at MAX_FIELD_CHARS: the sentence to show
 
-    def __init__(self, goals: list[Goal], parent: QWidget | None = None) -> None:
+    def __init__(self, goals: Sequence[str], parent: QWidget | None = None,
+                 objectives: Sequence[str] = ()) -> None:
+        """``goals``: the treatment plan's goals to pick; ``objectives``: its objectives, each
+        picked into Progress to record progress on it."""
         super().__init__(parent)
         self.fields: dict[str, PromptField] = {}
         self._read_only = False
@@ -84,7 +95,7 @@ class PromptForm(QWidget):
         # need its whole width (side-by-side labels left chips one per line).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.format_box = named(QComboBox(), "format_box")
-        for fmt in NoteFormat:
+        for fmt in PROGRESS_FORMATS:  # the episode's documents have windows of their own
             self.format_box.addItem(f"{fmt.value.upper()} ({', '.join(FORMAT_HEADINGS[fmt])})",
                                     fmt.value)
         self.approach_box = named(QComboBox(), "approach_box")
@@ -92,6 +103,7 @@ class PromptForm(QWidget):
         form.addRow(buddy_label("&Format", self.format_box), self.format_box)
         form.addRow(buddy_label("&Approach", self.approach_box), self.approach_box)
         self.goal_picks = FlowWidget()
+        self.objective_picks = FlowWidget()
         self.intervention_picks = FlowWidget()
         for name in PROMPT_FIELDS:
             field = PromptField(name, self)
@@ -103,7 +115,11 @@ class PromptForm(QWidget):
             if name == "goals" and goals:
                 form.addRow("", self.goal_picks)
                 for goal in goals:
-                    self._pick_button(self.goal_picks, goal.text, "goals")
+                    self._pick_button(self.goal_picks, goal, "goals")
+            if name == "progress" and objectives:
+                form.addRow("", self.objective_picks)
+                for objective in objectives:
+                    self._pick_button(self.objective_picks, objective, "progress")
             if name == "interventions":
                 form.addRow("", self.intervention_picks)
             if name == "risk":
@@ -149,7 +165,12 @@ class PromptForm(QWidget):
 
     def pick(self, field: str, text: str) -> None:
         editor = self.fields[field]
-        editor.setPlainText(add_pick(editor.toPlainText(), text))
+        current = editor.toPlainText()
+        if field == "progress":  # an objective's progress: a line of its own, then its words
+            if text.strip() not in current:
+                editor.setPlainText(f"{current.rstrip()}\n{text}" if current.strip() else text)
+        else:
+            editor.setPlainText(add_pick(current, text))
         editor.moveCursor(editor.textCursor().MoveOperation.End)
         editor.setFocus()
 
@@ -226,6 +247,6 @@ class PromptForm(QWidget):
         for widget in (self.format_box, self.approach_box):
             widget.setEnabled(not read_only)
         self._sync_risk_box()
-        for row in (self.goal_picks, self.intervention_picks):
+        for row in (self.goal_picks, self.objective_picks, self.intervention_picks):
             for chip in row.widgets():
                 chip.setEnabled(not read_only)

@@ -94,6 +94,12 @@ class ReviewPanel(QWidget):
         self.gaps_label.setWordWrap(True)
         self.gaps_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.gaps_label)
+        # Reminders that do not hold signing (the client's treatment plan: ui/documents).
+        self.notices_label = named(QLabel(), "notices")
+        self.notices_label.setWordWrap(True)
+        self.notices_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notices_label.setVisible(False)
+        layout.addWidget(self.notices_label)
         layout.addStretch(1)
         self.rows: list[FlagRow] = []
         self.pending = 0
@@ -143,3 +149,8 @@ class ReviewPanel(QWidget):
             for button in row.findChildren(QPushButton):
                 button.setEnabled(not read_only)
         self.ack_all.setEnabled(not read_only and self.ack_all.isEnabled())
+
+    def set_notices(self, messages: Sequence[str]) -> None:
+        """Worth knowing before signing, though signing need not wait for it."""
+        self.notices_label.setText("\n".join(f"Note: {m}" for m in messages))
+        self.notices_label.setVisible(bool(messages))

@@ -21,6 +21,8 @@ from app.workspace import Workspace
 from models.client import Client
 from ui import billing
 from ui.dialogs.client_editor import ClientEditor
+from ui.documents.client_tab import DocumentsTab
+from ui.documents.discharge_offer import offer_discharge_summary
 from ui.errors import show_error
 from ui.measures.client_tab import MeasuresTab
 from ui.notes.events import note_events
@@ -62,6 +64,7 @@ class ClientDetail(QWidget):
         self.appointments = AppointmentsTab(workspace, self.changed.emit)
         self.notes = NotesTab(workspace)
         self.measures = MeasuresTab(workspace)  # ui/measures/client_tab.py
+        self.documents = DocumentsTab(workspace)  # ui/documents/client_tab.py
         self.tabs = QTabWidget()
         self.tabs.addTab(self.profile, "Profile")
         self.tabs.addTab(self.diagnoses, "Diagnoses")
@@ -69,6 +72,7 @@ class ClientDetail(QWidget):
         self.tabs.addTab(self.appointments, "Appointments")
         self.tabs.addTab(self.notes, "Notes")
         self.tabs.addTab(self.measures, "Measures")
+        self.tabs.addTab(self.documents, "Documents")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
@@ -91,7 +95,7 @@ class ClientDetail(QWidget):
         header = self.workspace.do(client_header, client_id)
         self.facts.show_header(header, self.workspace.do(practice_zone))
         for tab in (self.profile, self.diagnoses, self.goals, self.appointments, self.notes,
-                    self.measures):
+                    self.measures, self.documents):
             tab.show_client(client)
 
     def _notes_changed(self) -> None:
@@ -136,6 +140,8 @@ class ClientDetail(QWidget):
             return
         self.reload()
         self.changed.emit()
+        if client.is_active:  # just discharged: the summary is owed now (ui/documents)
+            offer_discharge_summary(self, self.workspace, client.id)
 
     def superbill(self) -> None:
         if self.client is not None:

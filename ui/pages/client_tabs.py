@@ -27,10 +27,11 @@ from app.practice import practice_zone
 from app.workspace import Workspace
 from models.appointment import Appointment, AppointmentStatus
 from models.client import Client, ContactMethod, Goal, GoalStatus, Insurance
-from models.note import Note
+from models.note import KIND_TITLES, Note, NoteKind
 from ui import appointment_actions as actions
 from ui.date_fields import DATE_FORMAT, date_edit, to_date
 from ui.errors import show_error
+from ui.notes.windows import open_note_by_id
 from ui.timefmt import date_text, service_label, time_range, weekday_date_text
 from ui.widgets import button_row, fill_table, hint_label, list_table, status_colour
 
@@ -305,8 +306,9 @@ class NotesTab(QWidget):
         rows = []
         for row in self.notes:
             n, start = row.note, row.session_start
-            rows.append((date_text(start.astimezone(tz).date()) if start else "—",
-                         n.format.value.upper(), n.status.value.capitalize(),
+            day = start.astimezone(tz).date() if start else n.written_on
+            kind = n.format.value.upper() if n.kind is NoteKind.PROGRESS else KIND_TITLES[n.kind]
+            rows.append((date_text(day) if day else "—", kind, n.status.value.capitalize(),
                          (f"{date_text(n.signed_at.astimezone(tz).date())} "
                           f"{n.signed_at.astimezone(tz):%H:%M} by {n.signed_by}"
                           if n.signed_at else "")))
@@ -322,5 +324,5 @@ class NotesTab(QWidget):
 
     def open_note(self) -> None:
         note = self.selected()
-        if note is not None:
-            actions.write_note(self, self.workspace, note.appointment_id)
+        if note is not None and note.id is not None:
+            open_note_by_id(self, self.workspace, note.id)  # a document opens in its window

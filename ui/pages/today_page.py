@@ -26,6 +26,7 @@ from models.note_status import NoteState
 from ui import appointment_actions as actions
 from ui.billing.today_notices import BillingNotices
 from ui.dialogs.client_editor import ClientEditor
+from ui.documents.today_panel import PlansDuePanel
 from ui.errors import show_error
 from ui.measures.today_panel import MeasuresDuePanel
 from ui.notes.events import note_events
@@ -64,6 +65,7 @@ class TodayPage(QWidget):
         self.first_steps.add_client.connect(self._add_client)
         self.first_steps.new_appointment.connect(self._new)
         self.first_steps.hide_requested.connect(self._hide_first_steps)
+        self.plans_due = PlansDuePanel(workspace)  # ui/documents: plans due for review
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
@@ -93,6 +95,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.billing_notices)
         layout.addWidget(self.measures_due)
+        layout.addWidget(self.plans_due)
         layout.addWidget(self.body, 1)
         layout.addLayout(row)
 
@@ -139,6 +142,7 @@ class TodayPage(QWidget):
         self.billing_notices.refresh(day.first_day)
         self.measures_due.refresh(day.first_day)
         self.first_steps.show_steps(self.workspace.do(first_steps))
+        self.plans_due.refresh(day.first_day)
 
     def _show_warnings(self, day: date) -> None:
         lines = self.workspace.do(warning_lines_for_today, day)
