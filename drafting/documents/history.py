@@ -48,8 +48,8 @@ _STATUS = wordset("""
 married divorced separated widowed single engaged employed unemployed retired disabled sober
 abstinent homeless pregnant partnered enrolled estranged remarried underemployed housed
 """)
-# Verbs a history starts with in the present ("lives with", "works as").
-_PRESENT = wordset("""
+# Verbs a history (or a strength) starts with in the present ("lives with", "works as").
+PRESENT_VERBS = wordset("""
 lives works smokes drinks uses vapes takes attends has sees owns rents shares studies plays
 enjoys reads cares spends volunteers walks runs exercises sleeps eats goes gets keeps loves
 likes identifies speaks practices belongs stays visits talks wants hopes drives cooks gambles
@@ -153,7 +153,7 @@ def history_item(clause: Clause, section: Section) -> Pred | Own:
     if not words:
         return own(clause, voice)
     first = words[0]
-    if first in _ADVERBS and len(words) > 1 and (words[1] in _PRESENT or words[1] in PAST_OF
+    if first in _ADVERBS and len(words) > 1 and (words[1] in PRESENT_VERBS or words[1] in PAST_OF
                                                  or sh.verb_first(body.split(None, 1)[1])):
         return _verb(clause, body, voice, adverb=True)
     if first in _DONE_TO and not (first in lx.PAST_VERBS and len(words) > 1
@@ -168,7 +168,8 @@ def history_item(clause: Clause, section: Section) -> Pred | Own:
     if first in ("was", "is", "were", "are", "has", "have", "had", "did", "does", "will"):
         found = predicate(clause, voice)
         return found if found is not None else own(clause, voice)
-    if first in _PRESENT or first in PAST_OF or clause.shape is Shape.VERB or sh.verb_first(body):
+    if first in PRESENT_VERBS or first in PAST_OF or clause.shape is Shape.VERB \
+            or sh.verb_first(body):
         return _verb(clause, body, voice)
     if clause.shape is Shape.STATE or sh.is_state(body) or first in _RELATIONAL:
         if first in _EMOTIONS:

@@ -16,7 +16,7 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting.clauses import Actor, Clause, Setting, Shape, analyze
 from drafting.documents.base import Section, capital, intake_shorthand, join_items, noun_slots
-from drafting.documents.history import history_field
+from drafting.documents.history import PRESENT_VERBS, history_field
 from drafting.predicates import lower_first
 from drafting.sentence import Sentence, lit
 from drafting.split import split_facts, split_items
@@ -24,7 +24,7 @@ from drafting.split import split_facts, split_items
 MEDICATION_FRAME = "current medications"
 _NONE_RE = re.compile(r"^(?:none|no\b|denies\b|denied\b|not\s+(?:currently\s+)?taking\b|n/?a$)",
                       re.IGNORECASE)
-_NOTHING_RE = re.compile(r"^(?:none|n/?a|nil)\.?$", re.IGNORECASE)
+_NOTHING_RE = re.compile(r"^(?:none(?:\s+reported)?|n/?a|nil)\.?$", re.IGNORECASE)
 _CODE_RE = re.compile(r"^[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?\b")
 
 
@@ -129,6 +129,6 @@ def _describes(words: list[str]) -> bool:
 
 
 def _acts(words: list[str]) -> bool:
-    """"engages readily", "volunteers weekly": something the client does."""
-    return words[0] in lx.PRESENT_VERBS or (words[0].endswith("s") and len(words) > 1
-                                            and words[1].endswith("ly"))
+    """"engages readily", "volunteers weekly", "enjoys drawing": something the client does."""
+    return words[0] in lx.PRESENT_VERBS or words[0] in PRESENT_VERBS or (
+        words[0].endswith("s") and len(words) > 1 and words[1].endswith("ly"))
