@@ -105,6 +105,13 @@ def history_field(field: str, text: str, setting: Setting, section: Section) -> 
                                               after="includes")))
             continue
         item = history_item(clause, section)
+        if field == "referral" and _why_referred(clause, item):
+            flush()
+            labelled = replace(clause, frame=REFERRAL_FRAME)
+            section.add(own_sentence(Own(labelled, lit("Reason for referral: ")
+                                         + noun_slots(clause.body, section.voice))))
+            clauses = [labelled if c is clause else c for c in clauses]
+            continue
         if isinstance(item, Own):
             flush()
             section.add(own_sentence(item))
@@ -120,6 +127,21 @@ def history_field(field: str, text: str, setting: Setting, section: Section) -> 
                              + join_items([s for _, s in family]), said))
         clauses = [c for c in clauses if c not in {c0 for c0, _ in family}] + said
     return clauses
+
+
+REFERRAL_FRAME = "reason for referral"
+# "court-mandated evaluation", "school-recommended assessment": an adjective, not a verb
+_COMPOUND_ADJECTIVE = re.compile(r"^[a-z]+-[a-z]+ed\s+\w", re.IGNORECASE)
+
+
+def _why_referred(clause: Clause, item: Pred | Own) -> bool:
+    """A referral answer that is a bare noun phrase ("court-mandated evaluation after a DUI
+    arrest") is the reason for referral itself, not something the client reported."""
+    if clause.actor not in (Actor.CLIENT, Actor.NONE) or clause.label or clause.subject:
+        return False
+    if _COMPOUND_ADJECTIVE.match(clause.body) and not clause.body.lower().startswith("self-"):
+        return True
+    return isinstance(item, Pred) and item.lead == "reported" and clause.shape is Shape.NOUN
 
 
 def _joins(group: list[Pred], item: Pred) -> bool:

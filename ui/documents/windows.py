@@ -37,6 +37,8 @@ def open_document_editor(parent: QWidget | None, workspace: Workspace,
     note_id = note.id or 0
     _OPEN[note_id] = editor
     editor.closed.connect(lambda: _OPEN.pop(note_id, None))
+    # a window goes with its parent (a client page): a lock must not find it in the registry
+    editor.destroyed.connect(lambda *_: _OPEN.pop(note_id, None))
     editor.show()
     editor.activateWindow()
     note_events().changed.emit()  # a new draft joins the unsigned queue
