@@ -110,3 +110,12 @@ def noun_slots(text: str, voice: Voice, **where: object) -> list[Segment]:
     if _FIXED_PHRASE_RE.search(text):
         return [text]
     return slots(text, voice, **where)  # type: ignore[arg-type]
+
+
+# "court-mandated evaluation", "trauma-focused CBT": a compound adjective before a noun, not a
+# past verb ("self-referred" is one).
+_COMPOUND_ADJECTIVE = re.compile(r"^(?!self-)[a-z]+-[a-z]+ed\s+\w", re.IGNORECASE)
+
+
+def compound_adjective_first(text: str) -> bool:
+    return bool(_COMPOUND_ADJECTIVE.match(text.strip()))

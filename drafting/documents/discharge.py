@@ -19,14 +19,16 @@ from drafting.clauses import Actor, Clause, Setting, Shape, analyze
 from drafting.documents.base import (
     Section,
     capital,
+    compound_adjective_first,
     field_clauses,
     intake_shorthand,
     join_items,
     noun_slots,
+    own_sentence,
 )
 from drafting.documents.history import history_field, history_item
 from drafting.phrases import is_plural
-from drafting.predicates import Own, lower_first
+from drafting.predicates import Own, lower_first, own
 from drafting.sentence import Choice, Sentence, lit
 from drafting.split import split_facts
 from models.discharge import EPISODE_RE as _EPISODE_LINE_RE
@@ -83,7 +85,8 @@ def course_field(field: str, text: str, setting: Setting, section: Section) -> l
                                           f"{done[2]}"]), [thing]))
             others_done.append(thing)
             continue
-        if clause.shape is Shape.NOUN and clause.actor is Actor.NONE and not clause.label:
+        if not clause.label and (compound_adjective_first(clause.text) or (
+                clause.shape is Shape.NOUN and clause.actor is Actor.NONE)):
             nouns.append(Clause(field, clause.text, Shape.NOUN, Actor.NONE, body=clause.body,
                                 frame=COURSE_FRAME))
         else:
@@ -98,12 +101,20 @@ def course_field(field: str, text: str, setting: Setting, section: Section) -> l
     return nouns + others + others_done
 
 
+# "2 outreach calls and a letter were not answered": a sentence of its own, not a reason's name
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "did", "does"})
+
+
 def reason_field(field: str, text: str, setting: Setting, section: Section) -> list[Clause]:
     said: list[Clause] = []
     for clause in field_clauses(field, text, setting, "presenting_concerns"):
         words = lx.words(clause.body)
         if clause.shape is Shape.NOUN and clause.actor is Actor.NONE and not clause.label \
                 and words and not sh.verb_first(clause.body):
+            if _FINITE & set(words):  # the therapist wrote a sentence: it stays theirs
+                section.add(own_sentence(own(clause, section.voice)))
+                said.append(clause)
+                continue
             framed = Clause(field, clause.text, Shape.NOUN, Actor.NONE, body=clause.body,
                             frame=REASON_FRAME)
             section.add(Sentence(["The reason for discharge was ", lower_first(clause.body)],

@@ -24,6 +24,7 @@ from drafting.clauses import Actor, Clause, Setting, Shape, analyze
 from drafting.documents.base import (
     Section,
     capital,
+    compound_adjective_first,
     field_clauses,
     join_items,
     noun_slots,
@@ -130,8 +131,6 @@ def history_field(field: str, text: str, setting: Setting, section: Section) -> 
 
 
 REFERRAL_FRAME = "reason for referral"
-# "court-mandated evaluation", "school-recommended assessment": an adjective, not a verb
-_COMPOUND_ADJECTIVE = re.compile(r"^[a-z]+-[a-z]+ed\s+\w", re.IGNORECASE)
 
 
 def _why_referred(clause: Clause, item: Pred | Own) -> bool:
@@ -139,7 +138,7 @@ def _why_referred(clause: Clause, item: Pred | Own) -> bool:
     arrest") is the reason for referral itself, not something the client reported."""
     if clause.actor not in (Actor.CLIENT, Actor.NONE) or clause.label or clause.subject:
         return False
-    if _COMPOUND_ADJECTIVE.match(clause.body) and not clause.body.lower().startswith("self-"):
+    if compound_adjective_first(clause.body):
         return True
     return isinstance(item, Pred) and item.lead == "reported" and clause.shape is Shape.NOUN
 

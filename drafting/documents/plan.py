@@ -112,6 +112,8 @@ def _objective(field: str, objective: Objective, section: Section) -> Clause:
                     Actor.NONE, body=objective.text, canonical=kept, frame=OBJECTIVE_FRAME)
     what = _CLIENT_WILL_RE.sub("", objective.text.strip())
     baseline, target = objective.baseline.strip(), objective.target.strip()
+    if target and target.lower() in what.lower():  # "PHQ-9 below 10", target "below 10"
+        target = ""
     when = f" by {objective.target_date:%m/%d/%Y}" if objective.target_date else ""
     segments: list[Segment] = [f"Objective {objective.key}: "]
     numeric = bool(_NUMERIC_RE.match(baseline))
