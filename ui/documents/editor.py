@@ -8,16 +8,13 @@ focus leaves a field; Ctrl+D drafts, Ctrl+Enter opens the sign dialog, Ctrl+S sa
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -29,35 +26,21 @@ from PySide6.QtWidgets import (
 from app.documents.discharge import fill_record_prompts, goal_outcomes
 from app.documents.workflow import DocumentContext, blockers_of, context_of
 from app.notes import (
-    DraftOutcome,
-    DraftProgress,
-    acknowledge_all_flags,
-    acknowledge_flag,
     ai_drafting_allowed,
-    autosave,
-    style_examples,
 )
-from app.practice import practice_profile
 from app.workspace import Workspace
 from models.common import date_text
-from models.completeness import flag_resolved
-from models.errors import StillnoteError
 from models.flags import Flag
 from models.note import FORMAT_HEADINGS, KIND_TITLES, Note, NoteFormat
 from ui.documents.form import DocumentForm
 from ui.documents.signing import DocumentSigning
-from ui.errors import show_error
 from ui.measures.note_hooks import fill_measures_field
 from ui.notes.draft_view import DraftView
+from ui.notes.draft_window import AUTOSAVE_MS, DRAFT_KEY, SIGN_KEYS, DraftWindow
 from ui.notes.draft_worker import DraftJob
 from ui.notes.events import note_events
 from ui.notes.review_panel import ReviewPanel
-from ui.notes.sign_dialog import AddendumDialog, SignDialog
 from ui.widgets import named
-
-AUTOSAVE_MS = 3000
-DRAFT_KEY = "Ctrl+D"
-SIGN_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 def header_text(context: DocumentContext, day_text: str) -> str:
@@ -74,11 +57,9 @@ def header_text(context: DocumentContext, day_text: str) -> str:
     return " · ".join(parts)
 
 
-class DocumentEditor(QWidget):
-    draft_finished = Signal(object)  # DraftOutcome
-    signed = Signal(object)  # the signed Note
-    saved = Signal()
-    closed = Signal()
+class DocumentEditor(DraftWindow):
+    """An intake, a plan or a discharge summary (the parts every note window shares:
+    ui/notes/draft_window)."""
 
     def __init__(self, workspace: Workspace, context: DocumentContext,
                  parent: QWidget | None = None) -> None:
@@ -199,106 +180,19 @@ class DocumentEditor(QWidget):
             editor.setMinimumHeight(84)
         return headings
 
-    def _shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
-        QShortcut(keys, self).activated.connect(slot)
-
-    def _draft_shortcut(self) -> None:
-        if self.draft_button.isEnabled():
-            self.start_draft()
-
-    def _sign_shortcut(self) -> None:
-        dialog = self.signing.sign_dialog
-        if self.sign_button.isEnabled() and not (dialog and dialog.isVisible()):
-            self.open_sign_dialog()
-
-    # --- the document -------------------------------------------------------------------
-    def collect(self) -> None:
-        if self.note.is_signed:
-            return
-        self.form.store(self.note)
-        if any(e.toPlainText().strip() for e in self.draft_view.editors.values()) \
-                or self.note.sections:
-            self.note.sections = self.draft_view.sections()
-
-    def save_now(self) -> bool:
-        if self.workspace.is_locked:
-            self.timer.stop()
-            QTimer.singleShot(0, self.close)
-            return False
-        if self.note.is_signed or (self.job is not None and self.job.running):
-            return False
-        self.collect()
-        try:
-            self.workspace.do(autosave, self.note)
-        except StillnoteError as exc:
-            self.status.setText(str(exc))
-            return False
-        self.status.setText("Saved")
-        self.saved.emit()
-        return True
-
-    def _on_changed(self) -> None:
-        if not self.note.is_signed:
-            self.collect()
-            self.refresh_review()
-
-    def refresh_review(self) -> None:
-        note = self.note
-        resolved = tuple(flag_resolved(f, note) for f in note.flags)
-        state = (tuple(note.flags), resolved)
-        if state != self._flag_state:
-            self._flag_state = state
-            self.review.set_flags(note.flags, resolved)
-            self.draft_view.set_flags(note.flags)
-            if note.is_signed:
-                self.review.set_read_only(True)
-        self.context.note = note
-        self.review.set_gaps([] if note.is_signed else blockers_of(self.context))
-
-    # --- flags --------------------------------------------------------------------------
-    def acknowledge(self, index: int) -> None:
-        acknowledge_flag(self.note, index)
-        self.refresh_review()
-        self.save_now()
-
-    def acknowledge_all(self) -> None:
-        acknowledge_all_flags(self.note)
-        self.refresh_review()
-        self.save_now()
-
-    def insert_lost_fact(self, index: int) -> None:
-        flag = self.note.flags[index]
-        self.draft_view.insert_text(flag.section, flag.text)
-        self.collect()
-        self.refresh_review()
-        self.save_now()
-
     # --- drafting -----------------------------------------------------------------------
-    def start_draft(self) -> None:
-        if self.note.is_signed or (self.job is not None and self.job.running):
-            return
-        if any(s.text.strip() for s in self.note.sections) and QMessageBox.question(
-                self, "Draft again", "Replace the current draft, including your edits, with a "
-                "new draft from the prompt?") != QMessageBox.StandardButton.Yes:
-            return
-        self.save_now()
+    def signing_blockers(self) -> list[str]:
+        return blockers_of(self.context)
+
+    def _show_headings(self, headings: tuple[str, ...]) -> None:
+        self._set_headings()
+
+    def _draft_job(self, style: list[str]) -> DraftJob:
+        return DraftJob(self.note, self.context.appointment, self.context.client,
+                        self.workspace.settings, parent=self, style=style)
+
+    def _before_draft(self) -> None:
         self._fill_from_record()
-        headings = self._set_headings()
-        self.progress.setRange(0, len(headings))
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self._set_busy(True)
-        style: list[str] = []
-        with contextlib.suppress(StillnoteError):  # the therapist's style is a nicety
-            style = self.workspace.do(style_examples)
-        self.job = DraftJob(self.note, self.context.appointment, self.context.client,
-                            self.workspace.settings, parent=self, style=style)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_draft_done)
-        self.job.failed.connect(self._on_draft_failed)
-        self.status.setText("Drafting…")
-        self.job.start()
 
     def _fill_from_record(self) -> None:
         """What the record says, as of now: an intake's scores, a discharge summary's dates,
@@ -309,60 +203,7 @@ class DocumentEditor(QWidget):
             self.workspace.do(fill_record_prompts, self.note)
             self.form.load(self.note, self.form.goals.outcomes() if self.form.goals else None)
 
-    def cancel_draft(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.status.setText("Cancelling…")
-
-    def _on_progress(self, progress: DraftProgress) -> None:
-        self.draft_view.show_progress(progress.section, progress.text)
-        self.progress.setRange(0, max(1, progress.sections_total))
-        self.progress.setValue(progress.sections_done)
-
-    def _on_draft_done(self, outcome: DraftOutcome) -> None:
-        drafted = outcome.note
-        self.note.sections = drafted.sections
-        self.note.flags = drafted.flags
-        self.draft_view.set_sections(self.note.sections)
-        self._draft_ended()
-        self.refresh_review()
-        self.save_now()
-        if outcome.cancelled:
-            self.status.setText("Drafting cancelled: what was written so far is kept.")
-        elif outcome.reason:
-            self.status.setText("Drafted from your own words (no AI consent).")
-        else:
-            self.status.setText("Draft ready: review the flagged items.")
-        self.draft_finished.emit(outcome)
-
-    def _on_draft_failed(self, exc: BaseException) -> None:
-        self._draft_ended()
-        show_error(self, exc)
-
-    def _draft_ended(self) -> None:
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.draft_button.setEnabled(not busy)
-        self.sign_button.setEnabled(not busy)
-        self.draft_view.set_read_only(busy)
-
     # --- signing ------------------------------------------------------------------------
-    @property
-    def sign_dialog(self) -> SignDialog | None:
-        return self.signing.sign_dialog
-
-    @property
-    def addendum_dialog(self) -> AddendumDialog | None:
-        return self.signing.addendum_dialog
-
-    def open_sign_dialog(self) -> SignDialog:
-        self.save_now()
-        self.context.practice = self.workspace.do(practice_profile)
-        return self.signing.open_sign_dialog(self.context.practice, blockers_of(self.context))
-
     def sign(self) -> bool:
         self.collect()
         signed = self.signing.sign(self.note)
@@ -388,18 +229,7 @@ class DocumentEditor(QWidget):
         self.review.ack_all.setEnabled(False)
         self.signing.show_signature(self.note)
 
-    def open_addendum_dialog(self) -> AddendumDialog:
-        return self.signing.open_addendum_dialog()
-
     def export_pdf(self, path: Path | None = None) -> Path | None:
         self.save_now()
         return self.signing.export_pdf(self.note.id or 0, False, path)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        if self.job is not None and self.job.running:
-            self.job.wait()
-        self.timer.stop()
-        if not self.workspace.is_locked:
-            self.save_now()
-        super().closeEvent(event)
-        self.closed.emit()

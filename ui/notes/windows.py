@@ -5,8 +5,6 @@ window (ui/documents), as does any other document opened by id."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QWidget
 
 from app.documents.workflow import note_by_id
@@ -14,12 +12,11 @@ from app.notes import load_context, start_or_resume_note
 from app.workspace import Workspace
 from models.errors import StillnoteError
 from models.note import NoteKind
+from ui.documents.editor import DocumentEditor
+from ui.documents.windows import document_editors, open_document_editor
 from ui.errors import show_error
 from ui.notes.editor import NoteEditor
 from ui.notes.events import note_events
-
-if TYPE_CHECKING:
-    from ui.documents.editor import DocumentEditor
 
 # Open editors by note id: "Write note" on a note already open brings its window forward.
 _OPEN: dict[int, NoteEditor] = {}
@@ -32,9 +29,6 @@ def open_note_editor(parent: QWidget | None, workspace: Workspace,
     try:
         note = workspace.do(start_or_resume_note, appointment_id)
         if note.kind is not NoteKind.PROGRESS:
-            # imported here: the document window imports ui.notes (the prompt form's edit)
-            from ui.documents.windows import open_document_editor
-
             return open_document_editor(parent, workspace, note)
         if note.id in _OPEN:
             editor = _OPEN[note.id]
@@ -66,15 +60,11 @@ def open_note_by_id(parent: QWidget | None, workspace: Workspace,
         return None
     if note.kind is NoteKind.PROGRESS and note.appointment_id is not None:
         return open_note_editor(parent, workspace, note.appointment_id)
-    from ui.documents.windows import open_document_editor  # (it imports ui.notes)
-
     return open_document_editor(parent, workspace, note)
 
 
 def open_editors() -> list[NoteEditor | DocumentEditor]:
     """Every open note and document window."""
-    from ui.documents.windows import document_editors  # (it imports ui.notes)
-
     return [*_OPEN.values(), *document_editors()]
 
 
