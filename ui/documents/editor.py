@@ -11,12 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -36,7 +32,7 @@ from ui.documents.form import DocumentForm
 from ui.documents.signing import DocumentSigning
 from ui.measures.note_hooks import fill_measures_field
 from ui.notes.draft_view import DraftView
-from ui.notes.draft_window import AUTOSAVE_MS, DRAFT_KEY, SIGN_KEYS, DraftWindow
+from ui.notes.draft_window import AUTOSAVE_MS, DraftWindow
 from ui.notes.draft_worker import DraftJob
 from ui.notes.events import note_events
 from ui.notes.review_panel import ReviewPanel
@@ -119,57 +115,16 @@ class DocumentEditor(DraftWindow):
         drafts.setWidget(self.draft_view)
         drafts.setWidgetResizable(True)
         mid.addWidget(drafts, 1)
-        bar = QHBoxLayout()
-        self.progress = named(QProgressBar(), "draft_progress")
-        self.progress.setFormat("%v of %m sections")
-        self.progress.setVisible(False)
-        self.cancel_button = named(QPushButton("Cancel"), "cancel_draft")
-        self.cancel_button.setVisible(False)
-        bar.addWidget(self.progress, 1)
-        bar.addWidget(self.cancel_button)
-        mid.addLayout(bar)
+        mid.addLayout(self._progress_row())
         mid.addWidget(self.signing.signature_label)
         splitter.addWidget(middle)
         splitter.addWidget(self.review)
         splitter.setSizes([520, 520, 280])
         outer.addWidget(splitter, 1)
-        buttons = QHBoxLayout()
-        self.draft_button = named(QPushButton("&Draft"), "draft")
-        self.sign_button = named(QPushButton("Si&gn…"), "sign")
-        self.addendum_button = named(QPushButton("Add adde&ndum…"), "addendum")
-        self.export_button = named(QPushButton("&Export PDF…"), "export_pdf")
-        self.status = named(QLabel(), "status")
-        for widget in (self.draft_button, self.sign_button, self.addendum_button,
-                       self.export_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.status)
-        outer.addLayout(buttons)
-        self.addendum_button.setEnabled(False)
-        self.draft_button.setToolTip(f"Draft the document from the prompt ({DRAFT_KEY})")
-        self.sign_button.setToolTip(f"Sign and lock the document ({SIGN_KEYS[0]})")
+        outer.addLayout(self._button_row("document"))
 
     def _connect(self) -> None:
-        self.draft_button.clicked.connect(self.start_draft)
-        self.cancel_button.clicked.connect(self.cancel_draft)
-        self.sign_button.clicked.connect(self.open_sign_dialog)
-        self.addendum_button.clicked.connect(self.open_addendum_dialog)
-        self.export_button.clicked.connect(lambda: self.export_pdf())
-        self._shortcut(QKeySequence(QKeySequence.StandardKey.Save), self.save_now)
-        self._shortcut(QKeySequence(DRAFT_KEY), self._draft_shortcut)
-        for keys in SIGN_KEYS:
-            self._shortcut(QKeySequence(keys), self._sign_shortcut)
-        self.form.changed.connect(self._on_changed)
-        self.form.left_field.connect(self.save_now)
-        self.form.clipped.connect(self.status.setText)
-        self.draft_view.changed.connect(self._on_changed)
-        self.draft_view.left_field.connect(self.save_now)
-        self.review.acknowledge_requested.connect(self.acknowledge)
-        self.review.insert_requested.connect(self.insert_lost_fact)
-        self.review.ack_all.clicked.connect(self.acknowledge_all)
-        self.signing.sign_requested.connect(self.sign)
-        self.signing.amended.connect(note_events().changed)
-        self.signing.status.connect(self.status.setText)
+        self._connect_common()
 
     def _set_headings(self) -> tuple[str, ...]:
         """One box per section; a document has many, so each keeps a readable height and

@@ -15,7 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from app.notes import (
     DraftOutcome,
@@ -34,9 +41,11 @@ from models.note import FORMAT_HEADINGS, Note
 from ui.errors import show_error
 from ui.notes.draft_view import DraftView
 from ui.notes.draft_worker import DraftJob
+from ui.notes.events import note_events
 from ui.notes.review_panel import ReviewPanel
 from ui.notes.sign_dialog import AddendumDialog, SignDialog
 from ui.notes.signing import SigningFlow
+from ui.widgets import named
 
 AUTOSAVE_MS = 3000
 DRAFT_KEY = "Ctrl+D"
@@ -63,6 +72,8 @@ class DraftWindow(QWidget):
     cancel_button: QPushButton
     draft_button: QPushButton
     sign_button: QPushButton
+    addendum_button: QPushButton
+    export_button: QPushButton
     status: QLabel
     _flag_state: tuple[tuple[Flag, ...], tuple[bool, ...]]
 
@@ -77,6 +88,68 @@ class DraftWindow(QWidget):
         self.draft_view.set_headings(headings)
 
     def _draft_job(self, style: list[str]) -> DraftJob:
+        raise NotImplementedError
+
+    # --- the parts every window has -----------------------------------------------------
+    def _progress_row(self) -> QHBoxLayout:
+        """The draft's progress ("3 of 12 sections") and its Cancel button, hidden until a
+        draft runs."""
+        bar = QHBoxLayout()
+        self.progress = named(QProgressBar(), "draft_progress")
+        self.progress.setFormat("%v of %m sections")
+        self.progress.setVisible(False)
+        self.cancel_button = named(QPushButton("Cancel"), "cancel_draft")
+        self.cancel_button.setVisible(False)
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.cancel_button)
+        return bar
+
+    def _button_row(self, noun: str, extra: Sequence[QWidget] = ()) -> QHBoxLayout:
+        """Draft, Sign, Add addendum, Export PDF (then ``extra``) and the status line."""
+        buttons = QHBoxLayout()
+        self.draft_button = named(QPushButton("&Draft"), "draft")
+        self.sign_button = named(QPushButton("Si&gn…"), "sign")
+        self.addendum_button = named(QPushButton("Add adde&ndum…"), "addendum")
+        self.export_button = named(QPushButton("&Export PDF…"), "export_pdf")
+        self.status = named(QLabel(), "status")
+        for widget in (self.draft_button, self.sign_button, self.addendum_button,
+                       self.export_button, *extra):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.status)
+        self.addendum_button.setEnabled(False)
+        self.draft_button.setToolTip(f"Draft the {noun} from the prompt ({DRAFT_KEY})")
+        self.sign_button.setToolTip(f"Sign and lock the {noun} ({SIGN_KEYS[0]})")
+        return buttons
+
+    def _connect_common(self) -> None:
+        self.draft_button.clicked.connect(self.start_draft)
+        self.cancel_button.clicked.connect(self.cancel_draft)
+        self.sign_button.clicked.connect(self.open_sign_dialog)
+        self.addendum_button.clicked.connect(self.open_addendum_dialog)
+        self.export_button.clicked.connect(lambda: self.export_pdf())
+        # Keyboard first: Ctrl+D drafts, Ctrl+Enter signs (the dialog's default button is
+        # "Sign and lock", so Enter confirms), Ctrl+S saves now. Button tooltips say so.
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Save), self.save_now)
+        self._shortcut(QKeySequence(DRAFT_KEY), self._draft_shortcut)
+        for keys in SIGN_KEYS:
+            self._shortcut(QKeySequence(keys), self._sign_shortcut)
+        self.form.changed.connect(self._on_changed)
+        self.form.left_field.connect(self.save_now)
+        self.form.clipped.connect(self.status.setText)
+        self.draft_view.changed.connect(self._on_changed)
+        self.draft_view.left_field.connect(self.save_now)
+        self.review.acknowledge_requested.connect(self.acknowledge)
+        self.review.insert_requested.connect(self.insert_lost_fact)
+        self.review.ack_all.clicked.connect(self.acknowledge_all)
+        self.signing.sign_requested.connect(self.sign)
+        self.signing.amended.connect(note_events().changed)
+        self.signing.status.connect(self.status.setText)
+
+    def export_pdf(self, path: Any = None) -> Any:
+        raise NotImplementedError
+
+    def sign(self) -> bool:
         raise NotImplementedError
 
     # --- keys -----------------------------------------------------------------------------
