@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.documents.discharge import goals_of_last_plan
 from app.documents.plans import plans_of
 from app.measures.safety import session_screens
-from app.notes.workflow import NotReadyToSign, signer_of
+from app.notes.workflow import sign_as_shown
 from models.appointment import Appointment
 from models.client import Client
 from models.completeness import Completeness
@@ -88,23 +88,18 @@ def blockers_of(context: DocumentContext) -> list[str]:
 
 
 def sign_document(vault: Vault, note: Note, *, signer_name: str | None = None,
-                  credentials: str | None = None, at: datetime | None = None) -> Note:
-    """Save the document as shown, then sign and lock it, as a note is signed. A revised plan
+                  credentials: str | None = None, at: datetime | None = None,
+                  confirmation: str | None = None) -> Note:
+    """Save the document as shown, then sign and lock it, as a note is signed (``confirmation``:
+    the passphrase or PIN when the practice asks for one to sign). A revised plan
     leaves the version it follows exactly as it was signed."""
     if note.is_signed:
         raise NoteLocked()
     if note.id is None:
         raise InvalidInput("Save the document before signing it.")
     context = context_of(vault, note)
-    blockers = blockers_of(context)
-    if blockers:
-        raise NotReadyToSign(blockers)
-    name, creds = signer_of(context.practice, signer_name, credentials)
-    when = at or datetime.now(UTC)
-    if when.tzinfo is None:
-        raise InvalidInput("The signing time must carry a time zone.")
-    with vault.transaction():
-        vault.notes.save_draft(note)
-        signed: Note = vault.notes.sign(note.id, name, creds, when)
+    signed = sign_as_shown(vault, note, blockers_of(context), context.practice,
+                           signer_name=signer_name, credentials=credentials, at=at,
+                           confirmation=confirmation)
     log.info("%s %s signed", note.format, note.id)
     return signed

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -118,8 +119,9 @@ def start_or_resume_note(vault: Vault, appointment_id: int) -> Note:
     client: Client = vault.clients.get(appointment.client_id)
     # A diagnostic evaluation (90791) is documented as the intake assessment.
     intake = is_intake_session(appointment)
+    fmt = NoteFormat.INTAKE if intake else default_format(client, vault.practice.get())
     note = Note(appointment_id=appointment_id, client_id=client.id or appointment.client_id,
-                format=NoteFormat.INTAKE if intake else default_format(client, vault.practice.get()),
+                format=fmt,
                 prompts={"diagnosis": diagnosis_lines(client)} if intake and client.diagnoses
                 else {})
     saved: Note = vault.notes.save_draft(note)
@@ -256,20 +258,34 @@ def sign_note(vault: Vault, note: Note, *, signer_name: str | None = None,
     if note.id is None:
         raise InvalidInput("Save the note before signing it.")
     context = load_context(vault, note)
-    blockers = sign_blockers(context)
+    signed = sign_as_shown(
+        vault, note, sign_blockers(context), context.practice, signer_name=signer_name,
+        credentials=credentials, at=at, confirmation=confirmation,
+        also=lambda: vault.clients.set_last_note_format(note.client_id, str(note.format)))
+    log.info("note %s signed", note.id)
+    return signed
+
+
+def sign_as_shown(vault: Vault, note: Note, blockers: Sequence[str], practice: PracticeProfile,
+                  *, signer_name: str | None = None, credentials: str | None = None,
+                  at: datetime | None = None, confirmation: str | None = None,
+                  also: Callable[[], None] | None = None) -> Note:
+    """Save a saved note of any kind as shown and sign it, in one transaction (with ``also``):
+    refused with NotReadyToSign while ``blockers`` holds a reason, and with WrongPassphrase
+    when the practice asks for a confirmation to sign and ``confirmation`` does not match."""
     if blockers:
-        raise NotReadyToSign(blockers)
-    name, creds = signer_of(context.practice, signer_name, credentials)
+        raise NotReadyToSign(list(blockers))
+    name, creds = signer_of(practice, signer_name, credentials)
     confirm_signer(vault, confirmation)
     when = at or datetime.now(UTC)
     if when.tzinfo is None:
         raise InvalidInput("The signing time must carry a time zone.")
     with vault.transaction():
         vault.notes.save_draft(note)
-        signed: Note = vault.notes.sign(note.id, name, creds, when)
-        vault.clients.set_last_note_format(note.client_id, str(note.format))
-    _last_saved.pop((str(vault.path), note.id), None)
-    log.info("note %s signed", note.id)
+        signed: Note = vault.notes.sign(note.id or 0, name, creds, when)
+        if also is not None:
+            also()
+    _last_saved.pop((str(vault.path), note.id or 0), None)
     return signed
 
 

@@ -6,7 +6,7 @@ zone); it reports back through signals and never reaches into the editor.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -63,6 +63,10 @@ class SigningFlow(QObject):
         self.sign_dialog.open()
         return self.sign_dialog
 
+    def signs_with(self) -> Callable[..., Note]:
+        """The use case that signs: a progress note's (the document window's signs documents)."""
+        return sign_note
+
     def sign(self, note: Note) -> Note | None:
         """Sign and lock ``note`` as it is; None (and the reason shown) if it cannot be."""
         dialog = self.sign_dialog
@@ -70,7 +74,7 @@ class SigningFlow(QObject):
         if dialog is not None:
             dialog.secret.clear()  # never kept around
         try:
-            signed = self.workspace.do(sign_note, note, confirmation=secret or None)
+            signed = self.workspace.do(self.signs_with(), note, confirmation=secret or None)
         except StillnoteError as exc:
             show_error(self.window, exc)
             return None

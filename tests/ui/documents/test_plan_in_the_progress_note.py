@@ -67,10 +67,12 @@ def test_an_unsigned_plan_in_the_queue_opens_in_its_window(qtbot: Any, workspace
     client = add_client(workspace.vault)
     plan = start_plan(workspace.vault, client.id, date(2026, 11, 17))
     page = UnsignedNotesPage(workspace)
-    qtbot.addWidget(page)
     page.refresh()
     assert page.table.item(0, 3).text() == "Treatment plan"
     page.table.cellDoubleClicked.emit(0, 0)
     (editor,) = document_editors()
     assert isinstance(editor, DocumentEditor)
     assert editor.note.id == plan.id and editor.form.problems is not None
+    editor.close()
+    qtbot.waitUntil(lambda: not document_editors())
+    page.deleteLater()
