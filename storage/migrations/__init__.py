@@ -5,7 +5,7 @@ A step is a module with VERSION and STATEMENTS, and optionally ``apply(conn)`` f
 alone cannot do (migration 3 makes the signing key and signs the notes already signed). A step
 that rebuilds a table others refer to sets ``FOREIGN_KEYS_OFF``: foreign keys are off while it
 runs (SQLite ignores that pragma inside a transaction, so it is set before) and every reference
-is checked before the step commits (migration 7)."""
+is checked before the step commits (the documents' step, m007_documents)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Schema v6: the episode's documents (intake assessments, treatment plans, discharge summaries)
+"""Schema step (VERSION below): the episode's documents (intake assessments, treatment plans, discharge summaries)
 are notes too.
 
 A treatment plan or a discharge summary is written between sessions, so a note's
@@ -24,7 +24,7 @@ _OLD_COLUMNS = ("id, appointment_id, client_id, format, prompts, sections, flags
 
 STATEMENTS: tuple[str, ...] = ()  # all in apply(): the triggers to keep are read from the vault
 
-_NEW_TABLE = """CREATE TABLE notes_v6 (
+_NEW_TABLE = """CREATE TABLE notes_rebuilt (
     id INTEGER PRIMARY KEY,
     appointment_id INTEGER UNIQUE REFERENCES appointments(id),
     client_id INTEGER NOT NULL REFERENCES clients(id),
@@ -72,11 +72,11 @@ def _trigger_names_elsewhere(conn: Connection) -> list[str]:
 def apply(conn: Connection) -> None:
     kept = _kept(conn)
     conn.execute(_NEW_TABLE)
-    conn.execute(f"INSERT INTO notes_v6 ({_OLD_COLUMNS}) SELECT {_OLD_COLUMNS} FROM notes")
+    conn.execute(f"INSERT INTO notes_rebuilt ({_OLD_COLUMNS}) SELECT {_OLD_COLUMNS} FROM notes")
     for name in _trigger_names_elsewhere(conn):
         conn.execute(f'DROP TRIGGER "{name}"')
     conn.execute("DROP TABLE notes")
-    conn.execute("ALTER TABLE notes_v6 RENAME TO notes")
+    conn.execute("ALTER TABLE notes_rebuilt RENAME TO notes")
     for sql in kept:
         conn.execute(sql)
     conn.execute("CREATE INDEX notes_review ON notes(format, review_on)")
