@@ -1,5 +1,5 @@
-"""Schema step (VERSION below): the episode's documents (intake assessments, treatment plans, discharge summaries)
-are notes too.
+"""Schema step (VERSION below): the episode's documents (intake assessments, treatment plans,
+discharge summaries) are notes too.
 
 A treatment plan or a discharge summary is written between sessions, so a note's
 ``appointment_id`` may now be empty (SQLite cannot drop NOT NULL in place: the table is rebuilt
