@@ -331,8 +331,7 @@ _PROCESS_NOTE = ("Process note (private): noticed my own impatience when the hom
 
 def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
                 rng: random.Random, counts: dict[str, int], risk_client: bool = False) -> None:
-    if appt.status is not AppointmentStatus.ATTENDED or appt.id is None \
-            or appt.service is Service.INTAKE:  # an intake assessment: app/documents/demo.py
+    if appt.status is not AppointmentStatus.ATTENDED or appt.id is None:
         return
     age = (today - appt.start.date()).days
     if age <= 3 and rng.random() < 0.6:
@@ -348,6 +347,10 @@ def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
     }
     if risk_client and 11 <= age <= 24:  # after the random choices: the stream stays the same
         prompts["risk"] = _ELEVATED_RISK
+    if appt.service is Service.INTAKE:  # its note is the intake assessment (app/documents/demo)
+        if age <= 10:
+            rng.random()  # the draws a note would take, so the rest of the demo stays the same
+        return
     texts = [f"Client reported {prompts['presenting_concerns']}. Risk: {prompts['risk']}.",
              f"Therapist used {prompts['interventions']}. Mental status: "
              f"{prompts['mental_status']}.",

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from app.documents.discharge import fill_record_prompts, goals_of_last_plan
+from app.measures.safety import session_screens
 from app.notes.drafting import apply_draft, facts_for_note
 from drafting.pipeline import deterministic_draft
 from models.appointment import Appointment, AppointmentStatus, Service
@@ -169,8 +170,13 @@ def add_demo_documents(vault: Vault, today: date) -> int:
         day = intake.start.astimezone(zone).date()
         note = Note(intake.id, client.id, format=NoteFormat.INTAKE,
                     prompts=_intake_prompts(client, problem, day))
-        _sign(vault, _drafted(note, client, intake), practice, intake.end + timedelta(hours=3))
-        signed += 1
+        if session_screens(vault, intake):  # a positive risk screen the intake has not yet
+            note.prompts["risk"] = "denied suicidal and homicidal ideation"  # followed up:
+            vault.notes.save_draft(_drafted(note, client, intake))  # it waits, unsigned
+        else:
+            _sign(vault, _drafted(note, client, intake), practice,
+                  intake.end + timedelta(hours=3))
+            signed += 1
         if index in _NO_PLAN:
             continue
         goals = [g.text for g in vault.goals.for_client(client.id)]

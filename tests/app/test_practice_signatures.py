@@ -12,7 +12,7 @@ import base64
 import copy
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +191,10 @@ def test_a_file_resigned_under_another_key_names_that_key(
                      flags=n["flags"], status=NoteStatus.SIGNED,
                      risk_not_assessed=n["risk_not_assessed"],
                      signed_at=datetime.fromisoformat(n["signed_at"]), signed_by=n["signed_by"],
-                     signer_credentials=n["signer_credentials"])
+                     signer_credentials=n["signer_credentials"],
+                     # a document's own dates and the version it revises are signed too
+                     written_on=_day(n.get("written_on")), review_on=_day(n.get("review_on")),
+                     revises=n.get("revises"))
         seal = Seal(fp, "", seal.how, seal.at, seal.process_notes_digest,
                     seal.process_notes_salt)
         value = base64.b64encode(forger.sign(note_payload(model, seal))).decode("ascii")
@@ -208,3 +211,7 @@ def test_a_file_resigned_under_another_key_names_that_key(
     out = capsys.readouterr().out
     assert short_fingerprint(fp) in out
     assert short_fingerprint(exported["seal"]["key"]) not in out
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

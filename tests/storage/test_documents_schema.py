@@ -15,7 +15,7 @@ from models.note import Note, NoteFormat, NoteSection
 from storage.connection import DB_FILE, configure_for_writing, connect
 from storage.keys import new_key_file
 from storage.migrations import apply_migrations, schema_version
-from storage.migrations import m006_documents as documents_step
+from storage.migrations import m007_documents as documents_step
 from storage.vault import Vault
 from tests.storage.conftest import PASSPHRASE
 
