@@ -33,7 +33,7 @@ class ClientHit:
 @dataclass(frozen=True)
 class NoteHit:
     note_id: int
-    appointment_id: int
+    appointment_id: int | None  # None: a treatment plan or discharge summary
     client_name: str
     date_of_service: date | None
     signed: bool
@@ -99,9 +99,10 @@ def search_everything(vault: Vault, text: str, now: datetime | None = None,
     names: dict[int, str] = {c.id: c.display_name for c in found if c.id is not None}
     names.update(vault.clients.display_names({n.client_id for n in found_notes} - set(names)))
     for note, (_, snippet) in zip(found_notes, snippets, strict=True):
-        appt = vault.appointments.get(note.appointment_id)
+        day = note.written_on if note.appointment_id is None else \
+            vault.appointments.get(note.appointment_id).start.astimezone(zone).date()
         notes.append(NoteHit(note.id or 0, note.appointment_id, names.get(note.client_id, "—"),
-                             appt.start.astimezone(zone).date(),
+                             day,
                              note.status is NoteStatus.SIGNED, " ".join(snippet.split())))
 
     appointments: list[Appointment] = []

@@ -114,7 +114,7 @@ def _draft(scratch: Scratch) -> str:
     vault = scratch.open_vault()
     note = start_or_resume_note(vault, _session_to_write(vault))
     note.prompts = dict(SESSION_PROMPTS)
-    appointment = vault.appointments.get(note.appointment_id)
+    appointment = vault.appointments.get(note.appointment_id or 0)  # a session's note
     outcome = draft_note(note, appointment, vault.clients.get(note.client_id), scratch.settings)
     if not outcome.used_model:
         raise StillnoteError(outcome.reason or "The model did not draft the note.")

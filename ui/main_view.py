@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 from app.workspace import Workspace
 from ui.billing import BillingPage
 from ui.errors import show_error
-from ui.notes import RiskFollowUpPage, UnsignedNotesPage, close_all_editors, open_note_editor
+from ui.notes import (
+    RiskFollowUpPage,
+    UnsignedNotesPage,
+    close_all_editors,
+    open_note_by_id,
+)
 from ui.pages.calendar_page import CalendarPage
 from ui.pages.clients_page import ClientsPage
 from ui.pages.settings_page import SettingsPage
@@ -167,8 +172,7 @@ class MainView(QWidget):
     def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.workspace, self)
         dialog.open_client.connect(self.show_client)
-        dialog.open_note.connect(lambda appointment_id: open_note_editor(
-            self, self.workspace, appointment_id))
+        dialog.open_note.connect(lambda note_id: open_note_by_id(self, self.workspace, note_id))
         dialog.open_appointment.connect(self.show_appointment)
         self.search_dialog = dialog
         dialog.open()

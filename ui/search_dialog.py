@@ -29,7 +29,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class SearchDialog(QDialog):
-    """Emits ``open_client(id)``, ``open_note(appointment_id)`` or ``open_appointment(id,
+    """Emits ``open_client(id)``, ``open_note(note_id)`` or ``open_appointment(id,
     start)`` for the chosen result, then closes."""
 
     open_client = Signal(int)
@@ -84,7 +84,7 @@ class SearchDialog(QDialog):
                           ("client", c.client_id)) for c in results.clients]),
             ("Notes", [(f"{n.client_name}, {date_text(n.date_of_service)}"
                         f"{'' if n.signed else ' (draft)'}  —  {n.snippet}",
-                        ("note", n.appointment_id)) for n in results.notes]),
+                        ("note", n.note_id)) for n in results.notes]),
             ("Appointments", [(f"{weekday_date_text(a.appointment.start.astimezone(tz).date())} "
                                f"{hm(a.appointment.start, tz)}  "
                                f"{a.client_name}  ·  {a.appointment.status.label}",
