@@ -348,8 +348,10 @@ def _maybe_note(vault: Vault, appt: Appointment, today: date, tz: ZoneInfo,
     if risk_client and 11 <= age <= 24:  # after the random choices: the stream stays the same
         prompts["risk"] = _ELEVATED_RISK
     if appt.service is Service.INTAKE:  # its note is the intake assessment (app/documents/demo)
-        if age <= 10:
-            rng.random()  # the draws a note would take, so the rest of the demo stays the same
+        # the draws a note would take (draft or signed, then the addendum's), so the rest of
+        # the demo stays the same
+        if not (age <= 10 and rng.random() < 0.7):
+            rng.random()
         return
     texts = [f"Client reported {prompts['presenting_concerns']}. Risk: {prompts['risk']}.",
              f"Therapist used {prompts['interventions']}. Mental status: "
