@@ -609,7 +609,7 @@ def _split_subject(text: str) -> tuple[str, str]:
         if before and before[-1] in ("and", "or"):
             continue  # "X and" is never a whole subject
         if not before or not word or tokens[i].startswith("(") or \
-                any(t[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
+                any(t.lstrip("([")[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
             return "", ""  # the client's quoted words hold no subject of ours
         w = word[0]
         if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",
@@ -705,6 +705,8 @@ def _passive_with_phrase(text: str) -> tuple[str, str] | None:
     tokens = text.split()
     for i in range(2, min(len(tokens), 7)):
         word = bare_word(tokens[i])
+        if any(t.lstrip("([")[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
+            return None  # inside the client's quoted words: no participle of ours
         if not (_is_participle(word) and word not in _CHANGE_VERBS):
             continue
         before = lx.words(" ".join(tokens[:i]))

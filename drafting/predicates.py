@@ -57,6 +57,9 @@ resistance ambivalence humor willingness openness effort curiosity hope hopefuln
 tearfulness anxiety distress relief frustration irritability restlessness agitation
 avoidance eye contact
 """)
+# A risk line that is the clinician's rating or screen, never something the client reported.
+_RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|assessed|rated)|"
+                             r"(?:low|moderate|high|elevated|imminent)\s+risk)\b", re.IGNORECASE)
 _DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
 _CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
@@ -282,6 +285,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
                     + slots(body, voice), lead="reported")
     if f == "risk" and words[0] == "not":  # "not requiring higher LOC": the clinician's view
         return Pred(clause, slots(body, voice), aux=("was", "were"), state=True, lead="was")
+    if f == "risk" and _RISK_RATING_RE.search(body):
+        return None  # "C-SSRS moderate risk": the clinician's rating, said as written
     if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),

@@ -18,7 +18,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|\(?[0-9]{1,2}[.)]\s)\s*")
 # A period after these does not end a sentence ("Dr. Lee", "e.g. walks").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "st", "vs", "e.g", "i.e", "approx",
                             "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc", "ofc", "det",
-                            "sgt", "lt", "capt", "rev", "appt"})
+                            "sgt", "lt", "capt", "rev", "appt", "incl", "esp"})
 
 
 def split_facts(text: str) -> list[str]:
@@ -26,7 +26,7 @@ def split_facts(text: str) -> list[str]:
     facts = []
     if _INLINE_LIST_RE.match(text):
         text = _INLINE_ITEM_RE.sub("\n", text)
-    for part in _rejoin_abbreviations(_SPLIT_RE.split(text)):
+    for part in _rejoin_brackets(_rejoin_abbreviations(_SPLIT_RE.split(text))):
         part = _BULLET_RE.sub("", part).strip().strip(" ,;:").strip()
         if not re.search(r"\b(?:a\.m|p\.m|etc|[A-Z])\.$", part):  # "9 a.m." keeps its period
             part = part.rstrip(".!?").strip()
@@ -34,6 +34,17 @@ def split_facts(text: str) -> list[str]:
         if part and any(ch.isalnum() for ch in part):
             facts.append(part)
     return facts
+
+
+def _rejoin_brackets(parts: list[str]) -> list[str]:
+    """A sentence end inside brackets ("(incl. mom's sertraline)") ends no fact."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1].count("(") > joined[-1].count(")"):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _rejoin_abbreviations(parts: list[str]) -> list[str]:

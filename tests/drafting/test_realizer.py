@@ -260,3 +260,15 @@ def test_named_people_ratings_and_how_the_session_was_held() -> None:
     assert "Risk was elevated." in text and "Risk was not imminent." in text
     assert "Client will discuss sleep with her PCP." in text
     assert "Dr. Reyes will reinforce skills" in text and "Linda will call clinic tonight" in text
+
+
+def test_a_risk_rating_is_the_clinicians_and_brackets_hold_their_sentence() -> None:
+    text = draft_of({"risk": "no attempt; C-SSRS moderate risk; all meds (incl. mom's "
+                             "sertraline) to be locked tonight",
+                     "client_response": 'skeptical re: planner ("I\'ve tried 20 apps") but '
+                                        "agreed to a paper planner",
+                     "plan": "notify psychiatrist Dr. Reyes of risk change"})
+    assert "C-SSRS moderate risk." in text and "reported C-SSRS" not in text
+    assert "(incl. mother's sertraline)" in text and "reported her mother's" not in text
+    assert '("I\'ve tried 20 apps")' in text
+    assert "Clinician will notify psychiatrist Dr. Reyes of risk change." in text
