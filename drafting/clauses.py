@@ -19,6 +19,23 @@ from drafting import shapes as sh
 from drafting import shorthand as sn
 from drafting import wordclass as wc
 from drafting.lexicon import wordset
+from drafting.ratings import (
+    measure_of,
+    ratings_of,
+)
+from drafting.subjects import (
+    CHANGE_VERBS,
+    COPULA_WORDS,
+    QUOTE_CHARS,
+    a_name,
+    client_named,
+    is_participle,
+    is_person,
+    name_tokens,
+    passive_with_phrase,
+    prose_subject,
+    split_subject,
+)
 
 
 class Actor(StrEnum):
@@ -75,7 +92,6 @@ class Setting:
     they_is_client: bool = True  # "they" in a fact may be the client (else others present)
 
 
-_QUOTE_CHARS = "\"“”„«»"
 _NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
 _NOT_ASSESSED_RE = re.compile(
     r"^(?:(?:risk(?:\s+assessment)?|safety|mse|mental\s+status)\s*[:,-]?\s*)?(?:was\s+)?"
@@ -107,26 +123,6 @@ _PER_CLIENT_RE = re.compile(r",?\s+per\s+(?:the\s+)?(?:client|pt|patient)\b(?=\s
 _REPORTED_PLURAL = {"report": "reported", "state": "stated", "describe": "described",
                     "endorse": "endorsed", "say": "said"}
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
-# "-ed" verbs that happen on their own ("SUDS dropped"): never read as passive.
-_CHANGE_VERBS = wordset("""
-dropped rose fell increased decreased improved worsened declined peaked spiked went came
-happened occurred stopped started began ended continued remained stayed returned resolved
-persisted escalated eased lessened subsided shifted changed grew doubled halved moved jumped
-climbed
-""")
-_IRREGULAR_PARTICIPLES = wordset("""
-met made done given taken set left kept held seen told written built taught sent paid begun
-chosen driven known shown spoken understood won
-""")
-COPULA_WORDS = wordset("""
-normal fair good poor intact linear logical goal-directed tangential circumstantial congruent
-incongruent constricted restricted flat blunted labile euthymic dysphoric appropriate
-inappropriate present absent stable unchanged improved improving better worse down up
-consistent necessary elevated low high limited impaired adequate unremarkable wnl within clear
-coherent organized disorganized pressured slowed slow rapid soft loud full bright reactive
-anxious depressed sad irritable tearful calm okay ok mild moderate severe reduced decreased
-increased lower higher same similar
-""")
 
 
 def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
@@ -137,7 +133,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     text = sn.expand(fact).strip()
     if field in _TOLD_IN_PAST:  # "passive SI, denies plan": the whole fact in the past
         text = _LATER_REPORT_RE.sub(lambda m: m.group(1) + _REPORTED[m.group(2).lower()], text)
-    text = _client_named(text, setting.client_names)
+    text = client_named(text, setting.client_names)
     if field == "presenting_concerns":  # "wife 'gave him an ultimatum' per pt": "reported"
         text = _PER_CLIENT_RE.sub("", text)  # already says who told it
         # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
@@ -152,7 +148,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         start = re.search(r"\bnot\b", text, re.IGNORECASE)
         rest = text[start.start():] if start else text
         return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
-    if text[:1] in _QUOTE_CHARS:
+    if text[:1] in QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
     if field == "presenting_concerns" and context.is_session_context(text):
         return Clause(field, text, Shape.CONTEXT, Actor.NONE, body=text)
@@ -161,7 +157,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         inner = analyze(field, text[lead.end():], setting)  # "in role-play said "...""
         return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
-    if said and (_is_person(said.group(1)) or _a_name(said.group(1)) or
+    if said and (is_person(said.group(1)) or a_name(said.group(1)) or
                  lx.words(said.group(1))[-1:] and
                  lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
         speaker = said.group(1)
@@ -197,7 +193,7 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     possessive = sn.CLIENT_POSSESSIVE_RE.match(text)
     if possessive:  # "pt's wife left 2 months ago": the wife's act, the client's wife
         rest = text[possessive.end():]
-        subject, predicate = _split_subject(rest)
+        subject, predicate = split_subject(rest)
         if subject and predicate:
             return _other(field, text, "client's " + subject, predicate)
         return Clause(field, text, Shape.NOUN, Actor.NONE, body="client's " + rest)
@@ -227,13 +223,6 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
                       label=label.group(1).strip(), named=inner.named,
                       score_of=inner.score_of)
     return _unlabelled(field, text, setting)
-
-
-def _a_name(word: str) -> bool:
-    """"Sam", "Dana": a capitalized word English does not use in lower case (a person named
-    in the session, before their words: "Sam: 'I feel like a roommate'")."""
-    return re.fullmatch(r"[A-Z][a-z]+", word.strip()) is not None and not wc.everyday(word) \
-        and word.lower() not in lx.STOPWORDS
 
 
 def names_approach(label: str, approach: str) -> bool:
@@ -289,18 +278,18 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if ws and ws[0] in lx.PRONOUN_SUBJECTS:  # "he cried when talking about his son"
         return _with_actor(field, text, text.split(None, 1)[1] if " " in text else "",
                            Actor.CLIENT)
-    subject, predicate = _split_subject(text)
+    subject, predicate = split_subject(text)
     if not subject:
-        subject, predicate = _prose_subject(text)
+        subject, predicate = prose_subject(text)
     if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS:
         # "14-year-old client refusing school": the client, described by the therapist
         return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
-    if subject and predicate and _is_person(subject):
+    if subject and predicate and is_person(subject):
         return _other(field, text, subject, predicate)
     if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS and not _compound(ws):
         # "repeat PHQ-9 ..."
         return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
-    measure = _measure(field, text)
+    measure = measure_of(field, text)
     if measure is not None and not (subject and predicate):
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
                       body=measure[1], score_of=measure[2])
@@ -320,10 +309,10 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         if nxt in ("about", "around", "over", "under") and len(pwords) > 2 and \
                 lx.NUMBER_RE.match(pwords[2]):
             objectless = False  # "sleep diary showed about 60 minutes": an object
-        if head in _CHANGE_VERBS:
+        if head in CHANGE_VERBS:
             return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
                           body=predicate)  # "sleep improved from 4 to 6 hours"
-        if _is_participle(head) and objectless:
+        if is_participle(head) and objectless:
             return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject,
                           body=predicate)
         if head.endswith("ing") and len(head) > 4 and len(pwords) <= 3:
@@ -335,7 +324,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=predicate)
         return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject, body=predicate)
-    passive = _passive_with_phrase(text)
+    passive = passive_with_phrase(text)
     if passive is not None:
         return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=passive[0],
                       body=passive[1])
@@ -440,26 +429,9 @@ _CLIENT_SPAN_RE = re.compile(r"^\d+(?:\.\d+)?\s+(?:days?|weeks?|months?|years?)\
                              r"[a-z][\w-]*(?:\s*\([^)]*\))?$", re.IGNORECASE)
 
 
-_RATED_RE = re.compile(r"^(.+?)\s+([A-Za-z][\w-]*)\s*[=:]?\s*(\d+(?:\.\d+)?(?:\s*/\s*\d+|%)?)$")
-
-
-def _ratings(text: str) -> tuple[str, str] | None:
-    """("SUDS", "85 for walking into homeroom, 30 for sitting in car") for "walking into
-    homeroom SUDS 85, sitting in car SUDS 30": what was rated, then the rating."""
-    pieces = [p.strip() for p in text.split(",")]
-    found = [_RATED_RE.match(p) for p in pieces]
-    if not all(found):
-        return None
-    names = {m.group(2) for m in found if m}
-    name = names.pop() if len(names) == 1 else ""
-    if not name or not (name.lower() in lx.MEASURE_NAMES or name.isupper()):
-        return None
-    return name, ", ".join(f"{m.group(3)} for {m.group(1)}" for m in found if m)
-
-
 def _special_shape(field: str, text: str, ws: list[str]) -> Clause | None:
     """A few shapes the general analysis below would misread."""
-    rated = _ratings(text) if field in ("client_response", "progress", "interventions") and \
+    rated = ratings_of(text) if field in ("client_response", "progress", "interventions") and \
         ws and ws[0].endswith("ing") else None
     if rated:
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=rated[0], body=rated[1],
@@ -490,7 +462,7 @@ def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
     if not rest:
         return Clause(field, text, Shape.NOUN, actor, named=True, body=text)
     ws = lx.words(rest)
-    if rest[:1] in _QUOTE_CHARS:
+    if rest[:1] in QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, actor, named=True, body=rest)
     if field == "plan" and re.match(r"to\s+\w", rest, re.IGNORECASE):
         # "pt to return in 2 weeks"
@@ -504,7 +476,7 @@ def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
     if actor is Actor.CLIENT and (sh.is_state(rest) or (
             sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and not sh.verb_first(rest))):
         return Clause(field, text, Shape.STATE, actor, named=True, body=rest)
-    measure = _measure(field, rest)
+    measure = measure_of(field, rest)
     if measure is not None and actor is Actor.CLIENT:  # "pt HR 104 -> 82 after break"
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
                       body=measure[1], score_of=measure[2], named=True)
@@ -516,14 +488,6 @@ def _with_actor(field: str, text: str, rest: str, actor: Actor) -> Clause:
     return Clause(field, text, Shape.NOUN, actor, named=True, body=rest)
 
 
-_NOUN_LIKE_VERBS = frozenset({"thought", "record", "log", "plan", "call", "review", "practice",
-                              "walk", "check", "work", "rest", "need", "report", "read",
-                              "set", "put", "cut", "hit", "hurt", "cost", "run", "use", "talk"})
-# How a symptom is going: "anxiety symptoms decreasing" says "are decreasing".
-_CHANGE_ING = wordset("""
-decreasing increasing improving worsening declining stabilizing progressing continuing
-persisting resolving emerging rising falling lessening easing escalating fluctuating
-""")
 _TRAILING_PREDICATE_RE = re.compile(
     r"\s(?:(?:medically|clinically)\s+)?(?:necessary|indicated|warranted)$"
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
@@ -543,11 +507,6 @@ email message visit attend practice try use notice track log list plan schedule 
 tell ask share repeat continue drop delay touch ride drive listen look watch eat sleep wake limit
 avoid reduce increase jot research explore research message check pack complete finish start
 """)
-_PERSON_VERBS = frozenset({"disagree", "argue", "fight", "agree", "want", "feel", "need", "say",
-                          "believe", "think", "worry", "refuse", "decline", "attend", "support",
-                          "help", "struggle", "report", "deny", "plan", "hope", "continue",
-                          "live", "work", "cry", "yell", "blame", "avoid", "accept", "expect",
-                          "like", "love", "miss", "fear", "visit", "call", "insist", "try"})
 # In-session acts only the client does ("cried", "disclosed"): anything else in the
 # interventions field is the clinician's ("met with mother", "named the moment").
 CLIENT_ONLY_VERBS = wordset("""
@@ -555,8 +514,6 @@ cried laughed disclosed declined refused arrived attended apologized admitted ac
 recalled remembered verbalized expressed endorsed denied reported stated said described
 became felt slept woke arrived left
 """)
-_MODIFIERS = frozenset({"daily", "weekly", "nightly", "monthly", "next", "last", "first",
-                        "second", "third", "new", "same", "other", "morning", "evening"})
 _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
                      "shall", "is", "was", "are", "were", "has", "had", "have", "does", "did"})
 
@@ -572,8 +529,8 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         predicate = predicate.split(None, 1)[1] if " " in predicate else predicate
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     after = lx.words(predicate)[1:2]
-    thing = not _is_person(re.sub(r"^client's\s+", "", subject))
-    if thing and _is_participle(head) and "by" in lx.words(predicate)[1:3]:
+    thing = not is_person(re.sub(r"^client's\s+", "", subject))
+    if thing and is_participle(head) and "by" in lx.words(predicate)[1:3]:
         # "pt's meds locked up by roommate": done to a thing, by someone
         return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject, body=predicate)
     if head.endswith("ly") and after and (sh.state_word(after[0]) or after[0] in COPULA_WORDS):
@@ -587,215 +544,6 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     if head in COPULA_WORDS and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
-
-
-def _split_subject(text: str) -> tuple[str, str]:
-    """("SUDS", "dropped from 8 to 3") for a phrase whose first words are a noun phrase
-    followed by its verb; ("", "") when it does not look like that."""
-    tokens = text.split()
-    limit = min(len(tokens) - 1, 7)
-    inside = _inside_parentheses(tokens)
-    for i in range(1, limit + 1):
-        shown = (t for t, hidden in zip(tokens[:i], inside[:i], strict=True) if not hidden)
-        before = lx.words(" ".join(shown))
-        word = lx.words(tokens[i])
-        if inside[i] and i > 0 and not inside[0]:
-            continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
-        if any(w in ("where", "when", "who", "which", "whom", "whose") for w in before):
-            return "", ""  # "avoiding the intersection where it happened": no subject here
-        if before and before[0] in ("still", "now", "currently") and len(before) > 1 and \
-                before[1].endswith("ing"):
-            return "", ""  # "still avoiding Costco and crowded stores": no subject
-        if before and before[-1] in ("and", "or"):
-            continue  # "X and" is never a whole subject
-        if not before or not word or tokens[i].startswith("(") or \
-                any(t.lstrip("([")[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
-            return "", ""  # the client's quoted words hold no subject of ours
-        w = word[0]
-        if ((before[0] in lx.STOPWORDS - {"both", "no", "her", "his", "their", "a", "an",
-                                          "the", "each"})
-                or sh.verb_first(" ".join(tokens[:i]))):
-            return "", ""
-        if before[0] in ("a", "an", "the") and not _is_person(" ".join(tokens[:i + 1])) and \
-                not _is_person(" ".join(tokens[:i])):
-            return "", ""  # "a walk on Saturday": a noun phrase
-        if w in ("to", "will") and i == 1 and before[0] in ("family", "couple"):
-            return tokens[0], " ".join(tokens[1:])  # "family to notice ...": the family's
-        if before[-1].endswith("ly") or before[-1] in _MODIFIERS:
-            continue  # "next session scheduled", "daily thought record": still the subject
-        if any(b in lx.PREPOSITIONS for b in before[1:]):
-            return "", ""  # "conflict with boss about overtime": a noun phrase with its own
-        if any(t.endswith(",") for t in tokens[:i - 1]) or (
-                tokens[i - 1].endswith(",") and not _is_person(tokens[0])):
-            return "", ""  # "sleeping 9-10 hours, still tired": a list, not a subject
-        person = _is_person(" ".join(tokens[:i]))
-        if w in _NOUN_LIKE_VERBS and not person:
-            continue  # "daily thought record", "activity log"
-        if person and (sh.state_word(w) or w in COPULA_WORDS) and w not in lx.STOPWORDS:
-            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "son quiet early"
-        if person and w.endswith("ly") and i + 1 < len(tokens) and (
-                sh.state_word(bare_word(tokens[i + 1])) or bare_word(tokens[i + 1])
-                in COPULA_WORDS):
-            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "stepdad mostly quiet"
-        if w in _CHANGE_ING and i == len(tokens) - 1 and not person:
-            return " ".join(tokens[:i]), w  # "anxiety symptoms decreasing"
-        if w in lx.LINKING_VERBS and i <= 4:
-            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "weekly sessions remain ..."
-        if person and (w.endswith("ing") or w in _PERSON_VERBS or w in lx.BASE_VERBS or (
-                w.endswith(("s", "ed")) and w not in lx.STOPWORDS and w not in lx.PERSON_NOUNS
-                and w not in lx.RELATION_NOUNS and not tokens[i - 1].endswith(","))):
-            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "parents disagree on ..."
-        if before[-1] in lx.CLIENT_WORDS and w.endswith("ing"):
-            return " ".join(tokens[:i]), " ".join(tokens[i:])
-        if w.endswith("ly") and i + 1 < len(tokens) and bare_word(tokens[i + 1]) in COPULA_WORDS:
-            return " ".join(tokens[:i]), " ".join(tokens[i:])  # "therapy medically necessary"
-        if (w in lx.PAST_VERBS or w in lx.PRESENT_VERBS or w in ("to", "will")
-                or (w.endswith("ed") and len(w) > 4 and w not in lx.ED_ADJECTIVES)
-                or w in _IRREGULAR_PARTICIPLES or w in lx.PARTICIPLE_ADVERBS
-                or (w in COPULA_WORDS and i <= 3 and _copula_fits(before, tokens[i + 1:]))):
-            if w in ("to",) and not _is_person(" ".join(tokens[:i])):
-                return "", ""
-            if w in lx.PARTICIPLE_ADVERBS:
-                following = [bare_word(t) for t in tokens[i + 1:i + 3]]
-                if not any(_is_participle(f) for f in following if f):
-                    return "", ""
-            return " ".join(tokens[:i]), " ".join(tokens[i:])
-    return "", ""
-
-
-def _inside_parentheses(tokens: list[str]) -> list[bool]:
-    out, depth = [], 0
-    for token in tokens:
-        opens = token.count("(")
-        out.append(depth > 0 or opens > 0)
-        depth = max(0, depth + opens - token.count(")"))
-    return out
-
-
-_FINITE = frozenset({"is", "was", "are", "were", "has", "have", "had", "does", "did", "will",
-                     "can", "could"})
-
-
-def _prose_subject(text: str) -> tuple[str, str]:
-    """("Her partner, Luis,", "has been supportive ...") for a written-out sentence whose
-    subject has its own commas."""
-    tokens = text.split()
-    if not tokens or not re.match(r"(?:Her|His|Their|The|My|Our|[A-Z][a-z]+)$", tokens[0]):
-        return "", ""
-    for i, token in enumerate(tokens[1:7], start=1):
-        word = lx.words(token)
-        if token.startswith("("):
-            return "", ""
-        if word and word[0] in _FINITE:
-            before = lx.words(" ".join(tokens[:i]))
-            if any(sh.verb_first(w) for w in before) or before[0] in lx.PREPOSITIONS:
-                return "", ""
-            return " ".join(tokens[:i]), " ".join(tokens[i:])
-    return "", ""
-
-
-def bare_word(token: str) -> str:
-    found = lx.words(token)
-    return found[0] if found else ""
-
-
-def _passive_with_phrase(text: str) -> tuple[str, str] | None:
-    """("release of information", "signed for school counselor"): a noun phrase, prepositions
-    and all, then a participle that has no object."""
-    tokens = text.split()
-    for i in range(2, min(len(tokens), 7)):
-        word = bare_word(tokens[i])
-        if any(t.lstrip("([")[:1] in _QUOTE_CHARS for t in tokens[:i + 1]):
-            return None  # inside the client's quoted words: no participle of ours
-        if not (_is_participle(word) and word not in _CHANGE_VERBS):
-            continue
-        before = lx.words(" ".join(tokens[:i]))
-        nxt = bare_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
-        if any(t.endswith(",") for t in tokens[:i]) or before[:1] and before[0].endswith("ing"):
-            return None
-        if (before and before[0] not in lx.STOPWORDS and not sh.verb_first(" ".join(tokens[:i]))
-                and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in before)
-                and not tokens[i - 1].endswith(",") and not _is_person(tokens[0])
-                and (not nxt or nxt in lx.PREPOSITIONS or lx.NUMBER_RE.match(nxt))):
-            return " ".join(tokens[:i]), " ".join(tokens[i:])
-    return None
-
-
-def _copula_fits(before: list[str], after: list[str]) -> bool:
-    """"speech normal", "panic attacks down to 3": a noun phrase then how it was. Not "low
-    energy" or "good eye contact" (an adjective then its noun)."""
-    return not (after and lx.words(after[0]) and lx.words(after[0])[0] not in lx.STOPWORDS
-                and not lx.NUMBER_RE.match(after[0]) and not after[0].endswith(","))
-
-
-def _is_participle(word: str) -> bool:
-    return ((word.endswith("ed") and len(word) > 4 and word not in lx.ED_ADJECTIVES)
-            or word in _IRREGULAR_PARTICIPLES)
-
-
-_NAMED_RELATION_RE = re.compile(
-    r"\b((?i:wife|husband|partner|sister|brother|mother|father|son|daughter|friend|boyfriend|"
-    r"girlfriend|fiance|fiancee|spouse|roommate|mom|dad)) [A-Z][a-z]+\b")
-
-
-def _is_person(phrase: str) -> bool:
-    if lx.words(phrase) in (["each"], ["both"]):
-        return True
-    # a name after the relation it names ("his wife Dana", "sister Maya") is that person
-    phrase = _NAMED_RELATION_RE.sub(r"\1", phrase)
-    if lx.words(phrase) in (["family"], ["couple"], ["the", "family"], ["the", "couple"]):
-        return True  # "family to notice ...": the family seen together
-    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "PO (Ofc. Grant)" is the PO
-    if _a_name(phrase) or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-z]+", phrase.strip()):
-        return True  # "Dana to sign the release", "Dr. Reyes to reinforce": a named person
-    ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
-                                                   "and", "client's", "each", "other",
-                                                   "another")
-          and "/" not in w  # "(he/him)"
-          and not (w in lx.CLIENT_WORDS and " and " in phrase)]
-    return bool(ws) and all(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both"
-                            or re.fullmatch(r"\d+-year-old", w) is not None for w in ws) \
-        and any(w in lx.PERSON_NOUNS or w in lx.RELATION_NOUNS or w == "both" for w in ws)
-
-
-# What clients rate on a 0-10 scale besides symptoms ("readiness for full-time 7/10").
-_RATED_THINGS = frozenset({"readiness", "confidence", "importance", "willingness", "hope",
-                           "commitment", "belief", "self-efficacy", "satisfaction"})
-_VALUE_RE = re.compile(
-    r"^\d[\d.,/%+-]*\s*(?:$|[(,;]|/|%|\b(?:to|at|on|points?|out|from|this|last|today|"
-    r"versus|vs|hours?|minutes?|nights?|days?|times?|weeks?|x)\b)", re.IGNORECASE)
-
-
-def _measure(field: str, text: str) -> tuple[str, str, bool] | None:
-    """("GAD-7", "9") for "GAD-7 = 9"; ("anxiety", "7/10 at start ...") for a rating."""
-    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?(?:\s+item\s+\d+)?)\s*"
-                     r"(=|:|\bof\b|\bat\b)?\s*(?=\d)", text)
-    if not match:
-        return None
-    name = match.group(1)
-    names = lx.words(name)
-    rest = text[match.end():]
-    rated = re.match(r"\d+(?:\.\d+)?\s*/\s*10\b", rest) is not None
-    if names and names[0] in ("still", "now", "currently", "again"):
-        return None  # "still waking 3-4 times a night": something the client does
-    if field == "interventions" and not match.group(2) and \
-            not any(w in lx.MEASURE_NAMES for w in names):
-        return None  # "EMDR phases 4-6 on the target": what was done, not a score
-    if not names or sh.verb_first(name) or (names[0].endswith("ing")
-                                            and names[0] not in lx.MEASURE_NAMES) or (
-            field == "plan" and names[0] in lx.BASE_VERBS) or names[0] in lx.PREPOSITIONS \
-            or names[0] in ("down", "up", "back", "from") \
-            or (any(w in lx.PREPOSITIONS for w in names)
-                and not (rated and names[0] in lx.MEASURE_NAMES | _RATED_THINGS)):
-        return None
-    if any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in names):
-        return None
-    rating = re.match(r"\d+(?:\.\d+)?\s*(?:/\s*10|%|\s+to\s+\d|\s*-\s*\d)", rest)
-    known = any(w in lx.MEASURE_NAMES for w in names) or re.search(r"[A-Z]{2,}", name)
-    if (known or rating) and (match.group(2) or _VALUE_RE.match(rest)):
-        score = match.group(2) in ("=", "of", ":") and not rating
-        return name, rest.strip(), bool(score)
-    return None
 
 
 # What only the clinician updates or sends: "update treatment plan", not "update resume".
@@ -847,44 +595,6 @@ def _label_flip(field: str, text: str) -> Clause | None:
         words = f"continue {trailing.group(1)}"
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=words, canonical=words)
     return None
-
-
-_NAME_LEAD_RE = re.compile(r"^(?:(Mr|Mrs|Ms|Mx|Miss)\.?\s+)?([A-Z][\w’'-]*?)(?=['’]s\b|\b)")
-_TITLE_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "mx": "they"}
-
-
-def _client_named(fact: str, client_names: frozenset[str]) -> str:
-    """"Mr. Chen reports ..." about the client Wei Chen is "client reports ...": a note is
-    about "the client", and the frame then fits the sentence."""
-    match = _NAME_LEAD_RE.match(fact)
-    if not client_names or match is None:
-        return fact
-    lead = f"{(match.group(1) or '').lower()} {match.group(2).lower()}".strip()
-    rest = fact[match.end():]
-    if lead not in client_names or not rest.strip():
-        return fact
-    next_word = lx.words(rest)[0] if lx.words(rest) else ""
-    possessive = rest[:1] in "'’"
-    verb = (next_word in lx.PAST_VERBS or next_word in lx.PRESENT_VERBS
-            or (next_word.endswith("ed") and len(next_word) > 4))
-    if not possessive and not (rest[:1].isspace() and verb):
-        return fact  # "Hope for the future", "Test anxiety": not the client's name here
-    return "client" + rest
-
-
-def name_tokens(name: str, pronouns: str = "") -> frozenset[str]:
-    """How the therapist may name the client: the first name, or a title that fits the
-    pronouns with the surname ('Wei Chen', he/him -> 'wei', 'mr chen'). A bare surname or
-    another title may be a relative ('Mrs. Chen called') and is left alone."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]+", name) if w[0].isupper()]
-    if not words or any(w.lower() in lx.CLIENT_WORDS for w in words):  # "Test Client 7"
-        return frozenset()
-    leads = {words[0].lower()}
-    pronoun = pronouns.split("/", 1)[0].strip().lower()
-    for title, fits in _TITLE_PRONOUNS.items():
-        if fits == pronoun:
-            leads.add(f"{title} {words[-1].lower()}")
-    return frozenset(leads - lx.CLIENT_WORDS - lx.STOPWORDS)
 
 
 __all__ = ["Actor", "Clause", "Setting", "Shape", "analyze", "name_tokens"]

@@ -15,12 +15,13 @@ from collections.abc import Callable
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
-from drafting.clauses import COPULA_WORDS, Actor, Clause, Shape, analyze
+from drafting.clauses import Actor, Clause, Shape, analyze
 from drafting.phrases import slots
 from drafting.predicates import lower_first
 from drafting.sentence import Segment, Sentence
 from drafting.shorthand import CLIENT_RE, expand, mental_status_shorthand
 from drafting.split import split_facts, split_items
+from drafting.subjects import COPULA_WORDS
 from drafting.voice import Voice
 
 _MSE_LEAD_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)

@@ -27,7 +27,7 @@ _ING_NOUNS = frozenset({"meeting", "morning", "evening", "training", "feeling", 
 _PLURALS = frozenset({"children", "people", "men", "women", "feet", "teeth", "kids", "mice"})
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "’s")
 _INFINITIVE_ENDINGS = ("ate", "ize", "ise", "ify")
-_CHANGE_VERBS = frozenset({"felt", "seemed", "became", "appeared", "looked", "sounded", "went",
+CHANGE_VERBS = frozenset({"felt", "seemed", "became", "appeared", "looked", "sounded", "went",
                            "came", "got", "was", "were", "is", "are", "stayed", "remained",
                            "dropped", "rose", "fell", "returned", "slept", "woke", "arrived",
                            "cried", "laughed", "agreed", "decided", "began", "started",
@@ -150,7 +150,7 @@ def slots(phrase: str, voice: Voice, *, object_start: bool = False,
             out.append(token + (" " if i < len(tokens) - 1 else ""))
             continue
         previous = bare(tokens[i - 1]) if i else after.strip().lower()
-        after_verb = verb_first and i == 1 and previous not in _CHANGE_VERBS \
+        after_verb = verb_first and i == 1 and previous not in CHANGE_VERBS \
             and previous not in lx.LINKING_VERBS and previous not in _SYMPTOM_VERBS
         want = (i == 0 and object_start) or after_verb or (
             i > 0 and previous in lx.PREPOSITIONS and not tokens[i - 1].endswith(","))

@@ -15,6 +15,15 @@ from dataclasses import dataclass, field, replace
 from drafting import lexicon as lx
 from drafting import shorthand as sn
 from drafting import wordclass as wc
+from drafting.aggregation import (
+    joinable,
+    merge_same_verb,
+    merged_clauses,
+    predicate_words,
+    room_for,
+    segment_words,
+    with_capital,
+)
 from drafting.clauses import (
     CLIENT_ONLY_VERBS,
     Actor,
@@ -22,11 +31,13 @@ from drafting.clauses import (
     Setting,
     Shape,
     analyze,
-    name_tokens,
     names_approach,
 )
 from drafting.documents.fields import document_field
 from drafting.formats import SESSION, section_fields
+from drafting.goals import (
+    goal_sentences,
+)
 from drafting.mental_status import mental_status_sentences
 from drafting.phrases import slots
 from drafting.predicates import (
@@ -45,6 +56,7 @@ from drafting.session_line import session_line
 from drafting.shapes import verb_first
 from drafting.split import split_facts, split_items
 from drafting.style import StyleProfile
+from drafting.subjects import name_tokens
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
 
@@ -261,7 +273,7 @@ class _Section:
         while i < len(items):
             key, item = items[i]
             if isinstance(item, Own):
-                pending.append(Sentence(_capital(item.segments), [item.clause]))
+                pending.append(Sentence(with_capital(item.segments), [item.clause]))
                 self._flush(pending, key)
                 pending = []
                 i += 1
@@ -272,8 +284,8 @@ class _Section:
                    and j < len(items) and items[j][0] == key
                    and isinstance(items[j][1], Pred) and not getattr(item, "alone", False)
                    and not getattr(items[j][1], "alone", False)
-                   and len(group) < _room(group, items[j][1], self.style.max_predicates)
-                   and _words(group) + _segment_words(items[j][1].segments)
+                   and len(group) < room_for(group, items[j][1], self.style.max_predicates)
+                   and predicate_words(group) + segment_words(items[j][1].segments)
                    <= self.style.max_words):
                 nxt = items[j][1]
                 assert isinstance(nxt, Pred)
@@ -362,7 +374,7 @@ class _Section:
         try:
             if pred is not None:
                 return self._sentence(key, [pred])
-            return Sentence(_capital(own(clause, self.voice).segments), [clause])
+            return Sentence(with_capital(own(clause, self.voice).segments), [clause])
         finally:
             self.last_subject = saved
 
@@ -371,7 +383,7 @@ class _Section:
             self.add(sentence, subject=key)
 
     def _sentence(self, key: str, preds: list[Pred]) -> Sentence:
-        preds = _merge_same_verb(preds)
+        preds = merge_same_verb(preds)
         first = preds[0]
         needs_agreement = any(p.aux for p in preds[1:])
         age = getattr(first, "age", "")
@@ -396,7 +408,7 @@ class _Section:
             subject, plural = ["The family "], False
         else:  # another person: "other:father"
             subject, plural = other_subject(key.split(":", 1)[1], self.voice)
-            subject = _capital(subject) + [" "]
+            subject = with_capital(subject) + [" "]
         if key != "client" and first.aux:
             subject = subject + [f"{first.aux[1] if plural else first.aux[0]} "]
         body: list[Segment] = []
@@ -419,8 +431,8 @@ class _Section:
                     # "will keep a log and practice breathing"
                     segments = (lit(head[5:]) if head[5:] else lit()) + segments[1:]
             body += segments
-        segments = _capital(subject) + body
-        return Sentence(segments, [p.clause for p in preds] + _merged(preds))
+        segments = with_capital(subject) + body
+        return Sentence(segments, [p.clause for p in preds] + merged_clauses(preds))
 
     def _join_labelled(self) -> None:
         """"Progress: X." "Progress: Y." -> "Progress: X; Y." (one label, not a template)."""
@@ -447,7 +459,7 @@ class _Section:
                     and sentence.clauses and prev.clauses[0].field == sentence.clauses[0].field
                     and not getattr(prev, "joined", False)
                     and len(prev.render().split()) <= 9 and len(sentence.render().split()) <= 9
-                    and all(_joinable(c) for c in prev.clauses + sentence.clauses)
+                    and all(joinable(c) for c in prev.clauses + sentence.clauses)
                     and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
                     & {"client", "therapist", "joint", "unit", "family"}):
                 head = sentence.segments[0]
@@ -497,55 +509,6 @@ def _is_prose(text: str) -> bool:
         sum(len(s.split()) for s in sentences) / len(sentences) >= 7
 
 
-def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
-    """"The goals are to reduce panic and ride the bus alone." or "Goal 1 is to ..."."""
-    out: list[Sentence] = []
-    verbs = [c for c in clauses if c.shape is Shape.VERB and not c.label
-             and c.actor is not Actor.OTHER]
-    if verbs:
-        aims = [lower_first(re.sub(r"^(?:to|will)\s+", "", _strip_client(c.body),
-                                   flags=re.IGNORECASE)) for c in verbs]
-        parts: list[Segment] = ["The goal is to " if len(aims) == 1 else "The goals are to "]
-        for n, aim in enumerate(aims):
-            if n:
-                parts.append(" and " if n == len(aims) - 1 and len(aims) == 2 else
-                             (", and " if n == len(aims) - 1 else ", "))
-            parts += slots(aim, voice, verb_first=True)
-        out.append(Sentence(parts, verbs))
-    targets: list[tuple[Clause, list[Segment]]] = []
-    for clause in clauses:
-        if clause in verbs:
-            continue
-        body = lower_first(_strip_client(clause.body))
-        if clause.label and clause.shape is Shape.VERB:
-            out.append(Sentence(lit(f"{clause.label} is to ") + slots(
-                re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
-        elif clause.label:
-            out.append(Sentence(lit(f"{clause.label}: ") + slots(body, voice), [clause]))
-        elif clause.actor is Actor.OTHER and clause.shape is Shape.VERB:
-            # "mom to reach CDI mastery": "The goal is for the mother to reach ..."
-            who = lower_first(clause.subject)
-            who = who if lx.words(who)[:1] and lx.words(who)[0] in lx.DETERMINERS \
-                else "the " + who
-            out.append(Sentence(lit(f"The goal is for {who} to ") + slots(
-                re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
-        elif clause.shape is Shape.MEASURE:  # "Y-BOCS <16": "The goal is Y-BOCS below 16."
-            targets.append((clause, lit(f"{clause.subject} ") + slots(body, voice)))
-        else:
-            targets.append((clause, slots(body, voice, object_start=True)))
-    if targets:  # "The goals are Y-BOCS below 16 and handwashing below 30 minutes a day."
-        lead = ("The goals also include " if verbs else "The goals are ") if len(targets) > 1 \
-            else ("The goal also includes " if verbs else "The goal is ")
-        parts = lit(lead)
-        for n, (_, segments) in enumerate(targets):
-            if n:
-                parts += lit(" and " if n == len(targets) - 1 and len(targets) == 2 else
-                             (", and " if n == len(targets) - 1 else ", "))
-            parts += segments
-        out.append(Sentence(parts, [c for c, _ in targets]))
-    return out
-
-
 # A label that says when or where ("afterward", "in role-play", "at the end") leads its
 # sentence as it is.
 _WHEN_WORDS = frozenset({"afterward", "afterwards", "after", "later", "then", "initially",
@@ -554,106 +517,11 @@ _WHEN_WORDS = frozenset({"afterward", "afterwards", "after", "later", "then", "i
                          "midway", "throughout", "when", "while", "on"})
 
 
-def _strip_client(text: str) -> str:
-    return re.sub(r"^(?:the\s+)?(?:client|pt|patient)\s+(?:will\s+)?", "", text,
-                  flags=re.IGNORECASE)
-
-
 def _label_of(sentence: Sentence) -> str:
     first = sentence.segments[0] if sentence.segments else ""
     if isinstance(first, str) and first in ("Progress: ", "Clinical impression: "):
         return first
     return ""
-
-
-def _room(group: list[Pred], nxt: Pred | Own, most: int) -> int:
-    """How many predicates a sentence may hold: two facts that each have their own commas
-    are a run-on together ("passive SI, no plan or intent and has access to a rifle, ...")."""
-    commas = [p for p in group if "," in p.clause.body]
-    if nxt.clause.field == "risk" and (commas or "," in nxt.clause.body or
-                                       " and " in nxt.clause.body):
-        return 1  # each risk finding is read on its own
-    if "," in nxt.clause.body:
-        return 1 if commas or nxt.clause.field == "risk" else 2
-    return 2 if commas else most
-
-
-def _joinable(clause: Clause) -> bool:
-    if clause.field == "risk" and clause.subject == "risk":
-        return False  # "Risk was elevated." is read on its own
-    return clause.shape in (Shape.CLAUSE, Shape.MEASURE, Shape.COPULA, Shape.PASSIVE) or (
-        clause.actor is Actor.OTHER)
-
-
-def _capital(segments: list[Segment]) -> list[Segment]:
-    if segments and isinstance(segments[0], str) and segments[0]:
-        return lit(segments[0][0].upper() + segments[0][1:]) + segments[1:]
-    return segments
-
-
-def _words(preds: list[Pred]) -> int:
-    return sum(_segment_words(p.segments) for p in preds)
-
-
-def _segment_words(segments: list[Segment]) -> int:
-    return sum(len((s if isinstance(s, str) else s.options[s.default]).split())
-               for s in segments)
-
-
-def _merge_same_verb(preds: list[Pred]) -> list[Pred]:
-    """"denied SI" + "denied withdrawal symptoms" -> "denied SI and withdrawal symptoms"."""
-    out: list[Pred] = []
-    for pred in preds:
-        prev = out[-1] if out else None
-        objects = getattr(prev, "objects", [])
-        if (prev is not None and len(objects) == 2 and pred.lead == prev.lead
-                and pred.object_segments and "," not in pred.clause.body):
-            # a third object of the same verb: "used OARS, a readiness ruler, and ..."
-            lead_segments = prev.segments[:len(prev.segments) - len(_joined(objects))]
-            segments = lead_segments + objects[0] + lit(", ") + objects[1] + lit(", and ") \
-                + pred.object_segments
-            merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
-                          prev.object_segments)
-            merged.merged = [*prev.merged, pred.clause]  # type: ignore[attr-defined]
-            out[-1] = merged
-            continue
-        if (prev is not None and pred.lead and pred.lead == prev.lead
-                and pred.lead in _LIST_VERBS and pred.object_segments
-                and prev.object_segments and not getattr(prev, "merged", [])):
-            if "," in prev.clause.body:
-                out.append(pred)  # "reported X, Y and Z" would blur where X ends
-                continue
-            long_first = (len(prev.clause.body.split()) > 4
-                          and len(pred.clause.body.split()) < 3)
-            if long_first:  # "denied SI and use since the last session", not "... and SI"
-                lead_segments = prev.segments[:len(prev.segments) - len(prev.object_segments)]
-                segments = (lead_segments + pred.object_segments + lit(" and ")
-                            + prev.object_segments)
-            else:
-                segments = prev.segments + lit(" and ") + pred.object_segments
-            merged = Pred(prev.clause, segments, prev.aux, prev.lead, prev.state,
-                          prev.object_segments)
-            merged.merged = [pred.clause]  # type: ignore[attr-defined]
-            if not long_first:
-                merged.objects = [prev.object_segments,  # type: ignore[attr-defined]
-                                  pred.object_segments]
-            out[-1] = merged
-            continue
-        out.append(pred)
-    return out
-
-
-def _joined(objects: list[list[Segment]]) -> list[Segment]:
-    """The segments of two merged objects, as ``_merge_same_verb`` wrote them."""
-    return objects[0] + lit(" and ") + objects[1]
-
-
-def _merged(preds: list[Pred]) -> list[Clause]:
-    return [c for p in preds for c in getattr(p, "merged", [])]
-
-
-_LIST_VERBS = frozenset({"denied", "reported", "described", "endorsed", "used", "provided",
-                         "conducted", "facilitated"})
 
 
 def _subject_key(clause: Clause, voice: Voice) -> str:
