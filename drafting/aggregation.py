@@ -3,6 +3,8 @@ one verb merged ("denied SI, HI, and self-harm")."""
 
 from __future__ import annotations
 
+import re
+
 from drafting.clauses import Actor, Clause, Shape
 from drafting.predicates import Own, Pred
 from drafting.sentence import Segment, lit
@@ -62,7 +64,7 @@ def merge_same_verb(preds: list[Pred]) -> list[Pred]:
         if (prev is not None and pred.lead and pred.lead == prev.lead
                 and pred.lead in _LIST_VERBS and pred.object_segments
                 and prev.object_segments and not getattr(prev, "merged", [])):
-            if "," in prev.clause.body:
+            if "," in re.sub(r"\([^)]*\)|[\"“][^\"”]*[\"”]", "", prev.clause.body):
                 out.append(pred)  # "reported X, Y and Z" would blur where X ends
                 continue
             long_first = (len(prev.clause.body.split()) > 4
@@ -95,4 +97,4 @@ def merged_clauses(preds: list[Pred]) -> list[Clause]:
 
 
 _LIST_VERBS = frozenset({"denied", "reported", "described", "endorsed", "used", "provided",
-                         "conducted", "facilitated"})
+                         "conducted", "facilitated", "included"})

@@ -214,7 +214,9 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     label_lead = lx.words(label.group(1))[:1] if label else []
     label_verb = field in ("goals", "plan") and bool(label_lead) and (
         label_lead[0] in lx.BASE_VERBS or label_lead[0] in _HOMEWORK_VERBS)
-    if label and not label_verb and field != "mental_status" and \
+    told_act = field in ("client_response", "presenting_concerns", "progress") and \
+        bool(label_lead) and (label_lead[0] in lx.PAST_VERBS or wc.is_past(label_lead[0]))
+    if label and not label_verb and not told_act and field != "mental_status" and \
             not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
         if field == "interventions" and names_approach(label.group(1), setting.approach):
@@ -309,9 +311,13 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         if nxt in ("about", "around", "over", "under") and len(pwords) > 2 and \
                 lx.NUMBER_RE.match(pwords[2]):
             objectless = False  # "sleep diary showed about 60 minutes": an object
-        if head in CHANGE_VERBS:
+        if head in CHANGE_VERBS or (nxt == "to" and len(pwords) > 2
+                                    and wc.is_base_verb(pwords[2])
+                                    and pwords[2] not in lx.STOPWORDS):
+            # "sleep improved from 4 to 6 hours"; "critic agreed to step back", never "was
+            # agreed to"
             return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
-                          body=predicate)  # "sleep improved from 4 to 6 hours"
+                          body=predicate)
         if is_participle(head) and objectless:
             return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject,
                           body=predicate)
@@ -346,6 +352,12 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         actor = Actor.CLIENT if ws[0] not in _HOMEWORK_VERBS else \
             _actor_of_verb(field, ws[0], ws[1:])  # "call client Friday" is the clinician's
         return Clause(field, text, Shape.VERB, actor, body=text)
+    if field != "plan" and ws and ws[0] in lx.DONE_TO and (
+            len(ws) == 1 or ws[1] in lx.PREPOSITIONS or ws[1] in _DONE_TO_NEXT
+            or lx.NUMBER_RE.match(ws[1]) or ws[1] in lx.WEEKDAYS_MONTHS):
+        # "robbed at gunpoint", "laid off from warehouse 11/14": done to the client, never
+        # "Client robbed"
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
         # "given 988 crisis line number": done to the client in session
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
@@ -384,6 +396,8 @@ def present_verb_first(ws: list[str]) -> bool:
     nxt = ws[1] if len(ws) > 1 else ""
     if wc.only_verb(ws[0]) or (wc.plain(ws[0]) in lx.STATIVE_VERBS and wc.plain(ws[0]) != ws[0]):
         return True  # "froze", "lives with her sister"
+    if nxt in lx.APPOINTMENT_NOUNS or nxt in _COMPOUND_TAILS:
+        return False  # "skills group week 6": a noun compound
     return bool(nxt) and nxt not in lx.PREPOSITIONS and nxt not in ("and", "or", "but") \
         and not lx.NUMBER_RE.match(nxt) and nxt not in _COMPOUND_TAILS
 
@@ -394,7 +408,14 @@ def _verb_reading(ws: list[str]) -> bool:
     if wc.only_verb(ws[0]):
         return True
     nxt = ws[1] if len(ws) > 1 else ""
+    if ws[0] not in lx.BASE_VERBS and ws[0] not in _PLAIN_VERBS:
+        # a word that is mostly something else ("gentle start-up practice", "school counselor
+        # Ms. Patel to ..."): a verb only before what starts an object
+        return nxt in lx.DETERMINERS or nxt in _OBJECT_STARTS
     return bool(nxt) and nxt not in _COMPOUND_TAILS and not lx.NUMBER_RE.match(nxt)
+
+
+_OBJECT_STARTS = frozenset({"him", "her", "them", "it", "up", "out", "down", "off", "back"})
 
 
 def _compound(ws: list[str]) -> bool:
@@ -492,6 +513,8 @@ _TRAILING_PREDICATE_RE = re.compile(
     r"\s(?:(?:medically|clinically)\s+)?(?:necessary|indicated|warranted)$"
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
     r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
+_DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice", "once",
+                           "recently", "this"})
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
                            "assigned", "encouraged", "advised", "reminded", "educated",
                            "discharged", "scheduled"})

@@ -34,6 +34,11 @@ _COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit)\s+#?\d+(?:
 # "relapse prevention group, week 6 of 10, seven members present": the group's own line
 _ATTENDANCE_RE = re.compile(r"^[\w\s-]{0,40}\b(?:group|session)\b,\s*(?:week|session|wk)\s+\d+\s+"
                             r"of\s+\d+|\bmembers?\s+present\b", re.IGNORECASE)
+# "skills group wk 6 of distress tolerance module", "CBT-I group session 4/6": a numbered
+# meeting of a named group or course
+_NUMBERED_MEETING_RE = re.compile(r"^(?:[\w-]+\s+){1,3}?(?:group|session|class|module|phase)\s+"
+                                  r"(?:(?:week|wk|session|#)\s*)?\d+(?:\s*(?:of|/)\s*\d+)?\b",
+                                  re.IGNORECASE)
 # What may follow the head in a context line: "family session with ...", "session by phone".
 _AFTER_HEAD = frozenset(lx.PREPOSITIONS) | {"and", "for", "via", "re", "regarding", "held",
                                              "today", "this", "per"}
@@ -41,7 +46,8 @@ _AFTER_HEAD = frozenset(lx.PREPOSITIONS) | {"and", "for", "via", "re", "regardin
 
 def is_session_context(text: str) -> bool:
     """Is this presenting-concerns line about the session rather than the client?"""
-    if _COURSE_RE.match(text.strip()) or _ATTENDANCE_RE.search(text):
+    if _COURSE_RE.match(text.strip()) or _ATTENDANCE_RE.search(text) or \
+            _NUMBERED_MEETING_RE.match(text.strip()):
         return True
     head = re.split(r"[,;:(]", text, maxsplit=1)[0]
     # an acronym is a kind of session too: "DBT skills group", "IOP group"
@@ -61,6 +67,11 @@ def is_session_context(text: str) -> bool:
     return False
 
 
+def numbered_meeting(text: str) -> bool:
+    """"skills group week 6 of ...": said as written (no article fits "a skills group week")."""
+    return _NUMBERED_MEETING_RE.match(text.strip()) is not None
+
+
 def starts_with_course(text: str) -> bool:
     """"week 4 of 8 ...": said without an article ("This was week 4 of 8")."""
     return _COURSE_RE.match(text.strip()) is not None
@@ -73,4 +84,5 @@ def about_the_session_itself(text: str) -> bool:
                                                             "on", "over", "was")
 
 
-__all__ = ["about_the_session_itself", "is_session_context", "starts_with_course"]
+__all__ = ["about_the_session_itself", "is_session_context", "numbered_meeting",
+           "starts_with_course"]

@@ -7,8 +7,7 @@ import re
 
 from drafting import lexicon as lx
 from drafting.clauses import Actor, Clause, Shape
-from drafting.phrases import slots
-from drafting.predicates import lower_first
+from drafting.phrases import lower_first, slots
 from drafting.sentence import Segment, Sentence, lit
 from drafting.voice import Voice
 
@@ -18,6 +17,10 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
     out: list[Sentence] = []
     verbs = [c for c in clauses if c.shape is Shape.VERB and not c.label
              and c.actor is not Actor.OTHER]
+    if verbs and len(verbs) < len(clauses) and not any(c.label for c in clauses):
+        # Aims of different shapes ("return to full school days", "parents present a united
+        # front"): listed as the therapist wrote them, not forced into one frame.
+        return [Sentence(lit("Goals: ") + _listed(clauses, voice), list(clauses))]
     if verbs:
         aims = [lower_first(re.sub(r"^(?:to|will)\s+", "", _strip_client(c.body),
                                    flags=re.IGNORECASE)) for c in verbs]
@@ -60,6 +63,15 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
             parts += segments
         out.append(Sentence(parts, [c for c, _ in targets]))
     return out
+
+
+def _listed(clauses: list[Clause], voice: Voice) -> list[Segment]:
+    parts: list[Segment] = []
+    for n, clause in enumerate(clauses):
+        if n:
+            parts.append("; ")
+        parts += slots(lower_first(_strip_client(clause.text)), voice)
+    return parts
 
 
 def _strip_client(text: str) -> str:

@@ -98,6 +98,15 @@ wake notice leave ride drink see stay sit give hold pay think submit rebuild rec
 obtain text email return process agree grieve visit clarify enhance achieve gain express
 regulate tolerate accept resolve restore decrease explore challenge replace schedule
 """)
+# Past participles of what is done to someone: before a preposition or a time they are
+# passive ("robbed at gunpoint", "laid off from the warehouse", "fired on Friday").
+DONE_TO: frozenset[str] = wordset("""
+robbed mugged assaulted attacked beaten fired laid arrested detained diagnosed hospitalized
+admitted evicted suspended expelled bullied abused raped injured hurt cited charged
+sentenced jailed incarcerated released promoted hired rejected excluded harassed threatened
+scammed sued dumped ghosted demoted reprimanded disciplined investigated
+prescribed
+""")
 PERSON_NOUNS: frozenset[str] = wordset("""
 father mother mom dad parent parents daughter son child children kids sibling siblings sister
 brother partner partners spouse wife husband boyfriend girlfriend family couple grandmother
@@ -119,7 +128,8 @@ terrified hurt betrayed rejected confused conflicted torn present absent
 """)
 # "-ed" words that usually start a noun phrase in an intervention ("guided imagery").
 ED_ADJECTIVES: frozenset[str] = wordset("""
-guided graded prolonged applied paced structured supported assisted focused timed written
+guided graded prolonged applied paced structured supported assisted focused timed written valued
+restrained
 increased decreased reduced elevated depressed improved disrupted heightened impaired limited
 restricted blunted pressured worsened unresolved softened paced modified paired mixed
 """)
@@ -222,7 +232,8 @@ tomorrow yesterday weekends weekdays daily weekly nightly twice once again alone
 everyday homework progress support validation psychoeducation counseling insight judgment
 sleep money food alcohol cannabis medication care attention anxiety depression grief anger
 stress pain mood affect speech behavior behaviour trust safety use practice sick appetite
-public private general particular crisis remission person
+public private general particular crisis remission person gunpoint childhood track vivo
+adulthood adolescence infancy
 """)
 # Nouns for people in the client's life: a note says "their sister", not "a sister".
 RELATION_NOUNS: frozenset[str] = wordset("""
@@ -301,7 +312,7 @@ ABBREVIATIONS: dict[str, str] = {
     "med": "medication", "pos": "positive", "abt": "about", "thru": "through", "grp": "group",
     "sess": "session", "intox": "intoxication", "qd": "daily", "rx'd": "prescribed",
     "convo": "conversation", "convos": "conversations", "mod": "moderate",
-    "grps": "groups",
+    "grps": "groups", "hwy": "highway", "hwys": "highways",
 }
 # Clinical abbreviations written out only in capitals ("BP", but "bp" may be anything). "HR"
 # is written out only before a number (heart rate), never before a noun ("HR plan").

@@ -16,12 +16,11 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
 from drafting.clauses import Actor, Clause, Shape, analyze
-from drafting.phrases import slots
-from drafting.predicates import lower_first
+from drafting.phrases import lower_first, slots
 from drafting.sentence import Segment, Sentence
 from drafting.shorthand import CLIENT_RE, expand, mental_status_shorthand
 from drafting.split import split_facts, split_items
-from drafting.subjects import COPULA_WORDS
+from drafting.subjects import COPULA_WORDS, names_someone
 from drafting.voice import Voice
 
 _MSE_LEAD_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)
@@ -46,6 +45,8 @@ def mental_status_sentences(text: str, voice: Voice,
         # "Appearance: well-groomed. Mood: "exhausted"." is signed as written.
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
                 for f in facts]
+    mixed = _mixed_lines(facts) if voice.service != "individual" else []
+    facts = [f for f in facts if f not in mixed]
     # "Phone." / "by video": how the clinician observed, said before what was observed
     how = next((f for f in facts if f.strip(" .").lower() in _MODALITY_ITEMS), "")
     facts = [f for f in facts if f != how]
@@ -118,6 +119,7 @@ def mental_status_sentences(text: str, voice: Voice,
             sentences.append(Sentence([item], said([item])))
     if acts:
         sentences.append(_acts_sentence(acts, client))
+    sentences += [_as_written(f, whole.actor) for f in mixed]
     if how and sentences:  # "By phone, voice was steady ..."
         opening = sentences[0]
         lead: list[Segment] = [_MODALITY_ITEMS[how.strip(" .").lower()]]
@@ -158,6 +160,33 @@ def _acts_sentence(acts: list[tuple[str, list[Segment]]],
         segments = segments + done
     return Sentence(segments, [Clause("mental_status", i, Shape.NOUN, Actor.CLIENT, body=i)
                                for i, _ in acts])
+
+
+def _mixed_lines(facts: list[str]) -> list[str]:
+    """Lines that name another person but are not wholly about them ("both tense, client arms
+    crossed", "Marcus quiet, looked at floor when criticized", "Jayden: withdrawn"), and the
+    lines after one that name no one: who showed what is only as clear as the therapist wrote
+    it, so they stay as written rather than being regrouped under the client."""
+    mixed: list[str] = []
+    carried = False
+    for fact in facts:
+        if _someone_else(fact) or CLIENT_RE.match(fact):
+            carried = False  # "Mom anxious, talkative"; "clt irritable, sat apart from parents"
+        elif names_someone(fact):
+            mixed.append(fact)
+            carried = True
+        elif carried and not CLIENT_RE.match(fact):
+            mixed.append(fact)
+        else:
+            carried = False
+    return mixed
+
+
+def _as_written(fact: str, actor: Actor) -> Sentence:
+    text = re.sub(r"\b(?:clt|pt)\b(?!['’])", "client", fact.strip().rstrip("."),
+                  flags=re.IGNORECASE)
+    text = text[:1].upper() + text[1:]
+    return Sentence([text], [Clause("mental_status", text, Shape.NOUN, actor, body=text)])
 
 
 def _someone_else(fact: str) -> bool:
@@ -208,6 +237,11 @@ def _attach(items: object) -> list[str]:
     return out
 
 
+# "shy first 10 minutes", "tearful initially": a state and when, not "presented with shy"
+_WHEN_AFTER = frozenset({"first", "last", "initially", "early", "later", "throughout", "during",
+                         "today", "briefly", "again"})
+
+
 def _kind(item: str) -> str:
     ws = lx.words(item)
     if not ws:
@@ -221,7 +255,7 @@ def _kind(item: str) -> str:
         return "state"  # "on camera whole session"
     if _copula_split(item)[0]:
         return "copula"
-    if re.match(r"a\s*&\s*o\s*x?\s*\d|aox\d", item, re.IGNORECASE):
+    if re.match(r"a\s*&\s*o(?:\s*x?\s*\d)?\b|aox\d", item, re.IGNORECASE):
         return "state"  # "A&Ox4"
     if len(ws) == 1 and item[:1].islower() and ws[0] not in _NOUNS:
         return "state"  # "fidgety", "teary": one word about the client
@@ -229,12 +263,15 @@ def _kind(item: str) -> str:
         return "state"  # "more open by midpoint"
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
-                and not re.match(r"x\d|times|twice|once", ws[1]) \
+                and not re.match(r"x\d|times|twice|once", ws[1]) and ws[1] not in _WHEN_AFTER \
                 and not item.split()[0].endswith(",") and not item.split()[1].startswith("("):
             return "with"  # "anxious affect", "good eye contact"
         return "state"
     if len(ws) > 1 and (ws[0] in COPULA_WORDS or ws[0] in ("good", "fair", "poor", "sad")):
         return "with"  # "sad mood", "good eye contact"
+    if len(ws) in (2, 3) and (wc.can_be_adjective(ws[0]) or ws[0] in lx.ED_ADJECTIVES) and \
+            wc.can_be_noun(ws[-1]) and not wc.only_verb(ws[0]) and ws[0] not in lx.PAST_VERBS:
+        return "with"  # "wry humor", "long pauses", "restrained affect"
     return "other"
 
 

@@ -14,6 +14,7 @@ import re
 
 from drafting import lexicon as lx
 from drafting import shapes as sh
+from drafting import wordclass as wc
 from drafting.lexicon import wordset
 from drafting.sentence import Choice, Segment
 from drafting.voice import Voice
@@ -42,7 +43,7 @@ INDEFINITE_AFTER = wordset("""
 built build created create developed develop made make conducted conduct facilitated facilitate
 provided provide planned plan scheduled schedule set keep kept start started begin began have
 had assigned assign introduced introduce wrote write gave give consider considered join joined
-was used use described shared named listed tried attended attend
+was used use described shared named listed tried included
 """)
 # After these a place or a known thing follows: "in the kitchen", "on the couch".
 DEFINITE_PREPOSITIONS = frozenset({"in", "on", "at", "into", "since", "inside"})
@@ -56,7 +57,7 @@ prevention restructuring tolerance distress reactivity isolation irritability fa
 motivation insight judgment concentration attention hygiene nutrition sobriety abstinence use
 access safety guilt shame anger fear conflict stress pain housing employment work psychiatry
 medicine psychology nursing dietetics humor sarcasm hopelessness warmth empathy compassion
-probation parole time ice
+probation parole time ice play
 self-compassion hope
 """)
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",
@@ -100,12 +101,20 @@ def _head(tokens: list[str], start: int) -> str:
     head = bare(tokens[start])
     for token in tokens[start:start + 4]:
         word = bare(token)
-        if not word or (word in lx.STOPWORDS and token is not tokens[start]):
+        if token is not tokens[start] and (not word or word in lx.STOPWORDS
+                                            or word in _PHRASE_BREAKS or token[:1] in "(["
+                                            or word in lx.WEEKDAYS_MONTHS):
             break
         head = word
         if token.endswith((",", ";", ":", ")")):
             break
     return head
+
+
+# Words that end a noun phrase though they are no stopword ("at work instead of ...").
+_PHRASE_BREAKS = frozenset({"instead", "until", "because", "then", "so", "once", "twice",
+                            "daily", "weekly", "nightly", "today", "tonight", "again", "despite",
+                            "last", "this", "next", "every", "each", "regarding"})
 
 
 def _slot_fits(tokens: list[str], i: int) -> bool:
@@ -186,6 +195,9 @@ _CLIENT_OWN = frozenset({"feelings", "effort", "efforts", "strengths", "goals", 
                          "ambivalence", "frustration", "grief", "anger", "fear", "fears"})
 
 
+_CLINICIAN_WORDS = frozenset({"therapist", "clinician", "counselor", "writer", "provider"})
+
+
 def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,
                   previous: str | None = None) -> Choice | None:
     """The article choice before ``tokens[i]``, None where the phrase reads right as written
@@ -193,12 +205,15 @@ def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,
     word = bare(tokens[i])
     if force and (word in lx.RELATION_NOUNS or word in lx.PERSON_NOUNS):
         possessive = "their" if voice.unit else voice.possessive
-        if voice.service in ("couple", "family", "group") or voice.unit:
-            return Choice(("the ", f"{possessive} "), 0)
+        if voice.service in ("couple", "family") or voice.unit or (
+                voice.service == "group" and word not in lx.RELATION_NOUNS):
+            return Choice(("the ", f"{possessive} "), 0)  # "the group member"; "her wife"
         return Choice((f"{possessive} ", "the "), 0)
     if force:
         return Choice(("the ", f"{article_for(tokens[i])} "), 0)
     person = word.removesuffix("'s")
+    if person in _CLINICIAN_WORDS:
+        return Choice(("the ", ""), 0)  # "the therapist's vacation", never "a therapist's"
     if person in lx.RELATION_NOUNS and (_head(tokens, i) in (word, person)
                                         or word.endswith("'s")):
         possessive = "their" if voice.unit else voice.possessive
@@ -229,9 +244,32 @@ def choice_before(tokens: list[str], i: int, voice: Voice, force: bool = False,
     if previous in INDEFINITE_AFTER:
         return Choice((article, ""), 0)  # "built an exposure hierarchy"
     if previous in DEFINITE_PREPOSITIONS:
-        return Choice(("the ", "", article), 0)  # "in the kitchen", "at the senior center"
+        # "in the kitchen", "at the senior center"; a word English does not know as a noun
+        # ("in vivo") keeps the phrase as written (the idioms are BARE_NOUNS: "at gunpoint")
+        if not wc.can_be_noun(head):
+            return Choice(("", "the ", article), 0)
+        return Choice(("the ", "", article), 0)
     if previous in lx.PREPOSITIONS:
         return Choice(("", article, "the "), 0)  # "with a support person", "after a fight"
     # After another verb "the" would claim something already known ("practiced the opposite
     # action"): only the indefinite article is offered.
     return Choice(("", article), 0)
+
+
+def lower_first(text: str) -> str:
+    """Lowercase a sentence-initial capital, but keep acronyms, names, days and months."""
+    first, _, rest = text.partition(" ")
+    word = re.sub(r"[^A-Za-z]", "", first)
+    following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
+    if len(following) > 1 and following[0].isupper() and following[1:].islower() \
+            and word.lower() not in lx.STOPWORDS and not wc.is_base_verb(word.lower()) \
+            and not first.endswith((",", ";", ":")):  # "Said, 'Maybe ...'" is no name
+        return text  # "Sound Relationship House", "Gottman Method": a name
+    if (len(word) > 1 and word[0].isupper() and word[1:].islower()
+            and word.lower() not in lx.WEEKDAYS_MONTHS
+            and word.lower() not in ("dr", "mr", "mrs", "ms", "mx")
+            and (lx.common_word(word) or wc.everyday(word))):
+        return text[0].lower() + text[1:]
+    if len(word) == 1 and word in "A" and first == "A":
+        return "a" + text[1:]
+    return text

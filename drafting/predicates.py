@@ -15,10 +15,12 @@ from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
+from drafting.appointments import INTERVAL_RE, appointment, is_appointment, next_session
 from drafting.clauses import Actor, Clause, Shape
 from drafting.lexicon import wordset
-from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, slots
+from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, lower_first, slots
 from drafting.sentence import Choice, Segment, lit
+from drafting.subjects import names_someone
 from drafting.voice import Voice
 
 PAST_FIELDS = frozenset({"presenting_concerns", "mental_status", "interventions",
@@ -60,6 +62,12 @@ avoidance eye contact
 # A risk line that is the clinician's rating or screen, never something the client reported.
 _RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|assessed|rated)|"
                              r"(?:low|moderate|high|elevated|imminent)\s+risk)\b", re.IGNORECASE)
+# A risk line the client told: it starts with what the client has (thoughts, urges, SI). A
+# rating, a history or a screen ("moderate chronic, low acute risk", "self-harm history") is the
+# clinician's and is said as written.
+_RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasional|recent|some|"
+                           r"ongoing|increased|brief)\s+)?(?:si|hi|suicidal|homicidal|thoughts?|"
+                           r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
 _DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
 _CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
@@ -73,6 +81,13 @@ log diary journal record card chart calendar list
 """)
 _HAVE_HEADS = wordset("""
 dinner meeting conversation date night talk outing call maximum minimum limit
+""")
+# Plan nouns a frame verb fits ("will keep a sleep diary", "will have a 20-minute talk");
+# any other plan noun is said as written.
+_PLAN_FRAME_HEADS = _DO_HEADS | _KEEP_HEADS | _HAVE_HEADS | lx.APPOINTMENT_NOUNS | wordset("""
+worksheet worksheets assignment assignments reading readings activity activities walk walks
+plan routine schedule check-in check-ins tracking monitoring reps hierarchy script letter
+list goals goal steps
 """)
 _NOW_WORDS = frozenset({"now", "still", "currently", "increasingly", "gradually", "again"})
 # Plan facts in the present that stay so: "pt knows to call 988", "has the crisis line".
@@ -117,25 +132,6 @@ def base_form(verb: str) -> str:
     return verb[:-1]
 
 
-def lower_first(text: str) -> str:
-    """Lowercase a sentence-initial capital, but keep acronyms, names, days and months."""
-    first, _, rest = text.partition(" ")
-    word = re.sub(r"[^A-Za-z]", "", first)
-    following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
-    if len(following) > 1 and following[0].isupper() and following[1:].islower() \
-            and word.lower() not in lx.STOPWORDS and not wc.is_base_verb(word.lower()) \
-            and not first.endswith((",", ";", ":")):  # "Said, 'Maybe ...'" is no name
-        return text  # "Sound Relationship House", "Gottman Method": a name
-    if (len(word) > 1 and word[0].isupper() and word[1:].islower()
-            and word.lower() not in lx.WEEKDAYS_MONTHS
-            and word.lower() not in ("dr", "mr", "mrs", "ms", "mx")
-            and (lx.common_word(word) or wc.everyday(word))):
-        return text[0].lower() + text[1:]
-    if len(word) == 1 and word in "A" and first == "A":
-        return "a" + text[1:]
-    return text
-
-
 _AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
                          "is", "was", "are", "were", "has", "have", "had", "did", "does", "do",
                          "been", "not"})
@@ -159,6 +155,17 @@ def _copula(field: str, plural: bool, future_passive: bool = False) -> str:
     if field == "plan":
         return "will be"
     return "were" if plural else "was"
+
+
+_PER_SOMEONE_RE = re.compile(r"\bper\s+(?:the\s+|her\s+|his\s+|their\s+)?([\w'-]+)",
+                             re.IGNORECASE)
+
+
+def included_intervention(clause: Clause) -> bool:
+    """A technique named as a noun ("values card sort", "cognitive restructuring"): said in
+    "Interventions included ...", never "Clinician used ..." (which reads as a form)."""
+    return clause.field == "interventions" and clause.shape is Shape.NOUN and \
+        frame_verb_choice("interventions", lower_first(clause.body)).options[0] == "used "
 
 
 def frame_verb_choice(field: str, body: str) -> Choice:
@@ -201,6 +208,10 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
     own subject (see ``own``)."""
     f, body = clause.field, clause.body
     past = f in PAST_FIELDS
+    told_by = _PER_SOMEONE_RE.search(body)
+    if told_by and f in ("presenting_concerns", "client_response") and \
+            names_someone(told_by.group(1)):
+        return None  # "secretly exercising in room per brother": the brother's report
     if clause.shape is Shape.VERB:
         if f == "plan":
             words = lx.words(body)
@@ -213,6 +224,8 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
                     and words[0] not in lx.BASE_VERBS:  # "recommended father follow up"
                 return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
             head, _, rest = body.partition(" ")
+            if clause.actor is Actor.OTHER and not _plan_verb(head):
+                return None  # "roommate invited to next session": said as written
             body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
             return Pred(clause, lit("will ") + _verb_phrase(body, voice, False), lead="will")
         if f == "goals":
@@ -245,9 +258,9 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
         text = lower_first(body)
         if f == "presenting_concerns" and lx.words(text)[0] in _EMOTIONS:
             return Pred(clause, lit("reported feeling ") + slots(text, voice), lead="reported")
-        if lx.words(text)[0] in ("given", "provided", "referred", "offered", "shown", "sent",
-                                 "assigned", "encouraged", "advised", "reminded", "educated",
-                                 "discharged", "scheduled"):
+        if lx.words(text)[0] in lx.DONE_TO or lx.words(text)[0] in (
+                "given", "provided", "referred", "offered", "shown", "sent", "assigned",
+                "encouraged", "advised", "reminded", "educated", "discharged", "scheduled"):
             head, _, rest = text.partition(" ")
             return Pred(clause, lit(f"was {head} ") + slots(rest, voice, object_start=True,
                                                          after="given"), lead="was")
@@ -255,6 +268,8 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
             return Pred(clause, lit("will be ") + slots(text, voice), lead="will")
         return Pred(clause, slots(text, voice), aux=("is", "are") if not past else
                     ("was", "were"), state=True)
+    if clause.shape is Shape.QUOTE and f == "plan":
+        return None  # "'stroller incident' check when tension rises": a cue, not a saying
     if clause.shape is Shape.QUOTE:
         inner = [w for w in lx.words(body) if w not in ("and", "but", "so", "very", "a", "bit")]
         if inner and all(sh.state_word(w) for w in inner):  # "relieved and terrified"
@@ -275,6 +290,15 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return None  # "HI - denies intent/plan, ...": the therapist's line, not a report
     if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
         return None  # "unscheduled call after custody exchange": the session, not a report
+    if f == "presenting_concerns" and (words[0] in ("client's", "patient's") or (
+            voice.service in ("couple", "family") and _someone_leads(clause.body))):
+        # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
+        # who told it is not written, so no one is made its teller
+        return None
+    negated = _NEGATED_RE.match(body)
+    if f == "presenting_concerns" and negated:  # "still won't drive past the intersection"
+        return Pred(clause, lit(f"reported that {voice.subject_pronoun} ") + slots(body, voice),
+                    lead="reported that")
     if f == "presenting_concerns" and _DOSE_RE.search(" ".join(body.split()[:4])):
         taking = "" if lx.words(body)[:1] == ["taking"] else "taking "  # "taking zolpidem 5mg"
         return Pred(clause, lit("reported " + taking) + slots(body, voice), lead="reported")
@@ -287,7 +311,10 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, slots(body, voice), aux=("was", "were"), state=True, lead="was")
     if f == "risk" and _RISK_RATING_RE.search(body):
         return None  # "C-SSRS moderate risk": the clinician's rating, said as written
-    if f == "presenting_concerns" or (f == "risk" and words[0] != "no"):
+    if f == "risk" and (not _RISK_TOLD_RE.match(body) or re.search(
+            r"\b(?:risk|history|hx)\b", body, re.IGNORECASE)):
+        return None
+    if f == "presenting_concerns" or f == "risk":
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
                     lead="reported",
@@ -304,11 +331,17 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "interventions":
         verb = frame_verb_choice(f, body)
         lead = verb.options[0].strip()
+        if lead == "used":  # "Interventions included values card sort and a willingness dial."
+            told = slots(body, voice, object_start=True, after="included")
+            return Pred(clause, lit("included ") + told, lead="included", object_segments=told)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after=lead),
                     lead=lead, object_segments=slots(body, voice, object_start=True,
                                                      after=lead))
-    if f == "plan" and not _is_appointment(body) and "referral" not in words[:2]:
+    if f == "plan" and not is_appointment(body) and "referral" not in words[:2]:
         head = _head_word(body)
+        if words[0] != "no" and head not in _PLAN_FRAME_HEADS or words[0] in lx.PERSON_NOUNS \
+                or words[0] in lx.RELATION_NOUNS:
+            return None  # "lithium per Dr. Nguyen", "mother 10-minute special play daily"
         options = (("take", "have") if words[0] == "no" else ("use", "spend")
                    if head == "time" and not lx.NUMBER_RE.match(words[0]) else ("spend",)
                    if head in ("minutes", "hours", "time") else ("complete", "keep")
@@ -329,7 +362,11 @@ def ongoing_act(field: str, body: str) -> bool:
         return False
     if field == "presenting_concerns" and words[0] not in _NOW_WORDS:
         return False  # "avoiding the intersection" is reported; "now avoiding" is the case
-    lead = words[1] if words[0] in _NOW_WORDS and len(words) > 1 else words[0]
+    at = 1 if words[0] in _NOW_WORDS and len(words) > 1 else 0
+    lead = words[at]
+    after = words[at + 1] if at + 1 < len(words) else ""
+    if after in ("down", "up", "less", "more") or lx.NUMBER_RE.match(after):
+        return False  # "washing down about 40%": a measure of the washing, not an act
     return lead.endswith("ing") and len(lead) > 4 and bool(wc.verb_lemma(lead)) and \
         (field != "progress" or lead != words[0])
 
@@ -345,6 +382,8 @@ def reported_that(clause: Clause, voice: Voice) -> Pred:
 def own(clause: Clause, voice: Voice) -> Own:
     """A clause that names its own subject, as one sentence's segments."""
     f, shape = clause.field, clause.shape
+    if f == "plan" and shape is Shape.MEASURE and is_appointment(clause.text):
+        return Own(clause, appointment(clause.text, voice))  # "in-person session 12/10"
     if shape is Shape.NOT_ASSESSED:
         what = "Mental status" if f == "mental_status" else "Risk"
         return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
@@ -376,8 +415,11 @@ def own(clause: Clause, voice: Voice) -> Own:
             name = clause.subject.strip()
             return Own(clause, lit(f"{voice.client_subject()} had {article_for(name)} {name} of ")
                        + slots(body, voice))
-        verb = _copula(f, False)
+        verb = _copula(f, _plural_subject(clause.subject))  # "urges to cut were 8/10"
         return Own(clause, subject + lit(f" {verb} ") + slots(body, voice))
+    if f == "plan" and shape is Shape.PASSIVE and not re.search(
+            r"\b(?:in|this|today'?s?)\s+session\b|\btoday\b", clause.body, re.IGNORECASE):
+        return as_written(clause, voice)  # "8 pm laptop closed 3 nights": done or to do?
     if shape in (Shape.PASSIVE, Shape.COPULA):
         plural = _plural_subject(clause.subject)
         head = lx.words(clause.body)[0]
@@ -398,6 +440,8 @@ def own(clause: Clause, voice: Voice) -> Own:
         body = clause.body
         if f == "plan" and lx.words(body)[:1] != ["will"]:
             head, _, rest = body.partition(" ")
+            if not _plan_verb(head):
+                return as_written(clause, voice)  # "roommate invited to next session"
             body = f"will {base_form(head)} {rest}".strip()
         return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))
     if shape is Shape.CLAUSE:
@@ -407,8 +451,12 @@ def own(clause: Clause, voice: Voice) -> Own:
             subject = lit("the ") + subject  # "The 16-year-old client missed 6 school days"
         return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
                                                            f in PAST_FIELDS))
-    if shape is Shape.NOUN and f == "plan" and _is_appointment(clause.body):
+    if shape is Shape.NOUN and f == "plan" and is_appointment(clause.body):
         return Own(clause, appointment(clause.body, voice))
+    if shape is Shape.NOUN and f == "plan" and INTERVAL_RE.match(clause.body):
+        return Own(clause, next_session(clause.body, voice))  # "1 wk", "next wk same time"
+    if shape is Shape.NOUN and f == "plan" and "referral" not in lx.words(clause.body)[:2]:
+        return as_written(clause, voice)
     if shape is Shape.NOUN and f == "plan":  # "referral to psychiatry"
         return Own(clause, lit(voice.clinician, " will make ") + slots(
             lower_first(clause.body), voice, object_start=True, after="make"))
@@ -425,6 +473,40 @@ def own(clause: Clause, voice: Voice) -> Own:
     return Own(clause, slots(clause.body, voice))
 
 
+_NEGATED_RE = re.compile(r"^(?:(?:still|now|also)\s+)?(?:won't|can't|cannot|doesn't|don't|isn't|"
+                         r"hasn't|haven't|didn't|wasn't|won’t|can’t|doesn’t|didn’t)\b",
+                         re.IGNORECASE)
+
+
+def _someone_leads(text: str) -> bool:
+    """Does a part of a fact start with a person other than the client ("Jayden, 14, missed 6
+    days", "stomachaches, pediatrician ruled out a medical cause"), not "fight about his
+    mother's visits"?"""
+    for part in re.split(r"[,;:]\s*", text):
+        tokens = re.findall(r"[A-Za-z][\w'-]*", part)
+        if tokens and names_someone(tokens[0]):
+            return True
+    return False
+
+
+def _plan_verb(head: str) -> bool:
+    """Can "will" go before this word ("to remove", "takes", "call"), unlike "invited",
+    "babysitting" or "vitals"?"""
+    word = head.lower()
+    return word in ("to", "will") or word in lx.BASE_VERBS or (
+        wc.is_base_verb(word) and not wc.can_be_noun(word)) or wc.is_third_person(word)
+
+
+def as_written(clause: Clause, voice: Voice) -> Own:
+    """The fact as the therapist wrote it (shorthand written out, a capital, its articles
+    still open): where no frame is known to fit, clean shorthand reads better than a wrong
+    sentence ("Roommate invited to the next session to discuss accommodation.")."""
+    text = (f"{clause.subject} {clause.body}" if clause.subject else clause.body) \
+        if clause.label else clause.text  # after its label the fact is said without it
+    text = text.strip()
+    return Own(clause, slots(text[:1].upper() + text[1:], voice))
+
+
 def _session_context(body: str, voice: Voice) -> list[Segment]:
     """"This was a family session with the client and her mother." or "This was week 4 of 8."
     or "The session was by phone due to a car in the shop." as the line says."""
@@ -435,6 +517,8 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
         return lit("The session was ") + slots(rest, voice, object_start=True, after="was")
     if context.starts_with_course(body):
         return lit("This was ") + slots(body, voice)
+    if context.numbered_meeting(body):  # "Skills group week 6 of distress tolerance module."
+        return slots(body[:1].upper() + body[1:], voice)
     present = re.match(r"^(\w+)\s+(members?)\s+present\b(.*)$", body)
     if present:  # "7 members present" -> "7 members were present."
         verb = "was" if present.group(2) == "member" else "were"
@@ -516,81 +600,3 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
         if choice is not None:
             segments = lit(choice) + segments
     return segments, plural
-
-
-_APPOINTMENT_RE = re.compile(
-    r"^(?:(?:the\s+)?next\s+)?((?:[\w-]+\s+){0,2}?(?:session|sessions|appointment|appt|"
-    r"follow-up|check-in(?:\s+call)?|call|visit|meeting|group|consult(?:ation)?|intake))"
-    r"(?![\w-])\s*(.*)$", re.IGNORECASE)
-_SESSION_NOUNS = ("session", "appointment", "appt", "visit", "intake")
-
-
-def _is_appointment(body: str) -> bool:
-    """An appointment with a when: "next session Tuesday" (not "weekly sessions", not
-    "listen to session recording")."""
-    match = _APPOINTMENT_RE.match(body)
-    if match is None or not match.group(2).strip():
-        return False
-    leading = lx.words(body[: match.end(1)])[:-1]
-    return not any(w in lx.PREPOSITIONS or w in lx.BASE_VERBS or w in lx.PAST_VERBS
-                   or w in ("and", "or") for w in leading
-                   if w != "next" and w not in _MODALITY_MODIFIERS)
-
-
-# How a session is held, as a modifier ("phone session") or at the end ("in 1 week telehealth").
-_MODALITY_MODIFIERS = frozenset({"phone", "telehealth", "video", "virtual", "in-person"})
-_TRAILING_MODALITY_RE = re.compile(r"\s+(telehealth|video|virtual|phone|in[ -]person)\s*$",
-                                   re.IGNORECASE)
-_MODALITY_PHRASES = {"telehealth": "via telehealth", "video": "by video", "virtual": "virtually",
-                     "phone": "by phone", "in person": "in person", "in-person": "in person"}
-
-
-def appointment(body: str, voice: Voice) -> list[Segment]:
-    """"next session in one week" -> "The next session will be in one week"."""
-    match = _APPOINTMENT_RE.match(body)
-    assert match is not None
-    lead = body[: match.start(1)].strip()
-    noun, when = match.group(1), match.group(2).strip()
-    numbered = re.match(r"(#?\d+)\s+(?=next|this|on|in|tomorrow|[A-Z])", when)
-    if numbered:  # "PE session 7 next week"
-        noun, when = f"{noun} {numbered.group(1)}", when[numbered.end():]
-    plural = is_plural(noun.split()[-1])
-    nxt = lead.lower().endswith("next")
-    out: list[Segment] = []
-    when_next = lx.words(when)[:1] == ["next"]
-    if nxt:
-        out.append("The next " + lower_first(noun))
-    elif plural:
-        out.append(noun[0].upper() + noun[1:])
-    elif noun.split()[-1].lower() in _SESSION_NOUNS and not when_next:
-        # "session in 3 days" is the next session: naming it so is the reader's own inference
-        out += [Choice(("The next ", f"{article_for(noun).capitalize()} ", "The "), 0,
-                       "article"), lower_first(noun)]
-    elif noun.lower() == "follow-up":
-        out += [Choice(("", "A ", "The "), 0, "article"), "follow-up"]
-    else:
-        out += [Choice((f"{article_for(noun).capitalize()} ", "The "), 0, "article"),
-                lower_first(noun)]
-    verb = "will be" if plural else None
-    trailing = _TRAILING_MODALITY_RE.search(when)
-    if trailing and trailing.start() > 0:  # "in 1 week telehealth" -> "in 1 week via telehealth"
-        when = when[:trailing.start()] + " " + _MODALITY_PHRASES[trailing.group(1).lower()]
-    again = re.match(r"again\s+", when, re.IGNORECASE)
-    if again:  # "again next week": "will take place again next week"
-        when = when[again.end():]
-        verb = "will take place again"
-    if again:  # not "the next" session, but another one
-        out = [f"{article_for(noun).capitalize()} ", lower_first(noun)]
-    first = lx.words(when)[0] if lx.words(when) else ""
-    if first in lx.WEEKDAYS_MONTHS or re.match(r"\d{1,2}/\d{1,2}", when):
-        prep = "on "
-    elif re.match(r"(?:\d+|one|two|three|four|five|six|a)\s+(?:days?|weeks?|months?|hours?)\b",
-                  when, re.IGNORECASE):
-        prep = "in "  # "f/u 1 wk" -> "in 1 week"
-    else:
-        prep = ""
-    if verb:
-        return out + lit(f" {verb} ", prep) + slots(when, voice)
-    verbs = ("will meet ", "will be ") if noun.split()[-1].lower() == "group" else (
-        "will be ", "will take place ")
-    return out + lit(" ", Choice(verbs, 0, "verb"), prep) + slots(when, voice)

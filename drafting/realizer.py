@@ -38,12 +38,13 @@ from drafting.formats import SESSION, section_fields
 from drafting.goals import (
     goal_sentences,
 )
+from drafting.impression import impression_sentences
 from drafting.mental_status import mental_status_sentences
-from drafting.phrases import slots
+from drafting.phrases import lower_first, slots
 from drafting.predicates import (
     Own,
     Pred,
-    lower_first,
+    included_intervention,
     ongoing_act,
     other_subject,
     own,
@@ -60,9 +61,8 @@ from drafting.subjects import name_tokens
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
 
-RISK_NOT_RECORDED = "A risk assessment was not documented for this session."
 EMPTY_SECTION = "Nothing was entered for this section."
-FIXED_SENTENCES = frozenset({RISK_NOT_RECORDED, EMPTY_SECTION})
+FIXED_SENTENCES = frozenset({EMPTY_SECTION})
 # Sections that hold the clinician's assessment: without an impression they say so.
 ASSESSMENT_HEADINGS = frozenset({"Assessment", "Evaluation"})
 
@@ -103,7 +103,7 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
             listed = part[label.end():]  # "Group CBT relapse prevention: mapping, ..."
         items = split_items(listed) if not (label and listed == part) else [part]
         if (field_name in ("interventions", "plan") and len(items) > 1
-                and all(_short_noun_phrase(i) for i in items)):
+                and all(_short_noun_phrase(i) and i[:1] not in "'\"“‘" for i in items)):
             clauses += [replace(analyze(field_name, i, setting), listed=number) for i in items]
             continue
         clause = analyze(field_name, part, setting)
@@ -173,8 +173,9 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
                 continue
             text = facts.prompt(name)
             if not text:
-                if name == "risk":
-                    section.add(Sentence([RISK_NOT_RECORDED], [], fixed=True))
+                # An empty risk field writes nothing: the note may not say what the therapist
+                # did not (reviewers read "not documented" as a claim); the flag asks for it
+                # and signing waits for an answer (models/completeness.py).
                 continue
             if name == "mental_status":
                 clauses = clauses_of(name, text, setting)
@@ -188,7 +189,15 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
                 for sentence in goal_sentences(clauses, voice):
                     section.add(sentence)
                 continue
+            if name == "impression":
+                for sentence in impression_sentences(clauses, voice, [voice.client_subject()
+                                                                      + " "]):
+                    section.add(sentence)
+                continue
+            first = len(section.sentences)
             section.add_field(clauses, prose=_is_prose(text))
+            if name == "plan" and heading != "Plan" and len(section.sentences) > first:
+                section.sentences[first] = _labelled_plan(section.sentences[first], voice)
         # No impression entered: the flag asks for one (the editor shows it by the heading and
         # the completeness panel lists it); the note itself says nothing about its drafting.
         sentences = section.sentences or [Sentence([EMPTY_SECTION], [], fixed=True)]
@@ -249,7 +258,10 @@ class _Section:
                 # in an individual session, what someone else did is what the client told
                 key, pred = "client", reported_that(clause, self.voice)
             if pred is not None and (pred.lead == "reported that" or (
-                    clause.field == "plan" and pred.lead not in ("will", ""))):
+                    clause.field == "plan" and pred.lead not in ("will", ""))
+                    or (clause.field != "mental_status" and _inner_comma(clause.body))):
+                # a fact with its own commas ("avoiding door handles, uses sleeve") joined to
+                # another with "and" becomes a run-on: it keeps a sentence of its own
                 pred.alone = True  # type: ignore[attr-defined]
             if age and key == "client" and pred is not None:
                 pred.age = age  # type: ignore[attr-defined]
@@ -268,6 +280,10 @@ class _Section:
                                   [f"{self.voice.client_subject()} is an {age}"
                                    if age[:1] in "8" or age.startswith(("11-", "18-"))
                                    else f"{self.voice.client_subject()} is a {age}"])))
+        # The techniques named as nouns are said together, after what the clinician did
+        # ("Clinician taught TIPP. Interventions included an ice-water demo and ...").
+        items = [it for it in items if it[0] != "interventions"] + \
+            [it for it in items if it[0] == "interventions"]
         pending: list[Sentence] = []
         i = 0
         while i < len(items):
@@ -352,6 +368,21 @@ class _Section:
                 return Own(clause, [voice.client, " reported ", lower_first(label), " of ",
                                     clause.body])
             return Own(clause, [label[0].upper() + label[1:], ": ", clause.body])
+        if f == "risk":  # "HI screened: intrusive, unwanted, no intent/plan": as screened
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body,
+                                                                                voice))
+        if f == "interventions" and clause.shape is Shape.QUOTE and clause.actor is Actor.CLIENT:
+            # "values card sort: "connection", "music"": what the exercise gave, as written
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body,
+                                                                                voice))
+        if f == "interventions" and clause.shape is Shape.VERB and not clause.named and \
+                not clause.subject and (_CLIENT_PRACTICE_RE.search(label)
+                                        or lx.words(clause.body)[:1] != []
+                                        and lx.words(clause.body)[0] not in _CLINICIAN_ACTS):
+            # "in-session ERP: touched the door handle": the therapist did not say who did it
+            # (an exposure is often the client's, a model the clinician's); kept as written
+            return Own(clause, lit(label[0].upper() + label[1:], ": ")
+                       + slots(lower_first(clause.body), voice, verb_first=True))
         sentence = self._one(inner)
         lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
         text_segments = list(sentence.segments)
@@ -363,7 +394,9 @@ class _Section:
             return Own(clause, when + lit(", ") + text_segments)
         if lead and text_segments and isinstance(text_segments[0], str):
             text_segments[0] = lower_first(text_segments[0])
-            return Own(clause, lit(f"{lead} {label}, ") + text_segments)
+            return Own(clause, lit(f"{lead} ") + slots(lower_first(label), voice,
+                                                       object_start=True, after=lead.lower())
+                       + lit(", ") + text_segments)
         return Own(clause, lit(label[0].upper() + label[1:], ": ") + text_segments)
 
     def _one(self, clause: Clause) -> Sentence:
@@ -406,6 +439,10 @@ class _Section:
             subject, plural = [f"{self.voice.client_subject()} "], False
         elif key == "family":
             subject, plural = ["The family "], False
+        elif key == "couple":
+            subject, plural = ["The couple "], False
+        elif key == "interventions":
+            subject, plural = ["Interventions "], True
         else:  # another person: "other:father"
             subject, plural = other_subject(key.split(":", 1)[1], self.voice)
             subject = with_capital(subject) + [" "]
@@ -420,7 +457,11 @@ class _Section:
                 joiner = (" and " if n == len(preds) - 1 and pair else
                           (", and " if n == len(preds) - 1 else ", "))
                 if isinstance(last, str) and last.endswith(("\"", "”")):
-                    body[-1] = last[:-1] + "," + last[-1]  # 'said, "...," and was calmer'
+                    # 'said, "...," and was calmer': a quote's own period becomes the comma
+                    inner = last[:-1]
+                    if inner.endswith(".") and not inner.endswith(".."):
+                        inner = inner[:-1]
+                    body[-1] = inner + ("" if inner.endswith(("!", "?", ",")) else ",") + last[-1]
                     joiner = " " + joiner.strip(", ") + " " if joiner.strip(", ") else " "
                 body.append(joiner)
                 if pred.aux and not (pred.state and preds[n - 1].state):
@@ -461,7 +502,7 @@ class _Section:
                     and len(prev.render().split()) <= 9 and len(sentence.render().split()) <= 9
                     and all(joinable(c) for c in prev.clauses + sentence.clauses)
                     and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
-                    & {"client", "therapist", "joint", "unit", "family"}):
+                    & _NAMED_SUBJECTS):
                 head = sentence.segments[0]
                 typed_lower = sentence.clauses[0].text[:1].islower()
                 if isinstance(head, str):
@@ -479,6 +520,48 @@ class _Section:
                 continue
             out.append(sentence)
         self.sentences = out
+
+
+# What only a clinician does in a session: after a label, an unnamed act with another verb
+# ("in-session: held chef's knife 10 min") may be the client's and is kept as written.
+_CLINICIAN_ACTS = frozenset({
+    "taught", "reviewed", "explored", "coached", "provided", "modeled", "modelled", "validated",
+    "reflected", "assigned", "introduced", "processed", "discussed", "assessed", "administered",
+    "facilitated", "guided", "conducted", "tracked", "named", "reframed", "normalized",
+    "challenged", "elicited", "summarized", "praised", "prompted", "encouraged", "demonstrated",
+    "used", "led", "interpreted", "linked", "highlighted", "offered", "explained"})
+# Labels of work the client often does in session, where an unnamed act may be either's.
+_CLIENT_PRACTICE_RE = re.compile(r"\b(?:exposure|erp|vivo|imaginal|interoceptive|enactment|"
+                                 r"role-?play|rehearsal|practice|experiment|behavioral)\b",
+                                 re.IGNORECASE)
+
+
+# Sentences about these are not joined to another ("The father agreed, and the son ...").
+_NAMED_SUBJECTS = frozenset({"client", "therapist", "joint", "unit", "family", "couple",
+                             "interventions"})
+
+
+def _inner_comma(text: str) -> bool:
+    """A comma outside quotes and brackets ("hands cracked, uses sleeve")."""
+    bare = re.sub(r"\([^)]*\)|[\"“][^\"”]*[\"”]", "", text)
+    return ", " in bare
+
+
+_PRACTICE_VERBS = frozenset({"practiced", "rehearsed", "role-played", "completed", "tried"})
+
+
+def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:
+    """The plan inside a section of another name (PIE's Evaluation) says that it is the plan:
+    "Plan: client will practice TIPP once a day."""
+    head = sentence.segments[0] if sentence.segments else ""
+    if not isinstance(head, str):
+        return sentence
+    pronoun = f"{voice.subject_pronoun.capitalize()} "
+    if head.startswith(pronoun):  # "Plan: client will ...", not "Plan: she will ..."
+        head = f"{voice.client_mid()} {head[len(pronoun):]}"
+    labelled = Sentence(lit("Plan: ", lower_first(head)) + sentence.segments[1:], sentence.clauses)
+    labelled.subject = getattr(sentence, "subject", "")  # type: ignore[attr-defined]
+    return labelled
 
 
 def _short_noun_phrase(text: str) -> bool:
@@ -540,10 +623,16 @@ def _subject_key(clause: Clause, voice: Voice) -> str:
         return "other:" + clause.subject
     if clause.actor is Actor.THERAPIST:
         return "therapist"
+    if clause.actor is Actor.JOINT and not clause.named and clause.field == "interventions" \
+            and voice.service in ("couple", "family") and not voice.unit:
+        # with several people in the room an unnamed joint act is not "clinician and client":
+        # practice is the couple's or family's, the rest ("identified the cycle") the clinician's
+        verb = lx.words(clause.body)[:1]
+        return voice.service if verb and verb[0] in _PRACTICE_VERBS else "therapist"
     if clause.actor is Actor.JOINT:
         return "joint"
     if clause.field == "interventions" and clause.shape is Shape.NOUN:
-        return "therapist"
+        return "interventions" if included_intervention(clause) else "therapist"
     if clause.shape is Shape.NOUN and clause.field in ("impression", "progress") and \
             ongoing_act(clause.field, clause.body):
         return "client"  # "responding well to exposure": the client is
@@ -555,7 +644,13 @@ def _subject_key(clause: Clause, voice: Voice) -> str:
         return ""
     if clause.subject and clause.actor is Actor.CLIENT:
         return ""
+    if voice.service == "couple" and not voice.unit and not clause.named and \
+            clause.field == "plan":
+        return "couple"  # homework set in a couple session is the couple's
+    # In a family session what no one is named for in the response is the client's (the
+    # child built the houses, the teen ate 3/4 of the plate); the plan is the family's.
     if voice.unit or (voice.service in ("couple", "family") and not clause.named
-                      and clause.field in ("plan", "client_response")):
+                      and (clause.field == "plan" or clause.field == "client_response"
+                           and voice.service == "couple")):
         return "unit" if voice.unit else ("family" if voice.service == "family" else "client")
     return "client"

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from drafting.phrases import article_for
-from drafting.predicates import lower_first
+from drafting.phrases import article_for, lower_first
 from drafting.sentence import Choice, Segment, Sentence
 from drafting.voice import Voice
 from models.session_facts import SessionInfo

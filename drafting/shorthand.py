@@ -112,6 +112,11 @@ def expand(text: str) -> str:
     """The fact with its shorthand written out: abbreviations, units after numbers, days of
     the week, quotations in double quotes, arrows between numbers read as "to". What is
     inside quotation marks is the client's own words and stays exactly as typed."""
+    # "values card sort -> 'connection', 'music'": what the exercise gave, after a colon
+    text = re.sub(r"(?<=\w)\s*(?:-->|->|→|=>)\s*(?=['\"“‘][\w\s-]+['\"”’]\s*(?:,|$))", ": ",
+                  text)
+    text = re.sub(r"\bsx\s+(?=(?:reduction|relief|severity|improvement|management|burden|"
+                  r"tracking|monitoring)\b)", "symptom ", text)
     parts = _QUOTATION_RE.split(_SINGLE_QUOTE_RE.sub(r'"\1"', text))
     # split() puts the quotations at the odd indices
     return "".join(part if i % 2 else _expand_words(part, first=i == 0)
@@ -154,17 +159,21 @@ def _expand_words(text: str, first: bool = True) -> str:
                   text)
     text = re.sub(r"(?<=[a-z]s)/(night|day|week|wk|month)\b",
                   lambda m: " a " + ("week" if m.group(1) == "wk" else m.group(1)), text)
-    text = re.sub(r"\bmiracle q\b\.?", "miracle question", text)
+    text = re.sub(r"\b([Mm])iracle q\b\.?", r"\1iracle question", text)
     text = re.sub(r"\b(pt|client)/(mom|dad|mother|father|parents?|partner|wife|husband)\b",
                   lambda m: "client and " + ABBREVIATIONS.get(m.group(2), m.group(2)), text,
                   flags=re.IGNORECASE)  # "pt/mom to f/u": the two of them
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
-    text = re.sub(r"\bhx\s+(?!of\b)(?=[\w(])", "history of ", text)  # "hx 1 DUI"
+    text = re.sub(r"\bhx\s+(?!of\b)(?=\w)", "history of ", text)  # "hx 1 DUI"; "hx (cutting)"
+    text = re.sub(r"\bmed\s+(?=necessity\b|appts?\b|appointments?\b|visits?\b|history\b|"
+                  r"condition)", "medical ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b([Ss])caling\s+q\b\.?", r"\1caling question", text)
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
     text = _POINTS_RE.sub(r"\1 \2 points", text)
     text = _CLOCK_RE.sub(r"\1 \2", text)
     text = _X_BEFORE_TIME_RE.sub(lambda m: _times(m.group(1)), text)
     text = re.sub(r"(?<=\w)\s*=\s*(?=[A-Za-z\"“(])", ": ", text)  # "top values = family": a label
+    text = re.sub(r"(?<=[\w)])\s+[+&]\s+(?=[\w(])", " and ", text)  # "criticism + stonewalling"
     text = re.sub(r"\$(?!\s*\d)", "money", text)  # "sleep and $ as cons"
     text = re.sub(r"#(?!\s*\d)", "number", text)  # "cousin's #"
     text = re.sub(r"\bmax(?:imum)?\.?\s+(?=\d)", "a maximum of ", text)

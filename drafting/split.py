@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”][.!?])\s+(?=[A-Za-z\"“])"
+_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\"“'‘])"
                        r"|(?<=[.!?][\"”])\s+(?=[A-Za-z])"
-                       r"|(?<=[.!?]['’])\s+(?=[A-Z])")  # "... seen it.' Still holds ..."
+                       r"|(?<=[.!?]['’])\s+(?=[A-Za-z])")  # "... seen it.' still holds ..."
 # "1) reviewed homework 2) taught grounding" or "1. Reduce ... 2. Improve ...": one list.
 _INLINE_LIST_RE = re.compile(r"^\s*\(?1[.)]\s")
 _INLINE_ITEM_RE = re.compile(r"(?:^\s*|\s+)\(?\d{1,2}[.)]\s+(?=[A-Za-z])")

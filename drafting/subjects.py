@@ -24,7 +24,7 @@ climbed
 
 _IRREGULAR_PARTICIPLES = wordset("""
 met made done given taken set left kept held seen told written built taught sent paid begun
-chosen driven known shown spoken understood won
+chosen driven known shown spoken understood won broken cut hurt shaken torn worn stolen forgotten
 """)
 
 
@@ -276,3 +276,17 @@ def name_tokens(name: str, pronouns: str = "") -> frozenset[str]:
         if fits == pronoun:
             leads.add(f"{title} {words[-1].lower()}")
     return frozenset(leads - lx.CLIENT_WORDS - lx.STOPWORDS)
+
+
+def names_someone(text: str) -> bool:
+    """Does a fact name a person other than the client ("mom gives in", "Jayden")?"""
+    for token in re.findall(r"[A-Za-z][\w'-]*", text):
+        word = token.lower().removesuffix("'s")
+        if word in lx.CLIENT_WORDS:
+            continue
+        if word in lx.RELATION_NOUNS or word in lx.PERSON_NOUNS or word == "both":
+            return True
+        if token[0].isupper() and token[1:].islower() and not wc.everyday(token) and \
+                word not in lx.WEEKDAYS_MONTHS:
+            return True  # a given name
+    return False

@@ -53,8 +53,8 @@ class Voice:
 
     def joint(self) -> str:
         partner = f"the {self.unit}" if self.unit else self.client_mid()
-        if self.service == "family" and not self.unit:
-            partner = "family"
+        if self.service in ("family", "couple") and not self.unit:
+            partner = f"the {self.service}"  # "Clinician and the couple practiced ..."
         return f"{self.clinician} and {partner}"
 
     def pronouns_allowed(self) -> bool:

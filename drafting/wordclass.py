@@ -70,6 +70,10 @@ def everyday(word: str) -> bool:
     return word.lower() not in _NAME_WORDS and bool(_lemmas(word))
 
 
+def can_be_adjective(word: str) -> bool:
+    return "ADJ" in _lemmas(word)
+
+
 def can_be_noun(word: str) -> bool:
     return "NOUN" in _lemmas(word) or "PROPN" in _lemmas(word)
 
@@ -122,5 +126,6 @@ def forms_of(word: str) -> set[str]:
     return out
 
 
-__all__ = ["can_be_noun", "forms_of", "gerund", "is_base_verb", "is_past", "is_third_person",
+__all__ = ["can_be_adjective", "can_be_noun", "forms_of", "gerund", "is_base_verb", "is_past",
+           "is_third_person",
            "only_verb", "past", "plain", "verb_lemma"]

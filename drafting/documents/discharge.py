@@ -27,8 +27,8 @@ from drafting.documents.base import (
     own_sentence,
 )
 from drafting.documents.history import history_field, history_item
-from drafting.phrases import is_plural
-from drafting.predicates import Own, lower_first, own
+from drafting.phrases import is_plural, lower_first
+from drafting.predicates import Own, own
 from drafting.sentence import Choice, Sentence, lit
 from drafting.split import split_facts
 from models.discharge import EPISODE_RE as _EPISODE_LINE_RE

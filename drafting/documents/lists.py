@@ -17,7 +17,7 @@ from drafting import shapes as sh
 from drafting.clauses import Actor, Clause, Setting, Shape, analyze
 from drafting.documents.base import Section, capital, intake_shorthand, join_items, noun_slots
 from drafting.documents.history import PRESENT_VERBS, history_field
-from drafting.predicates import lower_first
+from drafting.phrases import lower_first
 from drafting.sentence import Sentence, lit
 from drafting.split import split_facts, split_items
 

@@ -17,7 +17,8 @@ from drafting import shapes as sh
 from drafting.clauses import Actor, Clause, Setting, Shape, analyze
 from drafting.documents.base import Section, capital, field_clauses, join_items, noun_slots
 from drafting.documents.history import history_item
-from drafting.predicates import Own, Pred, lower_first
+from drafting.phrases import lower_first
+from drafting.predicates import Own, Pred
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.split import split_facts
 from models.treatment_plan import Objective, Problem, parse_day, parse_problems
