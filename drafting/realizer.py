@@ -10,10 +10,9 @@ rose from 2 to 5."). Each sentence keeps its choices open for the ranker (see se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from drafting import lexicon as lx
-from drafting import shorthand as sn
 from drafting import wordclass as wc
 from drafting.aggregation import (
     joinable,
@@ -30,10 +29,9 @@ from drafting.clauses import (
     Clause,
     Setting,
     Shape,
-    analyze,
-    names_approach,
 )
 from drafting.documents.fields import document_field
+from drafting.field_clauses import clauses_of
 from drafting.formats import SESSION, section_fields
 from drafting.goals import (
     goal_sentences,
@@ -44,8 +42,6 @@ from drafting.phrases import lower_first, slots
 from drafting.predicates import (
     Own,
     Pred,
-    included_intervention,
-    ongoing_act,
     other_subject,
     own,
     predicate,
@@ -53,9 +49,9 @@ from drafting.predicates import (
 )
 from drafting.predicates import subject_segments as slots_subject
 from drafting.sentence import Choice, Segment, Sentence, lit
+from drafting.sentence_subject import subject_key
 from drafting.session_line import session_line
 from drafting.shapes import verb_first
-from drafting.split import split_facts, split_items
 from drafting.style import StyleProfile
 from drafting.subjects import name_tokens
 from drafting.voice import Voice, pronoun_key, unit_of
@@ -82,73 +78,6 @@ def voice_for(facts: SessionFacts, style: StyleProfile) -> Voice:
     return Voice(client=style.client, clinician=style.clinician,
                  pronoun=pronoun_key(facts.client_pronouns), service=service,
                  unit=unit_of(facts.client_name, service), use_pronouns=style.pronouns)
-
-
-def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
-    parts = [text] if field_name == "mental_status" else split_facts(text)
-    clauses: list[Clause] = []
-    for number, part in enumerate(parts, 1):
-        if not part.strip():
-            continue
-        aged = re.match(r"^(?:(?:the\s+)?(?:client|pt|patient)\s+)?(\d{1,3}-year-old),\s+(\S.*)$",
-                        sn.expand(part).strip(), re.IGNORECASE)
-        if aged and field_name == "presenting_concerns":  # "34 y/o, 11 wks postpartum"
-            clauses += [analyze(field_name, aged.group(1), setting),
-                        analyze(field_name, aged.group(2), setting)]
-            continue
-        listed = part
-        label = re.match(r"^([^,:]{1,60}):\s+(?=\S)", part)
-        if label and field_name == "interventions" and \
-                names_approach(label.group(1), setting.approach):
-            listed = part[label.end():]  # "Group CBT relapse prevention: mapping, ..."
-        items = split_items(listed) if not (label and listed == part) else [part]
-        if (field_name in ("interventions", "plan") and len(items) > 1
-                and all(_short_noun_phrase(i) and i[:1] not in "'\"“‘" for i in items)):
-            clauses += [replace(analyze(field_name, i, setting), listed=number) for i in items]
-            continue
-        clause = analyze(field_name, part, setting)
-        head, comma, tail = part.rpartition(", ")
-        if comma and clause.shape is Shape.NOUN and field_name == "presenting_concerns":
-            second = analyze(field_name, tail, setting)
-            if second.shape is Shape.VERB and second.actor is Actor.CLIENT and \
-                    lx.words(tail)[:1] and lx.words(tail)[0] in ("did", "was", "has", "had"):
-                # "urges to self-harm twice this week, did not act on them"
-                clauses += [analyze(field_name, head, setting), second]
-                continue
-        if comma and clause.shape in (Shape.PASSIVE, Shape.CLAUSE, Shape.COPULA):
-            first, second = analyze(field_name, head, setting), analyze(field_name, tail,
-                                                                        setting)
-            if second.shape is Shape.MEASURE and first.shape is clause.shape:
-                clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
-                continue
-        clauses.append(_and_for_comma(clause))
-    return _carry_named(clauses)
-
-
-def _carry_named(clauses: list[Clause]) -> list[Clause]:
-    """"pt played out the bunny going back and forth; threw block x1": a fact that names no
-    one goes on with the client the fact before named (so in a family session it is still the
-    child's act, not the family's)."""
-    out: list[Clause] = []
-    for clause in clauses:
-        before = out[-1] if out else None
-        if before is not None and before.named and before.actor is Actor.CLIENT and \
-                clause.actor is Actor.CLIENT and not clause.named and not clause.subject:
-            clause = replace(clause, named=True)
-        out.append(clause)
-    return out
-
-
-def _and_for_comma(clause: Clause) -> Clause:
-    """A verb phrase, a comma, another verb phrase ("broke the report into steps, finished
-    step 1"): the comma is an "and" in a note."""
-    if clause.shape is not Shape.VERB:
-        return clause
-    head, comma, tail = clause.body.rpartition(", ")
-    if not comma or "," in head or " and " in tail or not verb_first(tail) or \
-            lx.words(tail)[:1] == lx.words(head)[:1]:
-        return clause
-    return replace(clause, body=f"{head} and {tail}")
 
 
 def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
@@ -245,7 +174,7 @@ class _Section:
             if _AGE_RE.match(clause.text) and clause.field == "presenting_concerns":
                 age = clause.text  # "11-year-old": said of the client in the next sentence
                 continue
-            key = _subject_key(clause, self.voice)
+            key = subject_key(clause, self.voice)
             pred = predicate(clause, self.voice) if key else None
             if ((pred is None or clause.actor is Actor.OTHER)
                     and clause.field == "presenting_concerns" and not prose
@@ -401,7 +330,7 @@ class _Section:
 
     def _one(self, clause: Clause) -> Sentence:
         """A clause alone, as the section would say it after a sentence about nobody."""
-        key = _subject_key(clause, self.voice)
+        key = subject_key(clause, self.voice)
         pred = predicate(clause, self.voice) if key else None
         saved, self.last_subject = self.last_subject, ""
         try:
@@ -547,9 +476,6 @@ def _inner_comma(text: str) -> bool:
     return ", " in bare
 
 
-_PRACTICE_VERBS = frozenset({"practiced", "rehearsed", "role-played", "completed", "tried"})
-
-
 def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:
     """The plan inside a section of another name (PIE's Evaluation) says that it is the plan:
     "Plan: client will practice TIPP once a day."""
@@ -562,14 +488,6 @@ def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:
     labelled = Sentence(lit("Plan: ", lower_first(head)) + sentence.segments[1:], sentence.clauses)
     labelled.subject = getattr(sentence, "subject", "")  # type: ignore[attr-defined]
     return labelled
-
-
-def _short_noun_phrase(text: str) -> bool:
-    """"thought record", "validation": one item of a comma list, not a clause or a number."""
-    words = lx.words(text)
-    return (0 < len(words) <= 4 and not any(ch.isdigit() for ch in text)
-            and words[0] not in lx.STOPWORDS and not verb_first(text)
-            and not any(w in lx.PAST_VERBS or w in lx.PRESENT_VERBS for w in words[1:]))
 
 
 _PRESENT_RE = re.compile(r"^(?:were\s+|was\s+)?(?:present|absent|in attendance|attended)\b",
@@ -605,52 +523,3 @@ def _label_of(sentence: Sentence) -> str:
     if isinstance(first, str) and first in ("Progress: ", "Clinical impression: "):
         return first
     return ""
-
-
-def _subject_key(clause: Clause, voice: Voice) -> str:
-    """Who a predicate of this clause is said of; "" for a clause with its own subject."""
-    if clause.shape in (Shape.MEASURE, Shape.PASSIVE, Shape.COPULA, Shape.CLAUSE,
-                        Shape.NOTHING, Shape.NOT_ASSESSED, Shape.CONTEXT) and \
-            clause.actor is not Actor.OTHER:
-        if clause.shape is Shape.CLAUSE and clause.field == "presenting_concerns":
-            return ""
-        return ""
-    if clause.label:
-        return ""
-    if clause.actor is Actor.OTHER:
-        if clause.shape is Shape.COPULA:
-            return ""
-        return "other:" + clause.subject
-    if clause.actor is Actor.THERAPIST:
-        return "therapist"
-    if clause.actor is Actor.JOINT and not clause.named and clause.field == "interventions" \
-            and voice.service in ("couple", "family") and not voice.unit:
-        # with several people in the room an unnamed joint act is not "clinician and client":
-        # practice is the couple's or family's, the rest ("identified the cycle") the clinician's
-        verb = lx.words(clause.body)[:1]
-        return voice.service if verb and verb[0] in _PRACTICE_VERBS else "therapist"
-    if clause.actor is Actor.JOINT:
-        return "joint"
-    if clause.field == "interventions" and clause.shape is Shape.NOUN:
-        return "interventions" if included_intervention(clause) else "therapist"
-    if clause.shape is Shape.NOUN and clause.field in ("impression", "progress") and \
-            ongoing_act(clause.field, clause.body):
-        return "client"  # "responding well to exposure": the client is
-    if clause.shape is Shape.NOUN and clause.actor is Actor.NONE and clause.field in (
-            "progress", "impression", "goals"):
-        return ""
-    if clause.shape is Shape.NOUN and clause.field == "risk" and \
-            lx.words(clause.body)[:1] == ["no"]:
-        return ""
-    if clause.subject and clause.actor is Actor.CLIENT:
-        return ""
-    if voice.service == "couple" and not voice.unit and not clause.named and \
-            clause.field == "plan":
-        return "couple"  # homework set in a couple session is the couple's
-    # In a family session what no one is named for in the response is the client's (the
-    # child built the houses, the teen ate 3/4 of the plate); the plan is the family's.
-    if voice.unit or (voice.service in ("couple", "family") and not clause.named
-                      and (clause.field == "plan" or clause.field == "client_response"
-                           and voice.service == "couple")):
-        return "unit" if voice.unit else ("family" if voice.service == "family" else "client")
-    return "client"

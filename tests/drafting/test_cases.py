@@ -16,9 +16,9 @@ import pytest
 
 from drafting.clauses import Setting
 from drafting.facts_json import facts_from_file
+from drafting.field_clauses import clauses_of
 from drafting.formats import section_fields
 from drafting.pipeline import DraftPipeline, deterministic_draft
-from drafting.realizer import clauses_of
 from drafting.subjects import name_tokens
 from drafting.verifier import check_coverage
 from models.note import FORMAT_HEADINGS
