@@ -64,7 +64,7 @@ def merge_same_verb(preds: list[Pred]) -> list[Pred]:
         if (prev is not None and pred.lead and pred.lead == prev.lead
                 and pred.lead in _LIST_VERBS and pred.object_segments
                 and prev.object_segments and not getattr(prev, "merged", [])):
-            if "," in re.sub(r"\([^)]*\)|[\"“][^\"”]*[\"”]", "", prev.clause.body):
+            if inner_comma(prev.clause.body, spaced=False):
                 out.append(pred)  # "reported X, Y and Z" would blur where X ends
                 continue
             long_first = (len(prev.clause.body.split()) > 4
@@ -85,6 +85,13 @@ def merge_same_verb(preds: list[Pred]) -> list[Pred]:
             continue
         out.append(pred)
     return out
+
+
+def inner_comma(text: str, spaced: bool = True) -> bool:
+    """A comma outside quotes and brackets ("hands cracked, uses sleeve"); ``spaced``: only
+    one followed by a space (a list, not "1,200")."""
+    bare = re.sub(r"\([^)]*\)|[\"“][^\"”]*[\"”]", "", text)
+    return (", " if spaced else ",") in bare
 
 
 def _joined(objects: list[list[Segment]]) -> list[Segment]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from drafting import lexicon as lx
 from drafting import wordclass as wc
 from drafting.aggregation import (
+    inner_comma,
     joinable,
     merge_same_verb,
     merged_clauses,
@@ -188,7 +189,7 @@ class _Section:
                 key, pred = "client", reported_that(clause, self.voice)
             if pred is not None and (pred.lead == "reported that" or (
                     clause.field == "plan" and pred.lead not in ("will", ""))
-                    or (clause.field != "mental_status" and _inner_comma(clause.body))):
+                    or (clause.field != "mental_status" and inner_comma(clause.body))):
                 # a fact with its own commas ("avoiding door handles, uses sleeve") joined to
                 # another with "and" becomes a run-on: it keeps a sentence of its own
                 pred.alone = True  # type: ignore[attr-defined]
@@ -468,12 +469,6 @@ _CLIENT_PRACTICE_RE = re.compile(r"\b(?:exposure|erp|vivo|imaginal|interoceptive
 # Sentences about these are not joined to another ("The father agreed, and the son ...").
 _NAMED_SUBJECTS = frozenset({"client", "therapist", "joint", "unit", "family", "couple",
                              "interventions"})
-
-
-def _inner_comma(text: str) -> bool:
-    """A comma outside quotes and brackets ("hands cracked, uses sleeve")."""
-    bare = re.sub(r"\([^)]*\)|[\"“][^\"”]*[\"”]", "", text)
-    return ", " in bare
 
 
 def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:
