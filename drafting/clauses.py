@@ -271,6 +271,9 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
             re.search(r"\b(?:postpartum|sober|clean|abstinent|pregnant|post-op|separated|"
                       r"widowed|divorced|married|sober)\b", text, re.IGNORECASE):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "11 wks postpartum"
+    if len(ws) > 2 and ws[1] == "by" and is_participle(ws[0]) and field in (
+            "client_response", "presenting_concerns", "progress"):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "triggered by boss"
     if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress") \
             and not (ws[0] == "offered" and " to " in f" {' '.join(ws[1:5])} "):
         # "reminded of 988": done to the client; "offered encouragement to a peer" is hers
@@ -318,7 +321,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
             # agreed to"
             return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject,
                           body=predicate)
-        if is_participle(head) and objectless:
+        if is_participle(head) and objectless and head not in _INTRANSITIVE_ACTS:
             return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject,
                           body=predicate)
         if head.endswith("ing") and len(head) > 4 and len(pwords) <= 3:
@@ -513,6 +516,11 @@ _TRAILING_PREDICATE_RE = re.compile(
     r"\s(?:(?:medically|clinically)\s+)?(?:necessary|indicated|warranted)$"
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
     r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
+# Past tenses that take no object, so never a passive: "D cried", never "D was cried".
+_INTRANSITIVE_ACTS = frozenset({"cried", "laughed", "smiled", "nodded", "sighed", "wept",
+                                "sobbed", "shrugged", "paused", "arrived", "yelled", "apologized",
+                                "agreed", "teared", "froze", "relaxed", "participated", "slept",
+                                "listened", "interrupted", "withdrew", "joked", "giggled"})
 _DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice", "once",
                            "recently", "this"})
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",

@@ -29,11 +29,14 @@ conjoint walk-in skills process support psychoeducation psychoeducational second
 fifth sixth seventh eighth ninth tenth relapse prevention processing
 """)
 # "week 4 of 8", "session 2 of 12": where the session falls in a course.
-_COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit)\s+#?\d+(?:\s+of\s+\d+)?"
-                        r"(?=\s*$|\s*[,;.:(]|\s+(?:of|in|for)\s)", re.IGNORECASE)
+_COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit|phase)\s+#?\d+"
+                        r"(?:\s+of\s+\d+)?(?=\s*$|\s*[,;.:(]|\s+(?:of|in|for)\s|"
+                        r"\s+(?-i:[A-Z][A-Z0-9-]+)\s*$|\s+(?:prep|preparation)\b)",
+                        re.IGNORECASE)  # "session 5 PE", "phase 2 prep"
 # "relapse prevention group, week 6 of 10, seven members present": the group's own line
-_ATTENDANCE_RE = re.compile(r"^[\w\s-]{0,40}\b(?:group|session)\b,\s*(?:week|session|wk)\s+\d+\s+"
-                            r"of\s+\d+|\bmembers?\s+present\b", re.IGNORECASE)
+_ATTENDANCE_RE = re.compile(r"^[\w\s-]{0,40}\b(?:group|session)\b(?:\s*\([^)]*\))?,\s*"
+                            r"(?:week|session|wk)\s+\d+\b(?:\s+of\s+\d+)?|"
+                            r"\bmembers?\s+present\b", re.IGNORECASE)
 # "skills group wk 6 of distress tolerance module", "CBT-I group session 4/6": a numbered
 # meeting of a named group or course
 _NUMBERED_MEETING_RE = re.compile(r"^(?:[\w-]+\s+){1,3}?(?:group|session|class|module|phase)\s+"

@@ -124,7 +124,8 @@ willing unwilling receptive eager ready able nervous upset tense worried overwhe
 euthymic dysphoric bright polite friendly attentive insightful reserved shy confused articulate
 late depressed exhausted preoccupied disorganized disheveled isolated unmotivated discouraged
 embarrassed ashamed scared irritated annoyed excited bored lonely numb stuck better worse
-terrified hurt betrayed rejected confused conflicted torn present absent
+terrified hurt betrayed rejected confused conflicted torn present absent subdued warm
+slouched teary fidgety sarcastic supportive
 """)
 # "-ed" words that usually start a noun phrase in an intervention ("guided imagery").
 ED_ADJECTIVES: frozenset[str] = wordset("""
@@ -313,6 +314,13 @@ ABBREVIATIONS: dict[str, str] = {
     "sess": "session", "intox": "intoxication", "qd": "daily", "rx'd": "prescribed",
     "convo": "conversation", "convos": "conversations", "mod": "moderate",
     "grps": "groups", "hwy": "highway", "hwys": "highways",
+    "anx": "anxiety", "dept": "department", "behav": "behavioral", "qs": "questions",
+    "q's": "questions", "msg": "message", "msgs": "messages", "stats": "statistics",
+    "prep": "preparation", "xmas": "Christmas", "intl": "international", "sib": "sibling",
+    "sibs": "siblings", "fam": "family", "eval": "evaluation", "prev": "previous",
+    "esp": "especially", "wkly": "weekly", "nxt": "next", "yday": "yesterday", "ppl": "people",
+    "b4": "before", "approp": "appropriate", "mgr": "manager", "etoh": "alcohol",
+    "w/d": "withdrawal", "dx'd": "diagnosed", "dx'ed": "diagnosed",
 }
 # Clinical abbreviations written out only in capitals ("BP", but "bp" may be anything). "HR"
 # is written out only before a number (heart rate), never before a noun ("HR plan").

@@ -50,7 +50,7 @@ def mental_status_sentences(text: str, voice: Voice,
     # "Phone." / "by video": how the clinician observed, said before what was observed
     how = next((f for f in facts if f.strip(" .").lower() in _MODALITY_ITEMS), "")
     facts = [f for f in facts if f != how]
-    theirs = [f for f in facts if _someone_else(f)]
+    theirs = [f for f in facts if someone_else_observed(f)]
     facts = [f for f in facts if f not in theirs]
     items = _attach(i for f in facts for i in split_items(
         re.sub(r"^(?:mse|mental status)\s*:\s*", "", f, flags=re.IGNORECASE)))
@@ -126,15 +126,43 @@ def mental_status_sentences(text: str, voice: Voice,
         segments: list[Segment] = [lower_first(seg) if i == 0 and isinstance(seg, str) else seg
                                    for i, seg in enumerate(opening.segments)]
         sentences[0] = Sentence(lead + segments, opening.clauses + said([how]))
-    for fact in theirs:  # "Mom anxious, talkative." -> "The mother was anxious and talkative."
-        who, _, rest = fact.partition(" ")
-        states_of = [lower_first(i) for i in split_items(rest.rstrip(". "))]
-        subject = lx.ABBREVIATIONS.get(who.lower(), lower_first(who))  # "Mom" -> "mother"
-        subject = subject if subject[:1].isupper() or subject == "both" else "the " + subject
-        verb = "were" if subject == "both" or subject.endswith("s") and \
-            not subject.endswith("ss") and not subject[:1].isupper() else "was"
-        sentences.append(Sentence([f"{subject} {verb} {_join(states_of)}"], said([fact])))
+    sentences += [their_observation(fact, voice, said([fact])) for fact in theirs]
     return sentences
+
+
+def their_observation(fact: str, voice: Voice, clauses: list[Clause] | None = None,
+                      named: list[Segment] | None = None) -> Sentence:
+    """"Mom anxious, talkative." -> "The mother was anxious and talkative."; "Lisa anxious,
+    talked over others" -> "Lisa was anxious and talked over others."; "Greg arms folded" ->
+    "Greg's arms were folded." Only the copula, "and" and an article are added. ``named`` is
+    the subject as the sentence names it ("his wife"), where the caller has chosen it."""
+    who, _, rest = fact.strip().partition(" ")
+    subject = lx.ABBREVIATIONS.get(who.lower(), lower_first(who))  # "Mom" -> "mother"
+    subject = subject if subject[:1].isupper() or subject == "both" else "the " + subject
+    plural = subject == "both" or subject.endswith("s") and not subject.endswith("ss") and \
+        not subject[:1].isupper()
+    posture = _POSTURE_RE.match(rest.rstrip(". "))
+    if posture and subject != "both" and named is None:
+        part, done, after = posture.groups()
+        verb = "was" if part in ("head", "jaw") else "were"
+        return Sentence([f"{subject}'s {part} {verb} {done}{after}"], clauses or [])
+    items = split_items(rest.rstrip(". "))
+    states = [lower_first(i) for i in items if not _is_act(lx.words(i))]
+    acts = [i for i in items if _is_act(lx.words(i))]
+    segments: list[Segment] = list(named) if named is not None else [subject]
+    if states:
+        segments.append(f" {'were' if plural else 'was'} {_join(states)}")
+    for n, act in enumerate(acts):
+        last = n == len(acts) - 1
+        segments.append(" and " if last and (states or n) else (", " if n or states else " "))
+        segments += slots(lower_first(act), voice, verb_first=True)
+    return Sentence(segments, clauses or [])
+
+
+_BODY_PARTS = frozenset({"arms", "hands", "legs", "fists", "eyes", "head", "jaw", "shoulders",
+                         "hair", "face", "gaze"})
+# "Greg arms folded", "dad arms crossed": a posture the therapist saw
+_POSTURE_RE = re.compile(r"^(arms|hands|legs|fists|eyes|head|jaw|shoulders)\s+(\w+ed)\b(.*)$")
 
 
 _MODALITY_ITEMS = {"phone": "By phone, ", "by phone": "By phone, ", "video": "By video, ",
@@ -145,8 +173,9 @@ _MODALITY_ITEMS = {"phone": "By phone, ", "by phone": "By phone, ", "video": "By
 def _is_act(words: list[str]) -> bool:
     """Something the client did ("joined from a parked car", "smiled at the therapist")."""
     return bool(words) and (words[0] in lx.PAST_VERBS or (
-        words[0].endswith("ed") and words[0] not in lx.ED_ADJECTIVES
-        and not sh.state_word(words[0])))
+        words[0].endswith("ed") and (words[0] not in lx.ED_ADJECTIVES or len(words) == 2 and
+                                     words[1] in ("later", "quickly", "gradually", "slowly"))
+        and not sh.state_word(words[0])))  # "softened later"
 
 
 def _acts_sentence(acts: list[tuple[str, list[Segment]]],
@@ -170,9 +199,10 @@ def _mixed_lines(facts: list[str]) -> list[str]:
     mixed: list[str] = []
     carried = False
     for fact in facts:
-        if _someone_else(fact) or CLIENT_RE.match(fact):
+        if someone_else_observed(fact) or CLIENT_RE.match(fact):
             carried = False  # "Mom anxious, talkative"; "clt irritable, sat apart from parents"
-        elif names_someone(fact):
+        elif any(names_someone(item.split()[0]) for item in split_items(fact) if item.split()):
+            # a person at the head of an item, not "supportive of peers"
             mixed.append(fact)
             carried = True
         elif carried and not CLIENT_RE.match(fact):
@@ -189,22 +219,27 @@ def _as_written(fact: str, actor: Actor) -> Sentence:
     return Sentence([text], [Clause("mental_status", text, Shape.NOUN, actor, body=text)])
 
 
-def _someone_else(fact: str) -> bool:
+def someone_else_observed(fact: str) -> bool:
     """A line about another person in the room, whose states are theirs ("Mom anxious,
     talkative", "Stepdad quiet"), never the client's."""
     who, _, rest = fact.strip().partition(" ")
     items = split_items(rest.rstrip(". "))
-    named = re.fullmatch(r"[A-Z][a-z]+", who) is not None and not wc.everyday(who)
+    # "Sam", or "D" where a couple's partner goes by an initial
+    named = re.fullmatch(r"[A-Z][a-z]+|[B-HJ-Z]", who) is not None and not wc.everyday(who)
     return bool(items) and lx.words(who)[:1] != [] and (
         lx.words(who)[0] in lx.RELATION_NOUNS or lx.words(who)[0] in lx.PERSON_NOUNS
         or named or lx.words(who)[0] == "both") \
         and lx.words(who)[0] not in lx.CLIENT_WORDS \
-        and all(_observed_state(i) for i in items)  # "Sam briefly tearful"
+        and (all(_observed_state(i) or _is_act(lx.words(i)) for i in items)
+             and any(_observed_state(i) for i in items)  # "Lisa anxious, talked over others"
+             or _POSTURE_RE.match(rest.rstrip(". ")) is not None)  # "Greg arms folded"
 
 
 def _observed_state(item: str) -> bool:
     """"tearful", "briefly tearful", "looking at floor early", "more engaged later"."""
     ws = lx.words(item)
+    if len(ws) == 1 and wc.can_be_adjective(ws[0]) and not wc.only_verb(ws[0]):
+        return True  # "warm", "sarcastic": one word of how they were
     return bool(ws) and (sh.state_word(ws[0]) or ws[0] in COPULA_WORDS
                          or (ws[0].endswith("ly") or ws[0] in ("more", "less", "very"))
                          and len(ws) > 1 and (sh.state_word(ws[1]) or ws[1].endswith("ed"))
@@ -253,6 +288,8 @@ def _kind(item: str) -> str:
         return "state"  # "mildly anxious", "casually dressed"
     if ws[0] in ("on", "in") and len(ws) > 1 and ws[1] in ("camera", "video", "time"):
         return "state"  # "on camera whole session"
+    if len(ws) > 2 and ws[0] in _BODY_PARTS and ws[1] in lx.PREPOSITIONS:
+        return "with"  # "hair over face": "..., with hair over face"
     if _copula_split(item)[0]:
         return "copula"
     if re.match(r"a\s*&\s*o(?:\s*x?\s*\d)?\b|aox\d", item, re.IGNORECASE):
@@ -261,8 +298,12 @@ def _kind(item: str) -> str:
         return "state"  # "fidgety", "teary": one word about the client
     if len(ws) > 1 and ws[0] in ("more", "less", "very", "somewhat") and sh.state_word(ws[1]):
         return "state"  # "more open by midpoint"
+    if len(ws) > 2 and wc.can_be_adjective(ws[0]) and not wc.can_be_noun(ws[0]) and \
+            ws[1] in ("with", "toward", "towards", "to", "at", "during"):
+        return "state"  # "appropriate with peers", "hostile toward staff"
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
+                and ws[1] not in lx.PREPOSITIONS \
                 and not re.match(r"x\d|times|twice|once", ws[1]) and ws[1] not in _WHEN_AFTER \
                 and not item.split()[0].endswith(",") and not item.split()[1].startswith("("):
             return "with"  # "anxious affect", "good eye contact"

@@ -18,6 +18,7 @@ from drafting import wordclass as wc
 from drafting.appointments import INTERVAL_RE, appointment, is_appointment, next_session
 from drafting.clauses import Actor, Clause, Shape
 from drafting.lexicon import wordset
+from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, lower_first, slots
 from drafting.sentence import Choice, Segment, lit
 from drafting.subjects import names_someone
@@ -68,6 +69,12 @@ _RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|a
 _RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasional|recent|some|"
                            r"ongoing|increased|brief)\s+)?(?:si|hi|suicidal|homicidal|thoughts?|"
                            r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
+# A diagnosis at the head of a line: the therapist's, never "Client reported bipolar I".
+_DIAGNOSIS_RE = re.compile(
+    r"^(?:(?:adult|childhood|chronic|complex|recurrent|provisional|r/o|rule out|hx of|"
+    r"history of)\s+)*(?:adhd|ptsd|c-ptsd|cptsd|mdd|gad|ocd|bpd|aud|oud|sud|asd|pmdd|bipolar|"
+    r"schizo\w*|anorexia|bulimia|autism|dysthymia|agoraphobia|[\w-]+(?:\s[\w-]+)?\s+disorder)"
+    r"(?![\w-])(?!\s+(?:symptoms?|sx|sxs|triggers?|flashbacks?|nightmares?)\b)", re.IGNORECASE)
 _DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
 _CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
@@ -295,6 +302,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
         # who told it is not written, so no one is made its teller
         return None
+    if f == "presenting_concerns" and _DIAGNOSIS_RE.match(body):
+        return None  # "adult ADHD, dx 2025": a diagnosis, not something the client reported
     negated = _NEGATED_RE.match(body)
     if f == "presenting_concerns" and negated:  # "still won't drive past the intersection"
         return Pred(clause, lit(f"reported that {voice.subject_pronoun} ") + slots(body, voice),
@@ -340,7 +349,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "plan" and not is_appointment(body) and "referral" not in words[:2]:
         head = _head_word(body)
         if words[0] != "no" and head not in _PLAN_FRAME_HEADS or words[0] in lx.PERSON_NOUNS \
-                or words[0] in lx.RELATION_NOUNS:
+                or words[0] in lx.RELATION_NOUNS or words[0] == "no" and (
+                    head not in _HAVE_HEADS or any(w.endswith("ing") for w in words[1:3])):
             return None  # "lithium per Dr. Nguyen", "mother 10-minute special play daily"
         options = (("take", "have") if words[0] == "no" else ("use", "spend")
                    if head == "time" and not lx.NUMBER_RE.match(words[0]) else ("spend",)
@@ -420,6 +430,11 @@ def own(clause: Clause, voice: Voice) -> Own:
     if f == "plan" and shape is Shape.PASSIVE and not re.search(
             r"\b(?:in|this|today'?s?)\s+session\b|\btoday\b", clause.body, re.IGNORECASE):
         return as_written(clause, voice)  # "8 pm laptop closed 3 nights": done or to do?
+    if shape in (Shape.PASSIVE, Shape.COPULA) and clause.actor is Actor.OTHER and \
+            f != "plan" and someone_else_observed(clause.text):
+        # "dad eager, talked fast" -> "The father was eager and talked fast."
+        named, _ = other_subject(clause.subject, voice)
+        return Own(clause, their_observation(clause.text, voice, named=named).segments)
     if shape in (Shape.PASSIVE, Shape.COPULA):
         plural = _plural_subject(clause.subject)
         head = lx.words(clause.body)[0]
@@ -516,6 +531,9 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
         rest = rest[4:] if rest.startswith("was ") else rest
         return lit("The session was ") + slots(rest, voice, object_start=True, after="was")
     if context.starts_with_course(body):
+        # "session 5 PE" -> "This was session 5 of PE."
+        body = re.sub(r"^((?:week|wk|session|module|phase)\s+#?\d+)\s+([A-Z][A-Z0-9-]+)$",
+                      r"\1 of \2", body)
         return lit("This was ") + slots(body, voice)
     if context.numbered_meeting(body):  # "Skills group week 6 of distress tolerance module."
         return slots(body[:1].upper() + body[1:], voice)

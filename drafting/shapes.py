@@ -132,7 +132,8 @@ def verb_first(fact: str) -> bool:
     first = ws[0]
     nxt = ws[1] if len(ws) > 1 else ""
     if first in lx.ED_ADJECTIVES and nxt and nxt not in OBJECT_STARTS and \
-            not re.match(r"\d", nxt):
+            not re.match(r"\d", nxt) and not nxt.endswith(("'s", "’s")):
+        # not "heightened client's loneliness", whose object is someone's
         return False  # "guided imagery", "increased anxiety at work"; not "guided 20-minute"
     if first in lx.STATE_WORDS and first not in lx.PAST_VERBS:
         # "depressed", "isolated": how the client was; "isolated herself": something done

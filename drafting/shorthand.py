@@ -165,6 +165,10 @@ def _expand_words(text: str, first: bool = True) -> str:
                   flags=re.IGNORECASE)  # "pt/mom to f/u": the two of them
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\bhx\s+(?!of\b)(?=\w)", "history of ", text)  # "hx 1 DUI"; "hx (cutting)"
+    text = re.sub(r"\bdx'?e?d\s+(?=[A-Za-z])", "diagnosed with ", text)  # "dx'd MS 2024"
+    text = re.sub(r"\bdx(?:'?e?d)?\s+(?=(?:19|20)\d\d\b)", "diagnosed in ", text)  # "dx 2025"
+    text = re.sub(r"\b([1-9]) q\b(?![&/])", lambda m: m.group(1) + (
+        " question" if m.group(1) == "1" else " questions"), text)  # "ask 1 q each section"
     text = re.sub(r"\bmed\s+(?=necessity\b|appts?\b|appointments?\b|visits?\b|history\b|"
                   r"condition)", "medical ", text, flags=re.IGNORECASE)
     text = re.sub(r"\b([Ss])caling\s+q\b\.?", r"\1caling question", text)
