@@ -139,6 +139,9 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
         text = re.sub(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
                       r"\1", text, flags=re.IGNORECASE)
+    if field == "risk":  # "SI/HI denied by both" -> "both denied SI/HI"
+        text = re.sub(r"^(.{1,40}?)\s+denied\s+by\s+(both|each|all|either|both partners|"
+                      r"client|pt|the client)\s*$", r"\2 denied \1", text, flags=re.IGNORECASE)
     if field == "mental_status":
         text = sn.mental_status_shorthand(_MSE_LABEL_RE.sub("", text, count=1) or text)
     if _NOTHING_RE.match(text):
@@ -286,6 +289,11 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
+    if subject.count("(") > subject.count(")") or subject.count('"') % 2:
+        subject, predicate = "", ""  # "creative hopelessness (what have you tried ...)"
+    if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS and \
+            "and" in lx.words(subject):
+        return _other(field, text, subject, predicate)  # "Greg and client spoke directly"
     if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS:
         # "14-year-old client refusing school": the client, described by the therapist
         return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
@@ -334,7 +342,7 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
                           body=predicate)
         return Clause(field, text, Shape.CLAUSE, Actor.NONE, subject=subject, body=predicate)
     passive = passive_with_phrase(text)
-    if passive is not None:
+    if passive is not None and passive[0].count("(") <= passive[0].count(")"):
         return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=passive[0],
                       body=passive[1])
     trailing = _TRAILING_PREDICATE_RE.search(text)

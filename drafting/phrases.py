@@ -58,7 +58,8 @@ motivation insight judgment concentration attention hygiene nutrition sobriety a
 access safety guilt shame anger fear conflict stress pain housing employment work psychiatry
 medicine psychology nursing dietetics humor sarcasm hopelessness warmth empathy compassion
 probation parole time ice play
-self-compassion hope
+self-compassion hope cannabis marijuana weed alcohol nicotine caffeine tobacco vaping drinking
+sleep appetite intimacy sex
 """)
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",
                            "friendly", "family", "lovely", "likely", "lonely", "only", "costly",

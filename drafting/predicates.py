@@ -323,6 +323,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "risk" and (not _RISK_TOLD_RE.match(body) or re.search(
             r"\b(?:risk|history|hx)\b", body, re.IGNORECASE)):
         return None
+    if f == "presenting_concerns":
+        body = comma_as_and(body)  # "sleeping 4-5 hrs, nightmares 3x/wk": two things reported
     if f == "presenting_concerns" or f == "risk":
         verb = Choice(("reported ",), 0, "verb") if f == "risk" else frame_verb_choice(f, body)
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after="reported"),
@@ -361,6 +363,26 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
                     + slots(body, voice, object_start=True, after=options[0]), lead="will")
     return None
+
+
+def comma_as_and(body: str) -> str:
+    """"sleeping 4-5 hours, nightmares 3 times a week" -> "... hours and nightmares ...": one
+    comma outside quotes and brackets, before a noun phrase, reads as "and" after "reported".
+    A verb after it ("avoiding door handles, uses sleeve") or a quotation keeps the comma."""
+    commas = [m.start() for m in re.finditer(r", ", body)
+              if body[:m.start()].count("(") == body[:m.start()].count(")")
+              and body[:m.start()].count('"') % 2 == 0]
+    if len(commas) != 1:
+        return body
+    head, tail = body[:commas[0]], body[commas[0] + 2:]
+    first = lx.words(tail)[:1]
+    if not first or tail[:1] in "\"“'(" or " and " in f" {head} " or sh.verb_first(tail) or \
+            wc.is_third_person(first[0]) or first[0] in lx.STOPWORDS or \
+            sh.state_word(first[0]) or wc.only_verb(first[0]) or first[0].endswith("ing") or \
+            lx.NUMBER_RE.match(first[0]) or first[0] in lx.PERSON_NOUNS or \
+            first[0] in lx.RELATION_NOUNS or tail[:1].isupper():
+        return body
+    return f"{head} and {tail}"
 
 
 def ongoing_act(field: str, body: str) -> bool:
@@ -455,7 +477,8 @@ def own(clause: Clause, voice: Voice) -> Own:
         body = clause.body
         if f == "plan" and lx.words(body)[:1] != ["will"]:
             head, _, rest = body.partition(" ")
-            if not _plan_verb(head):
+            infinitive = re.search(rf"\bto\s+{re.escape(head)}\b", clause.text) is not None
+            if not _plan_verb(head) and not infinitive:  # "Nate to offer": a verb after "to"
                 return as_written(clause, voice)  # "roommate invited to next session"
             body = f"will {base_form(head)} {rest}".strip()
         return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))

@@ -147,6 +147,8 @@ class _Section:
 
     def add(self, sentence: Sentence, subject: str = "") -> None:
         sentence.subject = subject  # type: ignore[attr-defined]
+        if self.sentences and not self.style.bullets:  # a list's lines may open alike
+            vary_opening(self.sentences[-1], sentence)
         self.sentences.append(sentence)
         self.run = self.run + 1 if subject == "client" and self.last_subject == "client" else (
             1 if subject == "client" else 0)
@@ -454,6 +456,37 @@ class _Section:
 
 # What only a clinician does in a session: after a label, an unnamed act with another verb
 # ("in-session: held chef's knife 10 min") may be the client's and is kept as written.
+_REPORTED_RE = re.compile(r"^\S+ reported (?!that\b)")
+
+
+def vary_opening(previous: Sentence, sentence: Sentence) -> None:
+    """Two sentences in a row that open alike are varied: "Client reported A. She noted
+    B."; "Interventions included A. Interventions also included B." Only the frame verb or an
+    "also" changes, both of the closed vocabulary."""
+    before, now = previous.render(), sentence.render()
+    told = any("reported" in lx.words(c.text) for c in sentence.clauses)  # the fact's own verb
+    if _REPORTED_RE.match(before) and _REPORTED_RE.match(now) and not told:
+        for i, segment in enumerate(sentence.segments):
+            if isinstance(segment, Choice) and segment.kind == "verb" and \
+                    segment.options[0] == "reported ":
+                sentence.segments[i] = Choice(("noted ",), 0, "verb")
+                for j, earlier in enumerate(previous.segments):
+                    if isinstance(earlier, Choice) and earlier.kind == "verb" and \
+                            earlier.options[0] == "reported ":
+                        previous.segments[j] = Choice(("reported ",), 0, "verb")
+                        break
+                return
+            if isinstance(segment, str) and re.match(r"(?:\S+ )?reported (?!that\b)", segment):
+                sentence.segments[i] = segment.replace("reported ", "noted ", 1)
+                return
+    if re.match(r"Interventions (?:also )?included ", before) and \
+            now.startswith("Interventions included "):
+        for i, segment in enumerate(sentence.segments):
+            if isinstance(segment, str) and "included " in segment:
+                sentence.segments[i] = segment.replace("included ", "also included ", 1)
+                return
+
+
 _CLINICIAN_ACTS = frozenset({
     "taught", "reviewed", "explored", "coached", "provided", "modeled", "modelled", "validated",
     "reflected", "assigned", "introduced", "processed", "discussed", "assessed", "administered",

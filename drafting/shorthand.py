@@ -217,7 +217,8 @@ def _per(match: re.Match[str]) -> str:
     """"4 hrs/day" -> "4 hours a day"."""
     number, unit, period = match.groups()
     name = UNIT_ABBREVIATIONS.get(unit.lower(), unit).removesuffix("s")
-    return f"{number} {name}s a {'week' if period in ('wk', 'week') else period}"
+    plural = "" if number in ("1", "one") else "s"  # "~1 hr/night": "1 hour a night"
+    return f"{number} {name}{plural} a {'week' if period in ('wk', 'week') else period}"
 
 
 def expansions_of(word: str) -> set[str]:

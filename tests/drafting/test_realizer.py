@@ -347,3 +347,36 @@ def test_diagnoses_courses_and_shorthand_read_as_a_clinician_writes_them() -> No
     for shorthand in ("anx ", "dept", "behav ", "Xmas", "reported adult", "take no"):
         assert shorthand not in note
     assert "social anxiety" in note and "department" in note and "Christmas" in note
+
+
+def test_openings_in_a_row_are_varied_and_nothing_is_lost() -> None:
+    note = draft_of({"presenting_concerns": "tension headaches, worse at work\nnightmares, "
+                                            "3x/wk",
+                     "interventions": "EMDR phase 4 reprocessing target: headlights\nNC "
+                                      "'I'm going to die' -> PC 'I survived'",
+                     "risk": "SI/HI denied by both"}, service="couple")
+    assert "Client reported tension headaches" in note
+    assert "noted nightmares" in note  # not a second "reported"
+    assert "Interventions also included NC" in note
+    assert "Both denied SI/HI." in note
+    told = draft_of({"presenting_concerns": "works part time\nShe reported headaches most "
+                                            "afternoons"})
+    assert "reported" in told and "noted headaches" not in told  # the therapist's own verb
+    joint = draft_of({"interventions": "Restructuring: Greg and client spoke directly 3 min"},
+                     service="family")
+    assert "During restructuring, Greg and the client spoke directly 3 minutes." in joint
+
+
+def test_others_plans_lists_and_asides_read_as_prose() -> None:
+    note = draft_of({"presenting_concerns": "sleeping 4-5 hrs, nightmares 3x/wk\navoiding door "
+                                            "handles, uses sleeve\ngoogling symptoms ~1 hr/night"
+                                            "\ncannabis down from daily to weekends",
+                     "interventions": "creative hopelessness (what have you tried to stop "
+                                      "worry?)",
+                     "plan": "Nate to offer phone proactively"}, service="couple")
+    assert "sleeping 4-5 hours and nightmares 3 times a week" in note
+    assert "avoiding door handles, uses sleeve" in note  # a verb after the comma keeps it
+    assert "about 1 hour a night" in note
+    assert "Cannabis was down" in note and "The cannabis" not in note
+    assert "(what have you tried to stop worry?)" in note  # an aside is never re-parsed
+    assert "Nate will offer phone proactively." in note
