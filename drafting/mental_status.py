@@ -316,7 +316,7 @@ def _kind(item: str) -> str:
     return "other"
 
 
-_NOUNS = ("affect", "mood", "speech", "thought process", "thought content", "thoughts",
+_NOUNS = ("affect", "mood", "speech", "thought process", "thought content", "thoughts", "thought",
           "insight", "judgment", "judgement", "insight/judgment", "eye contact", "appearance",
           "behavior", "behaviour", "orientation", "memory", "attention", "concentration",
           "hygiene", "grooming", "psychomotor", "motor activity", "mse", "cognition",

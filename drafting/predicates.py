@@ -69,6 +69,14 @@ _RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|a
 _RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasional|recent|some|"
                            r"ongoing|increased|brief)\s+)?(?:si|hi|suicidal|homicidal|thoughts?|"
                            r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
+# Who the client is, at the head of a line: "Iraq vet", "TA for stats section", "grad student"
+_ROLE_RE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+|(?:first-year|second-year|new|former|retired|single|stay-at-home|"
+    r"full-time|part-time|grad|graduate|college|high school|nursing|medical|law)\s+){0,2}"
+    r"(?:veteran|vet|student|TA|teacher|nurse|firefighter|paramedic|officer|widow|widower|"
+    r"retiree|caregiver|freshman|sophomore|engineer|accountant|attorney|lawyer|resident|"
+    r"physician|pastor|chef|mechanic|contractor|realtor|barista|cashier)"
+    r"(?=\s*$|\s*,|\s+(?:for|at|in|with|of)\b)")
 # A diagnosis at the head of a line: the therapist's, never "Client reported bipolar I".
 _DIAGNOSIS_RE = re.compile(
     r"^(?:(?:adult|childhood|chronic|complex|recurrent|provisional|r/o|rule out|hx of|"
@@ -302,6 +310,12 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
         # who told it is not written, so no one is made its teller
         return None
+    role = _ROLE_RE.match(body)
+    if f == "presenting_concerns" and role:
+        # "Iraq vet, IED 2007" -> "is an Iraq veteran, IED 2007": who the client is, never
+        # "Client reported Iraq vet"
+        return Pred(clause, lit(f"{article_for(body.split()[0])} ") + slots(body, voice),
+                    aux=("is", "are"), state=True, lead="is")
     if f == "presenting_concerns" and _DIAGNOSIS_RE.match(body):
         return None  # "adult ADHD, dx 2025": a diagnosis, not something the client reported
     negated = _NEGATED_RE.match(body)

@@ -285,11 +285,14 @@ class _Section:
                 label.lower() in ("topic", "theme", "focus", "module", "skill"):
             # "Topic: people, places, and things": what the session was about
             return Own(clause, lit(f"The {label.lower()} was ") + slots(clause.body, voice))
-        if f == "interventions" and clause.shape is Shape.NOUN:
-            body = clause.body
-            detail = f" ({body})" if len(body.split()) <= 3 else f", with {lower_first(body)}"
+        if f == "interventions" and clause.shape is Shape.NOUN and len(clause.body.split()) <= 3:
             return Own(clause, [voice.clinician, " ", Choice(
-                ("used ", "provided ", "conducted "), 0, "verb"), lower_first(label), detail])
+                ("used ", "provided ", "conducted "), 0, "verb"), lower_first(label),
+                f" ({clause.body})"])  # "Clinician used defusion (leaves on a stream)."
+        if f == "interventions" and clause.shape is Shape.NOUN:
+            # "Emotion regulation: check the facts, opposite action for shame." (never "used
+            # emotion regulation, with check the facts")
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body, voice))
         if clause.shape is Shape.NOUN and f not in ("presenting_concerns", "interventions"):
             named = [voice.client_mid(), " "] if clause.named and clause.actor is Actor.CLIENT \
                 else []  # "scaling: pt 3/10" keeps the client

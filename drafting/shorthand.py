@@ -166,6 +166,8 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
     text = re.sub(r"\bhx\s+(?!of\b)(?=\w)", "history of ", text)  # "hx 1 DUI"; "hx (cutting)"
     text = re.sub(r"\bdx'?e?d\s+(?=[A-Za-z])", "diagnosed with ", text)  # "dx'd MS 2024"
+    text = re.sub(r"\b((?:Iraq|Afghanistan|Vietnam|Gulf War|Army|Navy|Marine|Air Force|combat|"
+                  r"military|USMC)\s+)vet\b", r"\1veteran", text)  # never a veterinarian
     text = re.sub(r"\bdx(?:'?e?d)?\s+(?=(?:19|20)\d\d\b)", "diagnosed in ", text)  # "dx 2025"
     text = re.sub(r"\b([1-9]) q\b(?![&/])", lambda m: m.group(1) + (
         " question" if m.group(1) == "1" else " questions"), text)  # "ask 1 q each section"

@@ -380,3 +380,16 @@ def test_others_plans_lists_and_asides_read_as_prose() -> None:
     assert "Cannabis was down" in note and "The cannabis" not in note
     assert "(what have you tried to stop worry?)" in note  # an aside is never re-parsed
     assert "Nate will offer phone proactively." in note
+
+
+def test_who_the_client_is_and_labelled_techniques() -> None:
+    note = draft_of({"presenting_concerns": "Iraq vet, IED 2007. TA for stats section",
+                     "mental_status": "Affect: anxious, blushed when discussing teaching.\n"
+                                      "Speech: soft.\nThought: logical, no psychosis. A&Ox3",
+                     "interventions": "emotion regulation: check the facts, opposite action "
+                                      "for shame"})
+    assert "Client is an Iraq veteran, IED 2007." in note  # never "reported Iraq vet"
+    assert "is a TA for statistics section" in note
+    assert "thought was logical" in note and "thought:" not in note
+    assert "Emotion regulation: check the facts, opposite action for shame." in note
+    assert ", with check the facts" not in note
