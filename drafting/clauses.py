@@ -372,8 +372,12 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if field == "plan" and ws and ws[0] in _PASSIVE_PLAN:
         # "given 988 crisis line number": done to the client in session
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
-    if sh.is_state(text) or (field in ("client_response", "mental_status") and ws
-                             and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS):
+    compound = len(ws) > 2 and wc.can_be_noun(ws[1]) and not wc.can_be_adjective(ws[1]) and \
+        ws[1] not in sh.STATE_FOLLOWERS and wc.can_be_noun(ws[2]) and \
+        ws[2] not in sh.STATE_FOLLOWERS  # "calm place cue word": a noun phrase, not a state
+    if (sh.is_state(text) or (field in ("client_response", "mental_status") and ws
+                              and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS)) and \
+            not (compound and field == "client_response"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)
                                and not _compound(ws)):

@@ -611,6 +611,8 @@ def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[S
         return [subject]  # "SUDS", "VOC", "PHQ-9", "No SI": no article
     if not article:
         return [subject]
+    if re.fullmatch(r"(?:group\s+)?member\s+[A-Z][\w.]*", subject):
+        return [f"group member {subject.split()[-1]}"]  # "member Joan", never "The member"
     segments = slots(subject, voice)
     tokens = subject.split()
     person = lx.words(tokens[0])[0] if tokens and lx.words(tokens[0]) else ""

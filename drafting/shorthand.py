@@ -194,7 +194,8 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)
-        if len(word) <= 3 and word[0].isupper() and word[1:].islower():
+        if len(word) <= 3 and word[0].isupper() and word[1:].islower() and \
+                word.lower() not in ("mom", "dad"):
             return word  # "Mo", "Re": a name or a sentence's first word, not shorthand
         full = ABBREVIATIONS[word.lower()]
         return full.capitalize() if word[0].isupper() and len(word) > 1 and word[1].islower() \

@@ -264,7 +264,7 @@ def test_named_people_ratings_and_how_the_session_was_held() -> None:
                      "plan": "discuss sleep with PCP; Dr. Reyes to reinforce skills; Linda to "
                              "call clinic tonight"}, service="group")
     assert "7 members were present." in text
-    assert "Client reported that her mom calls her daily crying." in text  # a group session
+    assert "Client reported that her mother calls her daily crying." in text  # a group session
     assert "By phone, " in text and "Both were alert and appropriately dressed." in text
     assert "Andre was restricted and looking at floor early." in text
     assert "clinician tracked the negative cycle" in text.lower()
@@ -393,3 +393,14 @@ def test_who_the_client_is_and_labelled_techniques() -> None:
     assert "thought was logical" in note and "thought:" not in note
     assert "Emotion regulation: check the facts, opposite action for shame." in note
     assert ", with check the facts" not in note
+
+
+def test_group_members_parents_and_named_things_keep_their_words() -> None:
+    group = draft_of({"client_response": "member Joan shared same, client nodded"},
+                     service="group")
+    assert "Group member Joan shared same" in group and "The member" not in group
+    family = draft_of({"presenting_concerns": "Dad (Kevin) attended",
+                       "client_response": "calm place cue word 'porch', felt warm"},
+                      service="family")
+    assert "The father (Kevin) attended." in family
+    assert "Client was calm place" not in family  # a noun phrase, not a state
