@@ -139,6 +139,11 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
         text = re.sub(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
                       r"\1", text, flags=re.IGNORECASE)
+    # "clt (PTSD, firefighter) avoiding crowds": what it is, then the aside
+    text = re.sub(r"^((?:(?:the\s+)?(?:client|clt|pt|patient)\s+)?)(\([^()]*[A-Za-z][^()]{0,80}\))"
+                  r"\s+(\w[^()]*)$",
+                  lambda m: f"{m.group(1)}{m.group(3).rstrip('.')} {m.group(2)}", text,
+                  flags=re.IGNORECASE)
     if field == "risk":  # "SI/HI denied by both" -> "both denied SI/HI"
         text = re.sub(r"^(.{1,40}?)\s+denied\s+by\s+(both|each|all|either|both partners|"
                       r"client|pt|the client)\s*$", r"\2 denied \1", text, flags=re.IGNORECASE)
@@ -289,6 +294,11 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
+    going = re.fullmatch(r"([A-Za-z]+)\s+(going|doing|holding|looking)", subject)
+    if going and predicate and len(predicate.split()) <= 3 and field != "plan":
+        # "work going OK" -> "Work was going OK", never "The work going was OK"
+        return Clause(field, text, Shape.COPULA, Actor.NONE, subject=going.group(1),
+                      body=f"{going.group(2)} {predicate}")
     if subject.count("(") > subject.count(")") or subject.count('"') % 2:
         subject, predicate = "", ""  # "creative hopelessness (what have you tried ...)"
     if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS and \

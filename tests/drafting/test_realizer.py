@@ -404,3 +404,11 @@ def test_group_members_parents_and_named_things_keep_their_words() -> None:
                       service="family")
     assert "The father (Kevin) attended." in family
     assert "Client was calm place" not in family  # a noun phrase, not a state
+
+
+def test_an_aside_first_and_how_things_are_going() -> None:
+    note = draft_of({"presenting_concerns": "clt (PTSD, firefighter) avoiding crowded places\n"
+                                            "work going OK\n(14) school refusal"})
+    assert "avoiding crowded places (PTSD, firefighter)" in note
+    assert "Work was going OK." in note and "The work going" not in note
+    assert "(14)" in note  # an age in brackets stays where it was written
