@@ -127,6 +127,29 @@ _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
 
 def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     """The shape and actor of one fact of one prompt field."""
+    clause = _analyze(field, fact, setting)
+    said = _TRAILING_QUOTE_RE.match(clause.body)
+    if said and field in ("presenting_concerns", "client_response") and \
+            _SPOKEN_RE.search(said.group(2)) and \
+            clause.shape in (Shape.VERB, Shape.NOUN, Shape.STATE, Shape.CLAUSE) and (
+            clause.actor is Actor.CLIENT and not clause.subject
+            or clause.actor is Actor.NONE and not clause.subject and field == "presenting_concerns"
+            or clause.actor is Actor.OTHER and wc.is_past(lx.words(clause.body)[0])):
+        # 'checking his phone nightly, "I can't stop"' -> '... nightly and said, "I can't
+        # stop"': the quote said by whoever did the rest, never spliced on with a comma
+        return replace(clause, body=f"{said.group(1)} and said, {said.group(2)}")
+    return clause
+
+
+# Words someone says of themselves or to someone ("I can't stop", "you're right"), not a
+# description in quotes ("screaming at the table"), whose speaker is not written
+_SPOKEN_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|us|our|you|you're|your)\b",
+                        re.IGNORECASE)
+# a fact that ends with a quotation after a comma, with no other quotation before it
+_TRAILING_QUOTE_RE = re.compile(r'^([^"“”]*[^\s,"“”]),\s+(["“][^"“”]+["”]\.?)$')
+
+
+def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if field not in ("plan", "goals"):  # "incr conflict" is increased conflict, not a task
         fact = re.sub(r"\b(incr|decr)\.?\s+(?!to\b|by\b|\d)",
                       lambda m: "increased " if m.group(1) == "incr" else "decreased ", fact)

@@ -59,7 +59,7 @@ access safety guilt shame anger fear conflict stress pain housing employment wor
 medicine psychology nursing dietetics humor sarcasm hopelessness warmth empathy compassion
 probation parole time ice play
 self-compassion hope cannabis marijuana weed alcohol nicotine caffeine tobacco vaping drinking
-sleep appetite intimacy sex
+sleep appetite intimacy sex regard
 """)
 LY_ADJECTIVES = frozenset({"weekly", "daily", "nightly", "monthly", "yearly", "early", "elderly",
                            "friendly", "family", "lovely", "likely", "lonely", "only", "costly",
@@ -79,7 +79,7 @@ def article_for(word: str) -> str:
     low = word.lower()
     if low.startswith(("hour", "honest", "honor", "heir")):
         return "an"
-    if low.startswith(("uni", "use", "usu", "eu", "one", "once", "ur")):
+    if low.startswith(("uni", "use", "usu", "eu", "one", "once", "uri", "uro", "ura", "ure")):
         return "a"
     if re.match(r"\d", low):
         return "an" if re.match(r"(?:8|11|18|80)\b", low) else "a"

@@ -42,11 +42,13 @@ rejected isolated hopeful relieved
 # Frame verbs for a therapist's noun-phrase intervention, best collocation first.
 _PROVIDED_HEADS = wordset("""
 psychoeducation education training validation support counseling feedback reassurance guidance
-encouragement information resources referral referrals normalization
+encouragement information resources referral referrals normalization coaching regard praise
+compliment compliments
 """)
 _CONDUCTED_HEADS = wordset("""
 exercise exercises role-play assessment review exposure experiment activity session screening
 evaluation interview check-in rehearsal desensitization installation processing narrative
+analysis scan brainstorm discussion dialogue screen sort round practice mapping
 """)
 _TECHNIQUE_HEADS = wordset("""
 restructuring defusion stimulation control balance questions question technique techniques
@@ -174,13 +176,6 @@ def _copula(field: str, plural: bool, future_passive: bool = False) -> str:
 
 _PER_SOMEONE_RE = re.compile(r"\bper\s+(?:the\s+|her\s+|his\s+|their\s+)?([\w'-]+)",
                              re.IGNORECASE)
-
-
-def included_intervention(clause: Clause) -> bool:
-    """A technique named as a noun ("values card sort", "cognitive restructuring"): said in
-    "Interventions included ...", never "Clinician used ..." (which reads as a form)."""
-    return clause.field == "interventions" and clause.shape is Shape.NOUN and \
-        frame_verb_choice("interventions", lower_first(clause.body)).options[0] == "used "
 
 
 def frame_verb_choice(field: str, body: str) -> Choice:
@@ -356,9 +351,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     if f == "interventions":
         verb = frame_verb_choice(f, body)
         lead = verb.options[0].strip()
-        if lead == "used":  # "Interventions included values card sort and a willingness dial."
-            told = slots(body, voice, object_start=True, after="included")
-            return Pred(clause, lit("included ") + told, lead="included", object_segments=told)
+        # in the clinician's sentence, in the order the therapist typed them: "Clinician
+        # reflected the cycle, heightened ..., and used joining with each member."
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after=lead),
                     lead=lead, object_segments=slots(body, voice, object_start=True,
                                                      after=lead))

@@ -212,10 +212,6 @@ class _Section:
                                   [f"{self.voice.client_subject()} is an {age}"
                                    if age[:1] in "8" or age.startswith(("11-", "18-"))
                                    else f"{self.voice.client_subject()} is a {age}"])))
-        # The techniques named as nouns are said together, after what the clinician did
-        # ("Clinician taught TIPP. Interventions included an ice-water demo and ...").
-        items = [it for it in items if it[0] != "interventions"] + \
-            [it for it in items if it[0] == "interventions"]
         pending: list[Sentence] = []
         i = 0
         while i < len(items):
@@ -376,8 +372,6 @@ class _Section:
             subject, plural = ["The family "], False
         elif key == "couple":
             subject, plural = ["The couple "], False
-        elif key == "interventions":
-            subject, plural = ["Interventions "], True
         else:  # another person: "other:father"
             subject, plural = other_subject(key.split(":", 1)[1], self.voice)
             subject = with_capital(subject) + [" "]
@@ -460,12 +454,13 @@ class _Section:
 # What only a clinician does in a session: after a label, an unnamed act with another verb
 # ("in-session: held chef's knife 10 min") may be the client's and is kept as written.
 _REPORTED_RE = re.compile(r"^\S+ reported (?!that\b)")
+_USED_RE = re.compile(r"^\S+ (?:also )?used ")
 
 
 def vary_opening(previous: Sentence, sentence: Sentence) -> None:
-    """Two sentences in a row that open alike are varied: "Client reported A. She noted
-    B."; "Interventions included A. Interventions also included B." Only the frame verb or an
-    "also" changes, both of the closed vocabulary."""
+    """Two sentences in a row that open alike are varied: "Client reported A. She noted B.";
+    "Clinician used A. Clinician also used B." Only the frame verb changes, or an "also" is
+    added, both of the closed vocabulary."""
     before, now = previous.render(), sentence.render()
     told = any("reported" in lx.words(c.text) for c in sentence.clauses)  # the fact's own verb
     if _REPORTED_RE.match(before) and _REPORTED_RE.match(now) and not told:
@@ -482,11 +477,12 @@ def vary_opening(previous: Sentence, sentence: Sentence) -> None:
             if isinstance(segment, str) and re.match(r"(?:\S+ )?reported (?!that\b)", segment):
                 sentence.segments[i] = segment.replace("reported ", "noted ", 1)
                 return
-    if re.match(r"Interventions (?:also )?included ", before) and \
-            now.startswith("Interventions included "):
+    if _USED_RE.match(before) and _USED_RE.match(now):  # "Clinician also used ..."
         for i, segment in enumerate(sentence.segments):
-            if isinstance(segment, str) and "included " in segment:
-                sentence.segments[i] = segment.replace("included ", "also included ", 1)
+            if isinstance(segment, Choice) and segment.kind == "verb" and \
+                    segment.options[0] == "used ":
+                sentence.segments[i] = Choice(tuple("also " + o for o in segment.options),
+                                              segment.default, "verb")
                 return
 
 

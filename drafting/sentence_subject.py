@@ -1,12 +1,12 @@
 """Who each planned sentence is said of: the client, the clinician, both, the couple or
-family, another person ("other:father"), "interventions", or no one (a clause with its own
+family, another person ("other:father"), or no one (a clause with its own
 subject)."""
 
 from __future__ import annotations
 
 from drafting import lexicon as lx
 from drafting.clauses import Actor, Clause, Shape
-from drafting.predicates import included_intervention, ongoing_act
+from drafting.predicates import ongoing_act
 from drafting.voice import Voice
 
 _PRACTICE_VERBS = frozenset({"practiced", "rehearsed", "role-played", "completed", "tried"})
@@ -37,7 +37,7 @@ def subject_key(clause: Clause, voice: Voice) -> str:
     if clause.actor is Actor.JOINT:
         return "joint"
     if clause.field == "interventions" and clause.shape is Shape.NOUN:
-        return "interventions" if included_intervention(clause) else "therapist"
+        return "therapist"
     if clause.shape is Shape.NOUN and clause.field in ("impression", "progress") and \
             ongoing_act(clause.field, clause.body):
         return "client"  # "responding well to exposure": the client is

@@ -14,7 +14,8 @@ _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\
 # "1) reviewed homework 2) taught grounding" or "1. Reduce ... 2. Improve ...": one list.
 _INLINE_LIST_RE = re.compile(r"^\s*\(?1[.)]\s")
 _INLINE_ITEM_RE = re.compile(r"(?:^\s*|\s+)\(?\d{1,2}[.)]\s+(?=[A-Za-z])")
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|\(?[0-9]{1,2}[.)]\s)\s*")
+# "1." "2)" "(3)": a numbered item; never "(14) school refusal", where the number is an age
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|[0-9]{1,2}[.)]\s|\([1-9]\)\s)\s*")
 # A period after these does not end a sentence ("Dr. Lee", "e.g. walks").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "st", "vs", "e.g", "i.e", "approx",
                             "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc", "ofc", "det",

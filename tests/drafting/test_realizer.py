@@ -246,7 +246,7 @@ def test_lists_keep_their_parentheses_and_labels() -> None:
                                       "people, places, and things"})
     assert "an interpersonal inventory (partner, mother-in-law, sister)" in text
     assert "The topic was people, places, and things." in text
-    assert "Interventions included OARS, a readiness ruler, and a decisional balance." in draft_of(
+    assert "Clinician used OARS, a readiness ruler, and a decisional balance." in draft_of(
         {"interventions": "OARS; readiness ruler; decisional balance"})
     mse = draft_of({"mental_status": "A&O x4, speech nl, well groomed, uses humor; separated "
                                      "from father easily, smiled at the therapist"})
@@ -302,9 +302,8 @@ def test_no_frame_is_forced_where_none_fits() -> None:
     assert "reported" not in risk.split("Assessment")[1]  # a rating is the clinician's
     assert "Moderate chronic, low acute risk." in risk
     techniques = draft_of({"interventions": "taught TIPP; willingness dial; ice-water demo"})
-    assert "Clinician taught TIPP. Interventions included a willingness dial and an " \
-           "ice-water demo." in techniques
-    assert "used" not in techniques
+    assert "Clinician taught TIPP, and used a willingness dial and an ice-water demo." \
+        in techniques  # one sentence of what the clinician did, in the order typed
 
 
 def test_several_people_observed_keep_who_showed_what() -> None:
@@ -357,7 +356,7 @@ def test_openings_in_a_row_are_varied_and_nothing_is_lost() -> None:
                      "risk": "SI/HI denied by both"}, service="couple")
     assert "Client reported tension headaches" in note
     assert "noted nightmares" in note  # not a second "reported"
-    assert "Interventions also included NC" in note
+    assert "Clinician also used NC" in note
     assert "Both denied SI/HI." in note
     told = draft_of({"presenting_concerns": "works part time\nShe reported headaches most "
                                             "afternoons"})
@@ -412,3 +411,15 @@ def test_an_aside_first_and_how_things_are_going() -> None:
     assert "avoiding crowded places (PTSD, firefighter)" in note
     assert "Work was going OK." in note and "The work going" not in note
     assert "(14)" in note  # an age in brackets stays where it was written
+
+
+def test_a_quote_after_a_comma_is_said_by_whoever_did_the_rest() -> None:
+    note = draft_of({"presenting_concerns": "checking his phone nightly, \"I can't stop\"\n"
+                                            "dad works nights, \"he only talks to me about "
+                                            "grades\"",
+                     "client_response": "dad teared up, \"you're right\"\nrefused dinner "
+                                        "twice, \"screaming at the table\""}, service="family")
+    assert "checking his phone nightly and said, \"I can't stop.\"" in note
+    assert "The father teared up and said, \"you're right.\"" in note
+    # the client's words about the father, and a description in quotes: no speaker is made up
+    assert "works nights and said" not in note and "twice and said" not in note
