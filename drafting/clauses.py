@@ -141,6 +141,10 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     return clause
 
 
+ATTENDING_RE = re.compile(r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\s*(?:\(\d+\)\s*)?"
+                           r"(?:and|\+|&|w/|with)\s+(?:(?:her|his|their)\s+)?[\w-]+"
+                           r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:and|\+|&)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)?"
+                           r"\s*$", re.IGNORECASE)
 # Words someone says of themselves or to someone ("I can't stop", "you're right"), not a
 # description in quotes ("screaming at the table"), whose speaker is not written
 _SPOKEN_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|us|our|you|you're|your)\b",
@@ -159,6 +163,8 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     text = client_named(text, setting.client_names)
     if field == "presenting_concerns":  # "wife 'gave him an ultimatum' per pt": "reported"
         text = _PER_CLIENT_RE.sub("", text)  # already says who told it
+        text = re.sub(r"^per\s+(?:the\s+)?(?:client|pt|patient|cl|clt),?\s+", "", text,
+                      flags=re.IGNORECASE)  # "Per pt, his wife says ..."
         # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
         text = re.sub(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
                       r"\1", text, flags=re.IGNORECASE)
@@ -181,6 +187,12 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
     if text[:1] in QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
+    if field == "presenting_concerns" and ATTENDING_RE.match(text):
+        # "Cl + partner Dana", "Cl (10) + mom": who came, said as written ("Client and
+        # partner Dana."), never "Client reported Client and partner Dana"
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body=re.sub(
+            r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\b", "Client", text, count=1,
+            flags=re.IGNORECASE))
     if field == "presenting_concerns" and context.is_session_context(text):
         return Clause(field, text, Shape.CONTEXT, Actor.NONE, body=text)
     lead = _LEAD_PHRASE_RE.match(text)
@@ -615,6 +627,9 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head.endswith("ed") and after and after[0] in ("about", "with", "by", "over", "that"):
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
+    if head in _DOSE_VERBS and after and after[0] not in lx.PREPOSITIONS:
+        # "psychiatrist increased prazosin to 2mg": the prescriber's act, never "was increased"
+        return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     if sh.state_word(head) and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
         return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if head in COPULA_WORDS and head not in lx.PAST_VERBS | lx.PRESENT_VERBS:
@@ -622,6 +637,9 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
 
 
+_DOSE_VERBS = frozenset({"increased", "decreased", "started", "stopped", "prescribed", "changed",
+                         "raised", "lowered", "reduced", "adjusted", "titrated", "added",
+                         "discontinued", "restarted", "switched", "tapered"})
 # What only the clinician updates or sends: "update treatment plan", not "update resume".
 _RECORD_WORDS = frozenset({"treatment", "tx", "plan", "safety", "records", "chart", "school",
                            "psychiatrist", "pcp", "prescriber", "team", "release", "roi"})

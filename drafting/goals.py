@@ -45,7 +45,7 @@ def goal_sentences(clauses: list[Clause], voice: Voice) -> list[Sentence]:
             # "mom to reach CDI mastery": "The goal is for the mother to reach ..."
             who = lower_first(clause.subject)
             who = who if lx.words(who)[:1] and lx.words(who)[0] in lx.DETERMINERS \
-                else "the " + who
+                or who[:1].isupper() else "the " + who  # "for Marcus", never "for the Marcus"
             out.append(Sentence(lit(f"The goal is for {who} to ") + slots(
                 re.sub(r"^to\s+", "", body), voice, verb_first=True), [clause]))
         elif clause.shape is Shape.MEASURE:  # "Y-BOCS <16": "The goal is Y-BOCS below 16."

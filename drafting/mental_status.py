@@ -46,6 +46,8 @@ def mental_status_sentences(text: str, voice: Voice,
         return [Sentence([f], [Clause("mental_status", f, Shape.NOUN, whole.actor, body=f)])
                 for f in facts]
     mixed = _mixed_lines(facts) if voice.service != "individual" else []
+    # "Observed: pt hesitated ..., held hands away": the therapist's own lead, kept
+    mixed += [f for f in facts if _OBSERVED_LEAD_RE.match(f) and f not in mixed]
     facts = [f for f in facts if f not in mixed]
     # "Phone." / "by video": how the clinician observed, said before what was observed
     how = next((f for f in facts if f.strip(" .").lower() in _MODALITY_ITEMS), "")
@@ -165,6 +167,7 @@ _BODY_PARTS = frozenset({"arms", "hands", "legs", "fists", "eyes", "head", "jaw"
 _POSTURE_RE = re.compile(r"^(arms|hands|legs|fists|eyes|head|jaw|shoulders)\s+(\w+ed)\b(.*)$")
 
 
+_OBSERVED_LEAD_RE = re.compile(r"^(?:observed|obs|noted|seen)\s*:", re.IGNORECASE)
 _MODALITY_ITEMS = {"phone": "By phone, ", "by phone": "By phone, ", "video": "By video, ",
                    "on video": "On video, ", "telehealth": "Via telehealth, ",
                    "via telehealth": "Via telehealth, ", "on camera": "On camera, "}

@@ -16,7 +16,7 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
 from drafting.appointments import INTERVAL_RE, appointment, is_appointment, next_session
-from drafting.clauses import Actor, Clause, Shape
+from drafting.clauses import ATTENDING_RE, Actor, Clause, Shape
 from drafting.lexicon import wordset
 from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, lower_first, slots
@@ -305,6 +305,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
         # who told it is not written, so no one is made its teller
         return None
+    if f == "presenting_concerns" and ATTENDING_RE.match(clause.body):
+        return None  # "Client and partner Dana.": who came, nobody's report
     role = _ROLE_RE.match(body)
     if f == "presenting_concerns" and role:
         # "Iraq vet, IED 2007" -> "is an Iraq veteran, IED 2007": who the client is, never

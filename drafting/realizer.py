@@ -462,7 +462,8 @@ def vary_opening(previous: Sentence, sentence: Sentence) -> None:
     "Clinician used A. Clinician also used B." Only the frame verb changes, or an "also" is
     added, both of the closed vocabulary."""
     before, now = previous.render(), sentence.render()
-    told = any("reported" in lx.words(c.text) for c in sentence.clauses)  # the fact's own verb
+    told = any(w in ("report", "reports", "reported", "reporting")  # the fact's own verb
+               for c in sentence.clauses for w in lx.words(c.text))
     if _REPORTED_RE.match(before) and _REPORTED_RE.match(now) and not told:
         for i, segment in enumerate(sentence.segments):
             if isinstance(segment, Choice) and segment.kind == "verb" and \

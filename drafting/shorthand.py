@@ -79,7 +79,7 @@ FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNOREC
 _CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
     re.escape(k) for k in sorted(CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])")
 # "2x this week", "3x/wk" (not "2x/wk goal": before a noun the count stays as written)
-_TIMES_RE = re.compile(r"(?<![\w.])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?"
+_TIMES_RE = re.compile(r"(?<![\w.-])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?"
                        r"(week|wk|day|d|month|mo|night)?\b"
                        r"(?=\s*$|\s*[,;.()]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
                        r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
@@ -95,10 +95,16 @@ def _times(count: str) -> str:
     return {"0": "0 times", "1": "once", "2": "twice"}.get(count, f"{count} times")
 
 
+_RANGE_TIMES_RE = re.compile(r"(?<![\w.])(\d+-\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?"
+                             r"(week|wk|day|d|month|mo|night)?\b")  # "1-2x/night"
+
+
 def counts(text: str) -> str:
     """"2x this week" -> "twice this week", "3x/wk" -> "3 times a week", "x2 weeks" ->
     "for 2 weeks", "spinning 1 min x3" -> "3 times"; "~30" -> "about 30"."""
     text = _FOR_RE.sub(lambda m: f"for {m.group(1)} {m.group(2)}", text)
+    text = _RANGE_TIMES_RE.sub(lambda m: f"{m.group(1)} times" + (
+        f" {_PERIODS[m.group(2)]}" if m.group(2) else ""), text)
     text = _TIMES_RE.sub(lambda m: _times(m.group(1)) + (
         f" {_PERIODS[m.group(2)]}" if m.group(2) else ""), text)
     text = _X_TIMES_RE.sub(lambda m: m.group(1) + _times(m.group(2)), text)
@@ -164,7 +170,8 @@ def _expand_words(text: str, first: bool = True) -> str:
                   lambda m: "client and " + ABBREVIATIONS.get(m.group(2), m.group(2)), text,
                   flags=re.IGNORECASE)  # "pt/mom to f/u": the two of them
     text = re.sub(r"\bf/u\s+(?=w/|with\b)", "follow up ", text)  # "f/u w/ OB": the verb
-    text = re.sub(r"\bhx\s+(?!of\b)(?=\w)", "history of ", text)  # "hx 1 DUI"; "hx (cutting)"
+    text = re.sub(r"\b([Hh])x\s+(?!of\b)(?=\w)", lambda m: ("H" if m.group(1) == "H" else "h")
+                  + "istory of ", text)  # "hx 1 DUI"; "Hx cutting ages 15-19"; "hx (cutting)"
     text = re.sub(r"\bdx'?e?d\s+(?=[A-Za-z])", "diagnosed with ", text)  # "dx'd MS 2024"
     text = re.sub(r"\b((?:Iraq|Afghanistan|Vietnam|Gulf War|Army|Navy|Marine|Air Force|combat|"
                   r"military|USMC)\s+)vet\b", r"\1veteran", text)  # never a veterinarian
@@ -183,14 +190,15 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\$(?!\s*\d)", "money", text)  # "sleep and $ as cons"
     text = re.sub(r"#(?!\s*\d)", "number", text)  # "cousin's #"
     text = re.sub(r"\bmax(?:imum)?\.?\s+(?=\d)", "a maximum of ", text)
-    for sign, words in _COMPARE:
-        text = re.sub(rf"(?<![<>=-]){re.escape(sign)}(?![<>=-])\s*(?=\d)", words, text)
+    for sign, words in _COMPARE:  # ">~20" was made ">about 20" above
+        text = re.sub(rf"(?<![<>=-]){re.escape(sign)}(?![<>=-])\s*(?=\d|about \d)", words, text)
 
     text = _UNIT_RE.sub(unit, text)
     text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))
     text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
-    # the client named in the middle of a fact ("pt described", "drive pt Tuesday")
-    text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt)\b(?=(?:['’]s)?\b)", "client", text)
+    # the client named in the middle of a fact ("pt described", "drive pt Tuesday", "if cl
+    # ready")
+    text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt|cl)\b(?=(?:['’]s)?\b)(?![.:])", "client", text)
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)

@@ -59,6 +59,8 @@ def _rejoin_abbreviations(parts: list[str]) -> list[str]:
 
 
 def _ends_with_abbreviation(part: str) -> bool:
+    if re.search(r"(?:^|\s)[A-Z]\.$", part.strip()):
+        return True  # an initial: "group member R. said ..."
     match = re.search(r"([A-Za-z.]+)\.$", part.strip())
     return match is not None and match.group(1).lower() in _ABBREVIATIONS
 

@@ -423,3 +423,20 @@ def test_a_quote_after_a_comma_is_said_by_whoever_did_the_rest() -> None:
     assert "The father teared up and said, \"you're right.\"" in note
     # the client's words about the father, and a description in quotes: no speaker is made up
     assert "works nights and said" not in note and "twice and said" not in note
+
+
+def test_who_came_who_prescribed_and_the_clients_shorthand_names() -> None:
+    note = draft_of({"presenting_concerns": "Cl + partner Dana. Psychiatrist (Dr. Okafor) "
+                                            "increased prazosin to 2mg qhs. argument "
+                                            "escalated, cl left house. WASO 1-2x/night, awake "
+                                            ">~20 min",
+                     "mental_status": "Observed: pt hesitated ~2 min before touching the floor",
+                     "client_response": "group member R. said \"that's huge\"",
+                     "risk": "Hx cutting ages 15-19"}, service="couple")
+    assert "Client and partner Dana." in note and "reported client and" not in note
+    assert "(Dr. Okafor) increased prazosin" in note and "was increased" not in note
+    assert "client left house" in note and " cl " not in note
+    assert "1-2 times a night" in note and "above about 20 minutes" in note
+    assert "Observed: client hesitated" in note and "Client observed" not in note
+    assert "R. said, \"that's huge.\"" in note or "R. said \"that's huge" in note
+    assert "History of cutting ages 15-19." in note
