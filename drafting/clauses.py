@@ -90,6 +90,7 @@ class Setting:
     service: str = "individual"  # individual, couple, family or group
     approach: str = ""  # the session's approach, as the session line names it
     they_is_client: bool = True  # "they" in a fact may be the client (else others present)
+    people: frozenset[str] = frozenset()  # others the facts name ("stepfather (Rob)": "Rob")
 
 
 _NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
@@ -201,6 +202,7 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
     if said and (is_person(said.group(1)) or a_name(said.group(1)) or
+                 said.group(1) in setting.people or
                  lx.words(said.group(1))[-1:] and
                  lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
         speaker = said.group(1)

@@ -646,6 +646,9 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
     if words and (words[0] in ("both", "they", "each") and len(words) == 1
                   or words[0] in ("both", "all", "each") and len(words) == 2):
         return [subject], words[0] != "each"  # "both partners", "each partner"
+    if re.fullmatch(r"[A-Z][a-z]+", subject.strip()) and words and \
+            words[0] not in lx.RELATION_NOUNS and words[0] not in lx.PERSON_NOUNS:
+        return [subject.strip()], False  # a name, as typed: "Rob", though "rob" is a verb
     segments = subject_segments(subject, voice)
     if segments and isinstance(segments[0], str) and words and words[0] not in lx.DETERMINERS \
             and words[0] not in ("client's",) and not segments[0][:1].isupper():

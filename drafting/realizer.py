@@ -53,8 +53,9 @@ from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.sentence_subject import subject_key
 from drafting.session_line import session_line
 from drafting.shapes import verb_first
+from drafting.shorthand import CLIENT_RE
 from drafting.style import StyleProfile
-from drafting.subjects import name_tokens
+from drafting.subjects import name_tokens, people_named
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
 
@@ -87,7 +88,8 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
     setting = Setting(name_tokens(facts.client_name, facts.client_pronouns), voice.service,
                       facts.session.approach or "",
                       they_is_client=voice.service == "individual"
-                      or facts.client_pronouns.lower().startswith("they"))
+                      or facts.client_pronouns.lower().startswith("they"),
+                      people=people_named(list(facts.prompts.values())))
     plan = Plan({}, [], voice)
     for heading, fields in section_fields(facts.format).items():
         section = _Section(voice, style)
@@ -314,6 +316,21 @@ class _Section:
             # (an exposure is often the client's, a model the clinician's); kept as written
             return Own(clause, lit(label[0].upper() + label[1:], ": ")
                        + slots(lower_first(clause.body), voice, verb_first=True))
+        if f == "plan" and _names_a_person(label):
+            # "Jordan: text before purchases" is Jordan's task, "Mom: labeled praise daily"
+            # the mother's: never "For Jordan, client will text ..."
+            person = lx.ABBREVIATIONS.get(label.lower(), label)
+            if CLIENT_RE.fullmatch(label.strip() + " "):
+                person_clause = Clause(f, clause.text, clause.shape, Actor.CLIENT, "",
+                                       clause.body)
+                if clause.shape is Shape.VERB:
+                    return Own(clause, self._one(person_clause).segments)
+                person = voice.client
+            elif clause.shape is Shape.VERB:
+                return own(Clause(f, clause.text, Shape.VERB, Actor.OTHER, person,
+                                  clause.body), voice)
+            return Own(clause, lit(person[0].upper() + person[1:], ": ")
+                       + slots(clause.body, voice))
         sentence = self._one(inner)
         lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
         text_segments = list(sentence.segments)
@@ -429,6 +446,7 @@ class _Section:
                     and sentence.clauses and prev.clauses[0].field == sentence.clauses[0].field
                     and not getattr(prev, "joined", False)
                     and len(prev.render().split()) <= 9 and len(sentence.render().split()) <= 9
+                    and not _LEADING_LABEL_RE.match(sentence.render())  # never "and Mother:"
                     and all(joinable(c) for c in prev.clauses + sentence.clauses)
                     and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
                     & _NAMED_SUBJECTS):
@@ -502,6 +520,18 @@ _CLIENT_PRACTICE_RE = re.compile(r"\b(?:exposure|erp|vivo|imaginal|interoceptive
 # Sentences about these are not joined to another ("The father agreed, and the son ...").
 _NAMED_SUBJECTS = frozenset({"client", "therapist", "joint", "unit", "family", "couple",
                              "interventions"})
+
+
+_LEADING_LABEL_RE = re.compile(r"^[A-Z][\w/-]*(?:\s[\w/-]+){0,2}:\s")
+
+
+def _names_a_person(label: str) -> bool:
+    """"Jordan", "Mom", "cl", "parents": a label that says whose a plan item is."""
+    words = lx.words(label)
+    return len(words) == 1 and (words[0] in lx.RELATION_NOUNS or words[0] in lx.PERSON_NOUNS
+                                or words[0] in ("mom", "dad", "cl", "clt", "pt", "client")
+                                or re.fullmatch(r"[A-Z][a-z]+", label.strip()) is not None
+                                and not wc.can_be_noun(words[0]))
 
 
 def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:

@@ -82,7 +82,7 @@ _CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
 _TIMES_RE = re.compile(r"(?<![\w.-])(\d+)x(?:\s*/\s*|\s+(?:a|per)\s+)?"
                        r"(week|wk|day|d|month|mo|night)?\b"
                        r"(?=\s*$|\s*[,;.()]|\s+(?:this|a|per|at|in|for|after|before|with|daily|"
-                       r"since|last|until|to|on|of|and|or|then|now|total|max)\b)")
+                       r"since|last|until|to|on|of|and|or|then|now|total|max|only)\b)")
 _FOR_RE = re.compile(r"(?<![\w])x\s?(\d+)\s+(weeks?|days?|months?|years?|sessions?|minutes?"
                      r"|hours?)\b")
 # "1 minute x3", "3 trials x2": a repetition (never "oriented x3")
@@ -191,7 +191,8 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"#(?!\s*\d)", "number", text)  # "cousin's #"
     text = re.sub(r"\bmax(?:imum)?\.?\s+(?=\d)", "a maximum of ", text)
     for sign, words in _COMPARE:  # ">~20" was made ">about 20" above
-        text = re.sub(rf"(?<![<>=-]){re.escape(sign)}(?![<>=-])\s*(?=\d|about \d)", words, text)
+        text = re.sub(rf"(?<![<>=-]){re.escape(sign)}(?![<>=-])\s*(?=\$?\d|about \d)", words,
+                      text)
 
     text = _UNIT_RE.sub(unit, text)
     text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))

@@ -39,6 +39,26 @@ increased lower higher same similar
 """)
 
 
+_NAMED_AFTER_RE = re.compile(
+    r"\b(?i:mom|mother|dad|father|step(?:father|mother|dad|mom)|husband|wife|partner|spouse|"
+    r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|brother|sister|friend|roommate|member|"
+    r"peer|boss|grandmother|grandfather|aunt|uncle|cousin|coworker)\s*\(?([A-Z][a-z]+)\b")
+_NAMED_BEFORE_RE = re.compile(
+    r"\b([A-Z][a-z]+)\s*\((?i:mom|mother|dad|father|step\w+|husband|wife|partner|son|"
+    r"daughter|brother|sister)\)")
+
+
+def people_named(texts: list[str]) -> frozenset[str]:
+    """The names the facts give to others in the room or the client's life ("stepfather
+    (Rob)", "husband Marcus", "Tanya (mom)"), so that "Rob: 'I can back off'" is Rob
+    speaking, though "rob" is also an English verb."""
+    names: set[str] = set()
+    for text in texts:
+        names.update(m.group(1) for m in _NAMED_AFTER_RE.finditer(text))
+        names.update(m.group(1) for m in _NAMED_BEFORE_RE.finditer(text))
+    return frozenset(n for n in names if n.lower() not in lx.STOPWORDS)
+
+
 def a_name(word: str) -> bool:
     """"Sam", "Dana": a capitalized word English does not use in lower case (a person named
     in the session, before their words: "Sam: 'I feel like a roommate'")."""

@@ -440,3 +440,16 @@ def test_who_came_who_prescribed_and_the_clients_shorthand_names() -> None:
     assert "Observed: client hesitated" in note and "Client observed" not in note
     assert "R. said, \"that's huge.\"" in note or "R. said \"that's huge" in note
     assert "History of cutting ages 15-19." in note
+
+
+def test_a_named_person_speaks_and_owns_their_plan_item() -> None:
+    note = draft_of({"presenting_concerns": "Fam session: (15), mother (Tanya), stepfather "
+                                            "(Rob)",
+                     "client_response": "Rob: \"I can back off and let Tanya lead on this.\"",
+                     "plan": "Jordan: text before purchases >$100; Mom: labeled praise 1x "
+                             "daily; cl: balloon breathing at bedtime"}, service="family")
+    assert "Rob said, \"I can back off" in note and "During rob" not in note
+    assert "Jordan will text before purchases above $100." in note
+    assert "For Jordan" not in note and "client will text" not in note
+    assert "Mother: labeled praise once daily." in note
+    assert "Client will complete balloon breathing at bedtime." in note
