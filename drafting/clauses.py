@@ -328,6 +328,14 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
     if ws and ws[0] in lx.PRONOUN_SUBJECTS:  # "he cried when talking about his son"
         return _with_actor(field, text, text.split(None, 1)[1] if " " in text else "",
                            Actor.CLIENT)
+    if len(ws) > 2 and field in ("client_response", "mental_status", "presenting_concerns") and \
+            sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and ws[1] in (
+                "when", "while", "during", "after", "until", "as"):
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "quiet when T. shared"
+    if len(ws) > 1 and ws[0] in ("later", "then", "afterward", "afterwards", "initially",
+                                 "eventually", "finally") and (
+            ws[1] in lx.PAST_VERBS or wc.is_past(ws[1]) and wc.only_verb(ws[1])):
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "later said ..."
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
@@ -579,7 +587,9 @@ _TRAILING_PREDICATE_RE = re.compile(
 _INTRANSITIVE_ACTS = frozenset({"cried", "laughed", "smiled", "nodded", "sighed", "wept",
                                 "sobbed", "shrugged", "paused", "arrived", "yelled", "apologized",
                                 "agreed", "teared", "froze", "relaxed", "participated", "slept",
-                                "listened", "interrupted", "withdrew", "joked", "giggled"})
+                                "listened", "interrupted", "withdrew", "joked", "giggled",
+                                "appeared", "emerged", "happened", "occurred", "returned",
+                                "came", "went", "stayed", "left"})
 _DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice", "once",
                            "recently", "this"})
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
@@ -639,6 +649,8 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
 
 
+_RATED = frozenset({"assessed", "rated", "screened", "judged", "estimated", "determined",
+                    "considered", "deemed"})
 _DOSE_VERBS = frozenset({"increased", "decreased", "started", "stopped", "prescribed", "changed",
                          "raised", "lowered", "reduced", "adjusted", "titrated", "added",
                          "discontinued", "restarted", "switched", "tapered"})
@@ -660,6 +672,8 @@ def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Acto
         return Actor.CLIENT if verb in CLIENT_ONLY_VERBS else Actor.THERAPIST
     if field == "plan" and verb in _ADVISED:
         return Actor.THERAPIST  # "recommended father follow up with the pediatrician"
+    if field in ("risk", "impression", "progress") and verb in _RATED:
+        return Actor.THERAPIST  # "assessed low acute risk": the clinician's judgment
     if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \
             rest[0] in lx.CLIENT_WORDS:
         return Actor.THERAPIST  # "call client Friday"

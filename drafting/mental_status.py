@@ -167,7 +167,7 @@ _BODY_PARTS = frozenset({"arms", "hands", "legs", "fists", "eyes", "head", "jaw"
 _POSTURE_RE = re.compile(r"^(arms|hands|legs|fists|eyes|head|jaw|shoulders)\s+(\w+ed)\b(.*)$")
 
 
-_OBSERVED_LEAD_RE = re.compile(r"^(?:observed|obs|noted|seen)\s*:", re.IGNORECASE)
+_OBSERVED_LEAD_RE = re.compile(r"^(?:observed|obs|noted|seen)\b[^:\"]{0,30}:", re.IGNORECASE)
 _MODALITY_ITEMS = {"phone": "By phone, ", "by phone": "By phone, ", "video": "By video, ",
                    "on video": "On video, ", "telehealth": "Via telehealth, ",
                    "via telehealth": "Via telehealth, ", "on camera": "On camera, "}

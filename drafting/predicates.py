@@ -603,7 +603,7 @@ def subject_segments(subject: str, voice: Voice, article: bool = True) -> list[S
         rest = subject.split(None, 1)[1]  # "pt's wife" is "his wife"
         return [f"{voice.possessive if not voice.unit else 'their'} ", rest]
     first = subject.split()[0] if subject.split() else ""
-    if re.match(r"[A-Z0-9-]{2,}$", first) or lx.words(first)[:1] == ["no"]:
+    if re.match(r"[A-Z0-9-]{2,}$", first) or lx.words(first)[:1] in (["no"], ["none"]):
         return [subject]  # "SUDS", "VOC", "PHQ-9", "No SI": no article
     if not article:
         return [subject]

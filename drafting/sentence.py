@@ -71,7 +71,7 @@ def finish(text: str) -> str:
     # A sentence joined or split by a choice: a capital after its own full stop.
     text = "".join(part if i % 2 else re.sub(  # never inside the client's quoted words
         r"(?<!\b[a-z]\.[a-z])(?<!\b(?:Dr|Mr|Ms|St))(?<!\bMrs)(?<!\bincl)(?<!\bapprox)"
-        r"(?<!\s[A-Z])"  # an initial: "member R. said"
+        r"(?<!\b[A-Z])"  # an initial: "member R. said", "D. acknowledged"
         r"(?<!\.\.)([.!?] )([a-z])",
         lambda m: m.group(1) + m.group(2).upper(), part)
         for i, part in enumerate(_QUOTED_RE.split(text)))

@@ -27,7 +27,7 @@ def split_facts(text: str) -> list[str]:
     facts = []
     if _INLINE_LIST_RE.match(text):
         text = _INLINE_ITEM_RE.sub("\n", text)
-    for part in _rejoin_brackets(_rejoin_abbreviations(_SPLIT_RE.split(text))):
+    for part in _rejoin_quotes(_rejoin_brackets(_rejoin_abbreviations(_SPLIT_RE.split(text)))):
         part = _BULLET_RE.sub("", part).strip().strip(" ,;:").strip()
         if not re.search(r"\b(?:a\.m|p\.m|etc|[A-Z])\.$", part):  # "9 a.m." keeps its period
             part = part.rstrip(".!?").strip()
@@ -43,6 +43,19 @@ def _rejoin_brackets(parts: list[str]) -> list[str]:
     for part in parts:
         if joined and joined[-1].count("(") > joined[-1].count(")"):
             joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def _rejoin_quotes(parts: list[str]) -> list[str]:
+    """A sentence end inside the client's quoted words ("This is my schema. I don't have to
+    text.") ends no fact: the quotation is one, said as typed."""
+    joined: list[str] = []
+    for part in parts:
+        last = joined[-1] if joined else ""
+        if last and (last.count('"') % 2 == 1 or last.count("“") > last.count("”")):
+            joined[-1] = f"{last} {part}"
         else:
             joined.append(part)
     return joined

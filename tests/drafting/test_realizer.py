@@ -453,3 +453,19 @@ def test_a_named_person_speaks_and_owns_their_plan_item() -> None:
     assert "For Jordan" not in note and "client will text" not in note
     assert "Mother: labeled praise once daily." in note
     assert "Client will complete balloon breathing at bedtime." in note
+
+
+def test_quotes_initials_and_observations_keep_their_speaker() -> None:
+    note = draft_of({"mental_status": "Observed during imaginal: crying, gripping armrest",
+                     "client_response": "Quiet when T. shared; later said 'hearing T. say it "
+                                        "out loud made it sound less true.' D. acknowledged "
+                                        "\"I came at you hard.\" Co-wrote flashcard: \"This is "
+                                        "my schema. I don't have to text right now.\"",
+                     "risk": "assessed low acute risk; SI/HI none observed"}, service="group")
+    assert "Observed during imaginal: crying, gripping armrest." in note
+    assert "Client observed" not in note
+    assert "Client was quiet when T. shared" in note and "later said" in note
+    assert "D. acknowledged" in note  # an initial takes no capital after it
+    assert "I don't have to text right now." in note  # a quotation is never re-read
+    assert "Clinician don't" not in note
+    assert "Clinician assessed low acute risk." in note and "Client assessed" not in note
