@@ -672,6 +672,9 @@ def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Acto
         return Actor.CLIENT if verb in CLIENT_ONLY_VERBS else Actor.THERAPIST
     if field == "plan" and verb in _ADVISED:
         return Actor.THERAPIST  # "recommended father follow up with the pediatrician"
+    if field == "plan" and verb == "consider" and rest and any(
+            w in ("referral", "referrals") or w in lx.MEASURE_NAMES for w in rest[:5]):
+        return Actor.THERAPIST  # "consider AUDIT-C next visit"; "consider grief group" is hers
     if field in ("risk", "impression", "progress") and verb in _RATED:
         return Actor.THERAPIST  # "assessed low acute risk": the clinician's judgment
     if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \

@@ -141,6 +141,7 @@ review reassess re-evaluate revisit meet discuss explore process
 # Plan verbs for what the therapist does between sessions ("refer to psychiatry").
 THERAPIST_PLAN_VERBS: frozenset[str] = wordset("""
 refer coordinate consult monitor administer re-administer send provide obtain update notify
+reassess re-assess re-check recheck
 """)
 # Shorthand for the client: a rephrasing may drop it (the frame says "the client").
 CLIENT_WORDS: frozenset[str] = frozenset({"client", "clt", "cl", "ct", "pt", "patient"})

@@ -71,6 +71,12 @@ _RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|a
 _RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasional|recent|some|"
                            r"ongoing|increased|brief)\s+)?(?:si|hi|suicidal|homicidal|thoughts?|"
                            r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
+# Another professional's note or letter at the head of a line: "PCP (Dr. Lin) note 3/30: ..."
+_THIRD_PARTY_NOTE_RE = re.compile(
+    r"^(?:the\s+|his\s+|her\s+|their\s+)?(?:pcp|pediatrician|psychiatrist|teacher|school|"
+    r"school counselor|counselor|ob|doctor|dr\.?\s+\w+|probation officer|case manager|daycare|"
+    r"nurse|prescriber|neurologist|cardiologist|attorney)\b[^:]{0,40}?\b(?:note|notes|report|"
+    r"letter|records?|email|fax|summary|labs?|results?)\b", re.IGNORECASE)
 # Who the client is, at the head of a line: "Iraq vet", "TA for stats section", "grad student"
 _ROLE_RE = re.compile(
     r"^(?:[A-Z][\w-]*\s+|(?:first-year|second-year|new|former|retired|single|stay-at-home|"
@@ -305,6 +311,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
         # who told it is not written, so no one is made its teller
         return None
+    if f == "presenting_concerns" and _THIRD_PARTY_NOTE_RE.match(clause.body):
+        return None  # "PCP (Dr. Lin) note 3/30: ...": the record's, not the client's report
     if f == "presenting_concerns" and ATTENDING_RE.match(clause.body):
         return None  # "Client and partner Dana.": who came, nobody's report
     role = _ROLE_RE.match(body)

@@ -469,3 +469,12 @@ def test_quotes_initials_and_observations_keep_their_speaker() -> None:
     assert "I don't have to text right now." in note  # a quotation is never re-read
     assert "Clinician don't" not in note
     assert "Clinician assessed low acute risk." in note and "Client assessed" not in note
+
+
+def test_another_professionals_note_and_who_considers_what() -> None:
+    note = draft_of({"presenting_concerns": "PCP (Dr. Lin) note 3/30: pain mgmt referral placed",
+                     "plan": "consider AUDIT-C next visit; consider grief group at senior center"})
+    assert "PCP (Dr. Lin) note 3/30: pain management referral placed." in note
+    assert "reported his PCP" not in note and "reported PCP" not in note
+    assert "Clinician will consider an AUDIT-C next visit" in note
+    assert "Clinician will consider grief group" not in note  # the client's to consider
