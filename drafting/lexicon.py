@@ -322,6 +322,9 @@ ABBREVIATIONS: dict[str, str] = {
     "esp": "especially", "wkly": "weekly", "nxt": "next", "yday": "yesterday", "ppl": "people",
     "b4": "before", "approp": "appropriate", "mgr": "manager", "etoh": "alcohol",
     "w/d": "withdrawal", "dx'd": "diagnosed", "dx'ed": "diagnosed",
+    "til": "until", "btw": "between", "ck-in": "check-in", "sched": "schedule",
+    "stmt": "statement", "incl": "including", "incl.": "including", "wt": "weight",
+    "d/o": "disorder",
 }
 # Clinical abbreviations written out only in capitals ("BP", but "bp" may be anything). "HR"
 # is written out only before a number (heart rate), never before a noun ("HR plan").

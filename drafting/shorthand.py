@@ -198,14 +198,18 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = counts(_CAPITAL_RE.sub(lambda m: CAPITAL_ABBREVIATIONS[m.group(1)], text))
     text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
     # the client named in the middle of a fact ("pt described", "drive pt Tuesday", "if cl
-    # ready")
-    text = re.sub(r"(?<=[\s(])(?:pt|Pt|clt|cl)\b(?=(?:['’]s)?\b)(?![.:])", "client", text)
+    # ready", "dad-cl relationship", "(cl: fear of being alone")
+    text = re.sub(r"(?:(?<=[\s(/])|(?<=[A-Za-z]-))(?:pt|Pt|clt|cl)\b(?=(?:['’]s)?\b)(?!\.)",
+                  "client", text)  # never "7-pt drop", which is points
+    text = re.sub(r"^(?:Cl|Clt)\b(?=['’]s\b)", "Client", text)  # "Cl's defiance ..."
+    text = re.sub(r"\s\+(?=\s|$)", " and", text)  # "door closed + "clingy at drop-off""
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)
         if len(word) <= 3 and word[0].isupper() and word[1:].islower() and \
-                word.lower() not in ("mom", "dad"):
-            return word  # "Mo", "Re": a name or a sentence's first word, not shorthand
+                word.lower() in ("mo", "re", "mod", "max", "bf", "gf", "sh", "fu", "bc", "hw",
+                                 "pos", "neg", "abt", "avg", "sat", "sun", "wed"):
+            return word  # "Mo", "Re", "Max": a name or a sentence's first word, not shorthand
         full = ABBREVIATIONS[word.lower()]
         return full.capitalize() if word[0].isupper() and len(word) > 1 and word[1].islower() \
             else full

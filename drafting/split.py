@@ -27,7 +27,11 @@ def split_facts(text: str) -> list[str]:
     facts = []
     if _INLINE_LIST_RE.match(text):
         text = _INLINE_ITEM_RE.sub("\n", text)
-    for part in _rejoin_quotes(_rejoin_brackets(_rejoin_abbreviations(_SPLIT_RE.split(text)))):
+    # an abbreviation's period ("Dr.", "member R.") ends no sentence, but a semicolon or a
+    # line break after it still ends the fact
+    sentences = [part for chunk in re.split(r"[;\n\r]+", text)
+                 for part in _rejoin_abbreviations(_SPLIT_RE.split(chunk))]
+    for part in _rejoin_quotes(_rejoin_brackets(sentences)):
         part = _BULLET_RE.sub("", part).strip().strip(" ,;:").strip()
         if not re.search(r"\b(?:a\.m|p\.m|etc|[A-Z])\.$", part):  # "9 a.m." keeps its period
             part = part.rstrip(".!?").strip()

@@ -281,7 +281,9 @@ def test_a_risk_rating_is_the_clinicians_and_brackets_hold_their_sentence() -> N
                                         "agreed to a paper planner",
                      "plan": "notify psychiatrist Dr. Reyes of risk change"})
     assert "C-SSRS moderate risk." in text and "reported C-SSRS" not in text
-    assert "(incl. mother's sertraline)" in text and "reported her mother's" not in text
+    assert any(f"(including {whose}mother's sertraline)" in text
+               for whose in ("her ", "the ", ""))
+    assert "reported her mother's" not in text
     assert '("I\'ve tried 20 apps")' in text
     assert "Clinician will notify psychiatrist Dr. Reyes of risk change." in text
 
@@ -478,3 +480,17 @@ def test_another_professionals_note_and_who_considers_what() -> None:
     assert "reported his PCP" not in note and "reported PCP" not in note
     assert "Clinician will consider an AUDIT-C next visit" in note
     assert "Clinician will consider grief group" not in note  # the client's to consider
+
+
+def test_more_shorthand_and_the_clients_name_anywhere() -> None:
+    note = draft_of({"presenting_concerns": "Grp picked up tension btw cl and D.; works til 7p. "
+                                            "Cl's defiance targets stepdad. door closed + "
+                                            "\"clingy at drop-off\". Y-BOCS 7-pt drop",
+                     "plan": "eating d/o clinic intake 4/16; log dreams btw sessions"},
+                    service="group")
+    for written in ("between the client", "until 7p", "Client's defiance",
+                    "and \"clingy at drop-off", "eating disorder clinic", "between sessions",
+                    "7-pt drop"):
+        assert written in note
+    for shorthand in ("Grp", "btw", " til ", "Cl's", " + ", "d/o", "7-client"):
+        assert shorthand not in note
