@@ -47,9 +47,15 @@ _AFTER_HEAD = frozenset(lx.PREPOSITIONS) | {"and", "for", "via", "re", "regardin
                                              "today", "this", "per"}
 
 
+# "Insomnia f/u, wk 4 CBT-I": the kind of visit this was
+_FOLLOW_UP_RE = re.compile(r"^[A-Za-z-]+(?:\s[A-Za-z-]+)?\s+(?:follow-up|f/u)(?=\s*(?:,|$))",
+                           re.IGNORECASE)
+
+
 def is_session_context(text: str) -> bool:
     """Is this presenting-concerns line about the session rather than the client?"""
     if _COURSE_RE.match(text.strip()) or _ATTENDANCE_RE.search(text) or \
+            _FOLLOW_UP_RE.match(text.strip()) or \
             _NUMBERED_MEETING_RE.match(text.strip()):
         return True
     head = re.split(r"[,;:(]", text, maxsplit=1)[0]

@@ -263,6 +263,7 @@ def lower_first(text: str) -> str:
     word = re.sub(r"[^A-Za-z]", "", first)
     following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
     if len(following) > 1 and following[0].isupper() and following[1:].islower() \
+            and following.lower() not in lx.WEEKDAYS_MONTHS \
             and word.lower() not in lx.STOPWORDS and not wc.is_base_verb(word.lower()) \
             and not first.endswith((",", ";", ":")):  # "Said, 'Maybe ...'" is no name
         return text  # "Sound Relationship House", "Gottman Method": a name

@@ -403,10 +403,20 @@ def comma_as_and(body: str) -> str:
     return f"{head} and {tail}"
 
 
+# What a behaviour does, after it: "napping undermining sleep drive" (not "tolerating
+# processing well", whose "processing" is what is tolerated)
+_ING_PREDICATES = frozenset({"undermining", "maintaining", "reinforcing", "causing", "affecting",
+                             "driving", "fueling", "interfering", "contributing", "impairing",
+                             "limiting", "worsening", "perpetuating", "disrupting"})
+
+
 def ongoing_act(field: str, body: str) -> bool:
     """"adjusting to loss of independence" (an impression), "now eating in the dining room"
-    (progress): what the client is doing, said with "is"; not "longstanding pattern"."""
+    (progress): what the client is doing, said with "is"; not "longstanding pattern", nor
+    "napping undermining sleep drive", whose napping is the subject."""
     words = lx.words(body)
+    if len(words) > 1 and words[0].endswith("ing") and words[1] in _ING_PREDICATES:
+        return False
     if not words or field not in ("client_response", "impression", "progress",
                                   "presenting_concerns"):
         return False

@@ -29,8 +29,9 @@ def split_facts(text: str) -> list[str]:
         text = _INLINE_ITEM_RE.sub("\n", text)
     # an abbreviation's period ("Dr.", "member R.") ends no sentence, but a semicolon or a
     # line break after it still ends the fact
-    sentences = [part for chunk in re.split(r"[;\n\r]+", text)
-                 for part in _rejoin_abbreviations(_SPLIT_RE.split(chunk))]
+    sentences = [part for chunk in re.split(r"[;\n\r]+", text)  # '2. "be present"' is a
+                 for part in _rejoin_abbreviations(  # numbered item, not a sentence "2."
+                     _SPLIT_RE.split(_BULLET_RE.sub("", chunk, count=1)))]
     for part in _rejoin_quotes(_rejoin_brackets(sentences)):
         part = _BULLET_RE.sub("", part).strip().strip(" ,;:").strip()
         if not re.search(r"\b(?:a\.m|p\.m|etc|[A-Z])\.$", part):  # "9 a.m." keeps its period

@@ -494,3 +494,15 @@ def test_more_shorthand_and_the_clients_name_anywhere() -> None:
         assert written in note
     for shorthand in ("Grp", "btw", " til ", "Cl's", " + ", "d/o", "7-client"):
         assert shorthand not in note
+
+
+def test_visit_kinds_numbered_quotes_and_what_a_habit_does() -> None:
+    note = draft_of({"presenting_concerns": "Insomnia f/u, wk 4 CBT-I\nShared Mon coping w/ "
+                                            "group",
+                     "goals": "1. cut drinking to max 2/night\n2. \"be present for my kids\"",
+                     "impression": "Napping undermining sleep drive. Tolerating processing "
+                                   "well."}, fmt="girp")
+    assert "This was an insomnia follow-up" in note and "reported insomnia" not in note
+    assert "shared Monday coping" in note  # a weekday after a verb makes no name of it
+    assert ", 2, " not in note and "\"be present for my kids.\"" in note
+    assert "Client is napping" not in note and "Client is tolerating processing well" in note
