@@ -263,8 +263,9 @@ def _attach(items: object) -> list[str]:
     out: list[str] = []
     for item in items:  # type: ignore[attr-defined]
         ws = lx.words(item)
-        joins_affect = len(ws) == 1 and ws[0] in _AFFECT_QUALIFIERS and out and \
-            lx.words(out[-1])[:1] == ["affect"]
+        joins_affect = (len(ws) == 1 and ws[0] in _AFFECT_QUALIFIERS or len(ws) == 2 and
+                        ws[0].endswith("ly") and ws[1] in _AFFECT_QUALIFIERS) and out and \
+            lx.words(out[-1])[:1] == ["affect"]  # "affect congruent, mildly restricted"
         goes_on = ws[:2] in (["away", "from"], ["close", "to"]) or ws[:1] in (
             ["without"], ["except"])  # "sat next to mom, away from stepdad"
         if out and ws and (ws[0] in ("then", "later", "but", "yet", "though") or joins_affect
@@ -306,6 +307,7 @@ def _kind(item: str) -> str:
         return "state"  # "appropriate with peers", "hostile toward staff"
     if sh.state_word(ws[0]) or ws[0] in ("oriented", "alert"):
         if len(ws) > 1 and not sh.state_word(ws[1]) and ws[1] not in sh.STATE_FOLLOWERS \
+                and ws[1] not in ("appearing", "looking") \
                 and ws[1] not in lx.PREPOSITIONS \
                 and not re.match(r"x\d|times|twice|once", ws[1]) and ws[1] not in _WHEN_AFTER \
                 and not item.split()[0].endswith(",") and not item.split()[1].startswith("("):

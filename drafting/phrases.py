@@ -270,7 +270,7 @@ def lower_first(text: str) -> str:
     if (len(word) > 1 and word[0].isupper() and word[1:].islower()
             and word.lower() not in lx.WEEKDAYS_MONTHS
             and word.lower() not in ("dr", "mr", "mrs", "ms", "mx")
-            and (lx.common_word(word) or wc.everyday(word))):
+            and (lx.common_word(word) or wc.everyday(word) or word.lower() in MASS_NOUNS)):
         return text[0].lower() + text[1:]
     if len(word) == 1 and word in "A" and first == "A":
         return "a" + text[1:]

@@ -55,7 +55,7 @@ from drafting.session_line import session_line
 from drafting.shapes import verb_first
 from drafting.shorthand import CLIENT_RE
 from drafting.style import StyleProfile
-from drafting.subjects import name_tokens, people_named
+from drafting.subjects import name_tokens, names_someone, people_named
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
 
@@ -316,6 +316,12 @@ class _Section:
             # (an exposure is often the client's, a model the clinician's); kept as written
             return Own(clause, lit(label[0].upper() + label[1:], ": ")
                        + slots(lower_first(clause.body), voice, verb_first=True))
+        if f in ("presenting_concerns", "client_response") and names_someone(label) and \
+                not CLIENT_RE.match(label + " "):
+            # "Dad not present - works nights": whose the rest is stays as written, never
+            # "Client reported working nights"
+            return Own(clause, lit(label[0].upper() + label[1:], ": ")
+                       + slots(clause.body, voice))
         if f == "plan" and _names_a_person(label):
             # "Jordan: text before purchases" is Jordan's task, "Mom: labeled praise daily"
             # the mother's: never "For Jordan, client will text ..."

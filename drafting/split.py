@@ -29,7 +29,7 @@ def split_facts(text: str) -> list[str]:
         text = _INLINE_ITEM_RE.sub("\n", text)
     # an abbreviation's period ("Dr.", "member R.") ends no sentence, but a semicolon or a
     # line break after it still ends the fact
-    sentences = [part for chunk in re.split(r"[;\n\r]+", text)  # '2. "be present"' is a
+    sentences = [part for chunk in re.split(r"[;\n\r]+|\s\|\s", text)  # '2. "be present"' is a
                  for part in _rejoin_abbreviations(  # numbered item, not a sentence "2."
                      _SPLIT_RE.split(_BULLET_RE.sub("", chunk, count=1)))]
     for part in _rejoin_quotes(_rejoin_brackets(sentences)):

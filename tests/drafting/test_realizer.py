@@ -506,3 +506,17 @@ def test_visit_kinds_numbered_quotes_and_what_a_habit_does() -> None:
     assert "shared Monday coping" in note  # a weekday after a verb makes no name of it
     assert ", 2, " not in note and "\"be present for my kids.\"" in note
     assert "Client is napping" not in note and "Client is tolerating processing well" in note
+
+
+def test_pipes_affect_qualifiers_and_whose_line_it_is() -> None:
+    note = draft_of({"presenting_concerns": "Dad not present - works nights. Caffeine down to 1 "
+                                            "cup",
+                     "mental_status": "tired appearing, yawning. affect congruent, mildly "
+                                      "restricted",
+                     "interventions": "reviewed sleep diary | titrated TIB up 15 mins | cog "
+                                      "restructuring re sleep"}, service="family")
+    assert "Father not present: works nights." in note and "reported working" not in note
+    assert "caffeine was down" in note.lower() and "that Caffeine" not in note
+    assert "tired appearing" in note and "with tired appearing" not in note
+    assert "ffect was congruent and mildly restricted" in note
+    assert "|" not in note
