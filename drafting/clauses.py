@@ -130,7 +130,8 @@ def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     """The shape and actor of one fact of one prompt field."""
     clause = _analyze(field, fact, setting)
     said = _TRAILING_QUOTE_RE.match(clause.body)
-    if said and field in ("presenting_concerns", "client_response") and \
+    if said and not re.search(r"\b(?:said|says|stated|states|told|asked)\b", said.group(1)) and \
+            field in ("presenting_concerns", "client_response") and \
             _SPOKEN_RE.search(said.group(2)) and \
             clause.shape in (Shape.VERB, Shape.NOUN, Shape.STATE, Shape.CLAUSE) and (
             clause.actor is Actor.CLIENT and not clause.subject
@@ -200,6 +201,17 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if lead and field in ("client_response", "interventions", "presenting_concerns"):
         inner = analyze(field, text[lead.end():], setting)  # "in role-play said "...""
         return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
+    told_to = re.match(r"^([A-Za-z][\w.'-]{0,20})\s+to\s+([A-Za-z][\w.'-]{0,20})\s*:\s*(?=[\"“])",
+                       text)
+    if told_to and all(_a_person(who, setting) for who in told_to.groups()):
+        # "D. to clt: 'I'm scared'" is D. speaking to the client, "clt to Greg: ..." the client
+        speaker, hearer = told_to.groups()
+        if lx.words(hearer)[-1:] and lx.words(hearer)[-1] in lx.CLIENT_WORDS:
+            hearer = "the client"
+        body = f"said to {hearer}, {text[told_to.end():]}"
+        if lx.words(speaker)[-1:] and lx.words(speaker)[-1] in lx.CLIENT_WORDS:
+            return Clause(field, text, Shape.VERB, Actor.CLIENT, body=body)
+        return Clause(field, text, Shape.VERB, Actor.OTHER, subject=speaker, body=body)
     said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
     if said and (is_person(said.group(1)) or a_name(said.group(1)) or
                  said.group(1) in setting.people or
@@ -270,6 +282,14 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
                       label=label.group(1).strip(), named=inner.named,
                       score_of=inner.score_of)
     return _unlabelled(field, text, setting)
+
+
+def _a_person(word: str, setting: Setting) -> bool:
+    """"clt", "mom", "Greg", "D.": someone who may speak or be spoken to."""
+    words = lx.words(word)
+    return bool(words) and (words[-1] in lx.CLIENT_WORDS or is_person(word) or a_name(word)
+                            or word in setting.people
+                            or re.fullmatch(r"[A-Z]\.?", word) is not None)
 
 
 def names_approach(label: str, approach: str) -> bool:
@@ -428,8 +448,9 @@ def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
         # "given 988 crisis line number": done to the client in session
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text, canonical="")
     compound = len(ws) > 2 and wc.can_be_noun(ws[1]) and not wc.can_be_adjective(ws[1]) and \
-        ws[1] not in sh.STATE_FOLLOWERS and wc.can_be_noun(ws[2]) and \
-        ws[2] not in sh.STATE_FOLLOWERS  # "calm place cue word": a noun phrase, not a state
+        ws[1] not in sh.STATE_FOLLOWERS and (wc.can_be_noun(ws[2]) and ws[2] not in
+                                             sh.STATE_FOLLOWERS or ws[2] == "of")
+    # "calm place cue word", "spontaneous memory of ...": a noun phrase, not a state
     if (sh.is_state(text) or (field in ("client_response", "mental_status") and ws
                               and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS)) and \
             not (compound and field == "client_response"):

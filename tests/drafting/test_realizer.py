@@ -520,3 +520,12 @@ def test_pipes_affect_qualifiers_and_whose_line_it_is() -> None:
     assert "tired appearing" in note and "with tired appearing" not in note
     assert "ffect was congruent and mildly restricted" in note
     assert "|" not in note
+
+
+def test_who_said_it_to_whom() -> None:
+    note = draft_of({"client_response": "D. to clt: \"I'm scared that I'm failing you.\"\nclt "
+                                        "to Greg: 'you're not my dad.'\nspontaneous memory of "
+                                        "paramedic holding their hand"}, service="couple")
+    assert "D. said to the client, \"I'm scared that I'm failing you.\"" in note
+    assert "Client said to Greg, \"you're not my dad.\"" in note
+    assert "During D." not in note and "Client was spontaneous" not in note
