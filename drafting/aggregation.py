@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.clauses import Actor, Clause, Shape
+from drafting.clause_types import Actor, Clause, Shape
 from drafting.predicates import Own, Pred
 from drafting.sentence import Segment, lit
 

@@ -10,24 +10,25 @@ the clinician did, "father apologized for yelling" the father's act, "SUDS 70 to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import shorthand as sn
 from drafting import wordclass as wc
+from drafting.clause_types import INDIVIDUAL, Actor, Clause, Setting, Shape
+from drafting.concern_lines import who_came
 from drafting.lexicon import wordset
 from drafting.ratings import (
     measure_of,
     ratings_of,
 )
+from drafting.speech import said_after_comma, spoken
 from drafting.subjects import (
     CHANGE_VERBS,
     COPULA_WORDS,
     QUOTE_CHARS,
-    a_name,
     client_named,
     is_participle,
     is_person,
@@ -36,62 +37,6 @@ from drafting.subjects import (
     prose_subject,
     split_subject,
 )
-
-
-class Actor(StrEnum):
-    CLIENT = "client"
-    THERAPIST = "therapist"
-    JOINT = "joint"  # the clinician and the client together
-    OTHER = "other"  # someone else: a parent, a partner, the group ("father apologized")
-    NONE = "none"  # nobody: a measure, a thing done, an appointment
-
-
-class Shape(StrEnum):
-    VERB = "verb"  # a predicate that starts with its verb: "identified two thinking traps"
-    STATE = "state"  # an adjective phrase: "engaged", "tearful when discussing her mother"
-    NOUN = "noun"  # a noun phrase: "increased anxiety at work", "daily thought record"
-    CLAUSE = "clause"  # its own subject and verb: "SUDS dropped from 8 to 3"
-    PASSIVE = "passive"  # a thing and what was done to it: "safety plan completed"
-    COPULA = "copula"  # a thing and how it was: "speech normal", "panic attacks down to 3"
-    MEASURE = "measure"  # a measure and its value: "GAD-7 = 9", "anxiety 7/10 at start"
-    QUOTE = "quote"  # the client's own words in quotation marks
-    NOTHING = "nothing"  # "N/A", "none"
-    NOT_ASSESSED = "not_assessed"  # "not assessed this session"
-    CONTEXT = "context"  # the session itself: "family session w/ mom", "wk 4 of 8"
-
-
-@dataclass(frozen=True)
-class Clause:
-    field: str
-    text: str  # the fact as written (shorthand written out), the words a draft must keep
-    shape: Shape
-    actor: Actor
-    subject: str = ""  # the fact's own subject when it has one ("father", "SUDS")
-    body: str = ""  # the rest, without the subject: what the realizer frames
-    label: str = ""  # a lead label kept in front: "Goal 1", "ERP homework"
-    canonical: str = ""  # the words in the order a draft may write them (see _label_flip)
-    named: bool = False  # the fact itself named who acts ("client agreed", "I taught")
-    score_of: bool = False  # a measure written as a score: "PHQ-9 of 14", "GAD-7 = 9"
-    listed: int = 0  # items of one comma list share a number (>0): prose may join them again
-    # Words a document's frame adds for this fact ("Current medications: ..."): allowed by the
-    # verifier for sentences that say this fact, never required of them.
-    frame: str = ""
-
-    @property
-    def words(self) -> str:
-        return self.canonical or self.text
-
-
-@dataclass(frozen=True)
-class Setting:
-    """What the analysis needs to know about the session."""
-
-    client_names: frozenset[str] = frozenset()  # how the therapist may name the client
-    service: str = "individual"  # individual, couple, family or group
-    approach: str = ""  # the session's approach, as the session line names it
-    they_is_client: bool = True  # "they" in a fact may be the client (else others present)
-    people: frozenset[str] = frozenset()  # others the facts name ("stepfather (Rob)": "Rob")
-
 
 _NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
 _NOT_ASSESSED_RE = re.compile(
@@ -126,36 +71,12 @@ _REPORTED_PLURAL = {"report": "reported", "state": "stated", "describe": "descri
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
 
 
-def analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
+def analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
     """The shape and actor of one fact of one prompt field."""
-    clause = _analyze(field, fact, setting)
-    said = _TRAILING_QUOTE_RE.match(clause.body)
-    if said and not re.search(r"\b(?:said|says|stated|states|told|asked)\b", said.group(1)) and \
-            field in ("presenting_concerns", "client_response") and \
-            _SPOKEN_RE.search(said.group(2)) and \
-            clause.shape in (Shape.VERB, Shape.NOUN, Shape.STATE, Shape.CLAUSE) and (
-            clause.actor is Actor.CLIENT and not clause.subject
-            or clause.actor is Actor.NONE and not clause.subject and field == "presenting_concerns"
-            or clause.actor is Actor.OTHER and wc.is_past(lx.words(clause.body)[0])):
-        # 'checking his phone nightly, "I can't stop"' -> '... nightly and said, "I can't
-        # stop"': the quote said by whoever did the rest, never spliced on with a comma
-        return replace(clause, body=f"{said.group(1)} and said, {said.group(2)}")
-    return clause
+    return said_after_comma(_analyze(field, fact, setting))
 
 
-ATTENDING_RE = re.compile(r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\s*(?:\(\d+\)\s*)?"
-                           r"(?:and|\+|&|w/|with)\s+(?:(?:her|his|their)\s+)?[\w-]+"
-                           r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:and|\+|&)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)?"
-                           r"\s*$", re.IGNORECASE)
-# Words someone says of themselves or to someone ("I can't stop", "you're right"), not a
-# description in quotes ("screaming at the table"), whose speaker is not written
-_SPOKEN_RE = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|us|our|you|you're|your)\b",
-                        re.IGNORECASE)
-# a fact that ends with a quotation after a comma, with no other quotation before it
-_TRAILING_QUOTE_RE = re.compile(r'^([^"“”]*[^\s,"“”]),\s+(["“][^"“”]+["”]\.?)$')
-
-
-def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
+def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
     if field not in ("plan", "goals"):  # "incr conflict" is increased conflict, not a task
         fact = re.sub(r"\b(incr|decr)\.?\s+(?!to\b|by\b|\d)",
                       lambda m: "increased " if m.group(1) == "incr" else "decreased ", fact)
@@ -189,7 +110,7 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
         return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
     if text[:1] in QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
-    if field == "presenting_concerns" and ATTENDING_RE.match(text):
+    if field == "presenting_concerns" and who_came(text):
         # "Cl + partner Dana", "Cl (10) + mom": who came, said as written ("Client and
         # partner Dana."), never "Client reported Client and partner Dana"
         return Clause(field, text, Shape.NOUN, Actor.NONE, body=re.sub(
@@ -201,27 +122,9 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     if lead and field in ("client_response", "interventions", "presenting_concerns"):
         inner = analyze(field, text[lead.end():], setting)  # "in role-play said "...""
         return replace(inner, text=text, label=lead.group(1)) if not inner.label else inner
-    told_to = re.match(r"^([A-Za-z][\w.'-]{0,20})\s+to\s+([A-Za-z][\w.'-]{0,20})\s*:\s*(?=[\"“])",
-                       text)
-    if told_to and all(_a_person(who, setting) for who in told_to.groups()):
-        # "D. to clt: 'I'm scared'" is D. speaking to the client, "clt to Greg: ..." the client
-        speaker, hearer = told_to.groups()
-        if lx.words(hearer)[-1:] and lx.words(hearer)[-1] in lx.CLIENT_WORDS:
-            hearer = "the client"
-        body = f"said to {hearer}, {text[told_to.end():]}"
-        if lx.words(speaker)[-1:] and lx.words(speaker)[-1] in lx.CLIENT_WORDS:
-            return Clause(field, text, Shape.VERB, Actor.CLIENT, body=body)
-        return Clause(field, text, Shape.VERB, Actor.OTHER, subject=speaker, body=body)
-    said = re.match(r"^([A-Za-z][\w' -]{0,30}?)\s*:\s*(?=[\"“])", text)
-    if said and (is_person(said.group(1)) or a_name(said.group(1)) or
-                 said.group(1) in setting.people or
-                 lx.words(said.group(1))[-1:] and
-                 lx.words(said.group(1))[-1] in lx.CLIENT_WORDS):
-        speaker = said.group(1)
-        quote = text[said.end():]
-        if lx.words(speaker)[-1] in lx.CLIENT_WORDS:
-            return Clause(field, text, Shape.QUOTE, Actor.CLIENT, named=True, body=quote)
-        return Clause(field, text, Shape.QUOTE, Actor.OTHER, subject=speaker, body=quote)
+    speech = spoken(field, text, setting)  # "Rob: '...'", "D. to clt: '...'"
+    if speech is not None:
+        return speech
     first_person = sn.FIRST_PERSON_RE.match(text)
     if first_person:  # "I taught box breathing", "we practiced it twice"
         actor = Actor.THERAPIST if first_person.group(1) else Actor.JOINT
@@ -284,13 +187,6 @@ def _analyze(field: str, fact: str, setting: Setting = Setting()) -> Clause:
     return _unlabelled(field, text, setting)
 
 
-def _a_person(word: str, setting: Setting) -> bool:
-    """"clt", "mom", "Greg", "D.": someone who may speak or be spoken to."""
-    words = lx.words(word)
-    return bool(words) and (words[-1] in lx.CLIENT_WORDS or is_person(word) or a_name(word)
-                            or word in setting.people
-                            or re.fullmatch(r"[A-Z]\.?", word) is not None)
-
 
 def names_approach(label: str, approach: str) -> bool:
     """Is ``label`` the session's approach or its initials ("MI" for motivational
@@ -306,7 +202,7 @@ def names_approach(label: str, approach: str) -> bool:
                                           and label_initials == said[0])
 
 
-def _unlabelled(field: str, text: str, setting: Setting = Setting()) -> Clause:
+def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
     """A fact with no lead naming who: its shape says who (or that nobody needs naming)."""
     ws = lx.words(text)
     special = _special_shape(field, text, ws)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafting import lexicon as lx
-from drafting.clauses import Actor, Clause, Shape
+from drafting.clause_types import Actor, Clause, Shape
 from drafting.phrases import lower_first, slots
 from drafting.sentence import Segment, Sentence, lit
 from drafting.voice import Voice

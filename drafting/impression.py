@@ -12,7 +12,7 @@ from __future__ import annotations
 from drafting import lexicon as lx
 from drafting import wordclass as wc
 from drafting.aggregation import with_capital
-from drafting.clauses import Clause, Shape
+from drafting.clause_types import Clause, Shape
 from drafting.phrases import lower_first, slots
 from drafting.predicates import ongoing_act, own
 from drafting.sentence import Segment, Sentence, lit

@@ -16,7 +16,8 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
 from drafting.appointments import INTERVAL_RE, appointment, is_appointment, next_session
-from drafting.clauses import ATTENDING_RE, Actor, Clause, Shape
+from drafting.clause_types import Actor, Clause, Shape
+from drafting.concern_lines import comma_as_and, not_a_report, who_the_client_is
 from drafting.lexicon import wordset
 from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import MASS_NOUNS, article_for, choice_before, is_plural, lower_first, slots
@@ -71,26 +72,6 @@ _RISK_RATING_RE = re.compile(r"\b(?:c-ssrs|columbia|safe-t|asq|risk\s+(?:level|a
 _RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasional|recent|some|"
                            r"ongoing|increased|brief)\s+)?(?:si|hi|suicidal|homicidal|thoughts?|"
                            r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
-# Another professional's note or letter at the head of a line: "PCP (Dr. Lin) note 3/30: ..."
-_THIRD_PARTY_NOTE_RE = re.compile(
-    r"^(?:the\s+|his\s+|her\s+|their\s+)?(?:pcp|pediatrician|psychiatrist|teacher|school|"
-    r"school counselor|counselor|ob|doctor|dr\.?\s+\w+|probation officer|case manager|daycare|"
-    r"nurse|prescriber|neurologist|cardiologist|attorney)\b[^:]{0,40}?\b(?:note|notes|report|"
-    r"letter|records?|email|fax|summary|labs?|results?)\b", re.IGNORECASE)
-# Who the client is, at the head of a line: "Iraq vet", "TA for stats section", "grad student"
-_ROLE_RE = re.compile(
-    r"^(?:[A-Z][\w-]*\s+|(?:first-year|second-year|new|former|retired|single|stay-at-home|"
-    r"full-time|part-time|grad|graduate|college|high school|nursing|medical|law)\s+){0,2}"
-    r"(?:veteran|vet|student|TA|teacher|nurse|firefighter|paramedic|officer|widow|widower|"
-    r"retiree|caregiver|freshman|sophomore|engineer|accountant|attorney|lawyer|resident|"
-    r"physician|pastor|chef|mechanic|contractor|realtor|barista|cashier)"
-    r"(?=\s*$|\s*,|\s+(?:for|at|in|with|of)\b)")
-# A diagnosis at the head of a line: the therapist's, never "Client reported bipolar I".
-_DIAGNOSIS_RE = re.compile(
-    r"^(?:(?:adult|childhood|chronic|complex|recurrent|provisional|r/o|rule out|hx of|"
-    r"history of)\s+)*(?:adhd|ptsd|c-ptsd|cptsd|mdd|gad|ocd|bpd|aud|oud|sud|asd|pmdd|bipolar|"
-    r"schizo\w*|anorexia|bulimia|autism|dysthymia|agoraphobia|[\w-]+(?:\s[\w-]+)?\s+disorder)"
-    r"(?![\w-])(?!\s+(?:symptoms?|sx|sxs|triggers?|flashbacks?|nightmares?)\b)", re.IGNORECASE)
 _DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
 _CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
@@ -311,18 +292,12 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         # "Client's sleep diary: SE 81%"; in a family session "Jayden, 14, missed 6 days":
         # who told it is not written, so no one is made its teller
         return None
-    if f == "presenting_concerns" and _THIRD_PARTY_NOTE_RE.match(clause.body):
-        return None  # "PCP (Dr. Lin) note 3/30: ...": the record's, not the client's report
-    if f == "presenting_concerns" and ATTENDING_RE.match(clause.body):
-        return None  # "Client and partner Dana.": who came, nobody's report
-    role = _ROLE_RE.match(body)
-    if f == "presenting_concerns" and role:
-        # "Iraq vet, IED 2007" -> "is an Iraq veteran, IED 2007": who the client is, never
-        # "Client reported Iraq vet"
+    if f == "presenting_concerns" and not_a_report(clause.body):
+        return None  # a record, who came, a diagnosis: said as written, nobody's report
+    if f == "presenting_concerns" and who_the_client_is(body):
+        # "Iraq vet, IED 2007" -> "is an Iraq veteran, IED 2007", never "reported Iraq vet"
         return Pred(clause, lit(f"{article_for(body.split()[0])} ") + slots(body, voice),
                     aux=("is", "are"), state=True, lead="is")
-    if f == "presenting_concerns" and _DIAGNOSIS_RE.match(body):
-        return None  # "adult ADHD, dx 2025": a diagnosis, not something the client reported
     negated = _NEGATED_RE.match(body)
     if f == "presenting_concerns" and negated:  # "still won't drive past the intersection"
         return Pred(clause, lit(f"reported that {voice.subject_pronoun} ") + slots(body, voice),
@@ -381,26 +356,6 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, lit("will ", Choice(tuple(o + " " for o in options), 0, "verb"))
                     + slots(body, voice, object_start=True, after=options[0]), lead="will")
     return None
-
-
-def comma_as_and(body: str) -> str:
-    """"sleeping 4-5 hours, nightmares 3 times a week" -> "... hours and nightmares ...": one
-    comma outside quotes and brackets, before a noun phrase, reads as "and" after "reported".
-    A verb after it ("avoiding door handles, uses sleeve") or a quotation keeps the comma."""
-    commas = [m.start() for m in re.finditer(r", ", body)
-              if body[:m.start()].count("(") == body[:m.start()].count(")")
-              and body[:m.start()].count('"') % 2 == 0]
-    if len(commas) != 1:
-        return body
-    head, tail = body[:commas[0]], body[commas[0] + 2:]
-    first = lx.words(tail)[:1]
-    if not first or tail[:1] in "\"“'(" or " and " in f" {head} " or sh.verb_first(tail) or \
-            wc.is_third_person(first[0]) or first[0] in lx.STOPWORDS or \
-            sh.state_word(first[0]) or wc.only_verb(first[0]) or first[0].endswith("ing") or \
-            lx.NUMBER_RE.match(first[0]) or first[0] in lx.PERSON_NOUNS or \
-            first[0] in lx.RELATION_NOUNS or tail[:1].isupper():
-        return body
-    return f"{head} and {tail}"
 
 
 # What a behaviour does, after it: "napping undermining sleep drive" (not "tolerating

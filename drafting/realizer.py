@@ -39,6 +39,7 @@ from drafting.goals import (
 )
 from drafting.impression import impression_sentences
 from drafting.mental_status import mental_status_sentences
+from drafting.openings import vary_opening
 from drafting.phrases import lower_first, slots
 from drafting.predicates import (
     Own,
@@ -477,40 +478,6 @@ class _Section:
 
 # What only a clinician does in a session: after a label, an unnamed act with another verb
 # ("in-session: held chef's knife 10 min") may be the client's and is kept as written.
-_REPORTED_RE = re.compile(r"^\S+ reported (?!that\b)")
-_USED_RE = re.compile(r"^\S+ (?:also )?used ")
-
-
-def vary_opening(previous: Sentence, sentence: Sentence) -> None:
-    """Two sentences in a row that open alike are varied: "Client reported A. She noted B.";
-    "Clinician used A. Clinician also used B." Only the frame verb changes, or an "also" is
-    added, both of the closed vocabulary."""
-    before, now = previous.render(), sentence.render()
-    told = any(w in ("report", "reports", "reported", "reporting")  # the fact's own verb
-               for c in sentence.clauses for w in lx.words(c.text))
-    if _REPORTED_RE.match(before) and _REPORTED_RE.match(now) and not told:
-        for i, segment in enumerate(sentence.segments):
-            if isinstance(segment, Choice) and segment.kind == "verb" and \
-                    segment.options[0] == "reported ":
-                sentence.segments[i] = Choice(("noted ",), 0, "verb")
-                for j, earlier in enumerate(previous.segments):
-                    if isinstance(earlier, Choice) and earlier.kind == "verb" and \
-                            earlier.options[0] == "reported ":
-                        previous.segments[j] = Choice(("reported ",), 0, "verb")
-                        break
-                return
-            if isinstance(segment, str) and re.match(r"(?:\S+ )?reported (?!that\b)", segment):
-                sentence.segments[i] = segment.replace("reported ", "noted ", 1)
-                return
-    if _USED_RE.match(before) and _USED_RE.match(now):  # "Clinician also used ..."
-        for i, segment in enumerate(sentence.segments):
-            if isinstance(segment, Choice) and segment.kind == "verb" and \
-                    segment.options[0] == "used ":
-                sentence.segments[i] = Choice(tuple("also " + o for o in segment.options),
-                                              segment.default, "verb")
-                return
-
-
 _CLINICIAN_ACTS = frozenset({
     "taught", "reviewed", "explored", "coached", "provided", "modeled", "modelled", "validated",
     "reflected", "assigned", "introduced", "processed", "discussed", "assessed", "administered",

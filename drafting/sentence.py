@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drafting.clauses import Clause
+from drafting.clause_types import Clause
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ subject)."""
 from __future__ import annotations
 
 from drafting import lexicon as lx
-from drafting.clauses import Actor, Clause, Shape
+from drafting.clause_types import Actor, Clause, Shape
 from drafting.predicates import ongoing_act
 from drafting.voice import Voice
 

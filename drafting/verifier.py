@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from drafting import lexicon as lx
 from drafting import vocabulary
 from drafting import wordclass as wc
-from drafting.clauses import Clause
+from drafting.clause_types import Clause
 from drafting.predicates import PAST_OF
 from drafting.types import Flag, FlagKind
 from models.note import NoteSection

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from drafting.clauses import Clause, Setting
+from drafting.clause_types import Clause, Setting
 from drafting.documents import discharge, lists, plan, planned, risk
 from drafting.documents.base import Section
 from drafting.documents.history import history_field

@@ -4,7 +4,7 @@ on November 17, 2026." Built from the appointment alone, as a progress note's se
 
 from __future__ import annotations
 
-from drafting.clauses import Actor, Clause, Shape
+from drafting.clause_types import Actor, Clause, Shape
 from drafting.phrases import article_for
 from drafting.sentence import Sentence
 from drafting.session_line import _modality, format_date

@@ -8,7 +8,7 @@ low"), which is said as written and never as something the client reported.
 from __future__ import annotations
 
 from drafting import lexicon as lx
-from drafting.clauses import Clause, Setting, Shape
+from drafting.clause_types import Clause, Setting, Shape
 from drafting.documents.base import Section, field_clauses
 from drafting.sentence import Sentence
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.clauses import Setting
+from drafting.clause_types import Setting
 from drafting.facts_json import facts_from_file
 from drafting.field_clauses import clauses_of
 from drafting.formats import section_fields
