@@ -15,9 +15,11 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
 
+# "Cl + partner Dana", "Clt and partner J.", "cl (9) and foster mother (Ms. A.)"
+_PERSON = r"(?:(?:her|his|their)\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?-i:[A-Z][a-z]*\.?))?" \
+          r"(?:\s*\([^()]{1,20}\))?"
 _ATTENDING_RE = re.compile(r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\s*(?:\(\d+\)\s*)?"
-                           r"(?:and|\+|&|w/|with)\s+(?:(?:her|his|their)\s+)?[\w-]+"
-                           r"(?:\s+[A-Z][a-z]+)?(?:\s+(?:and|\+|&)\s+[\w-]+(?:\s+[A-Z][a-z]+)?)?"
+                           rf"(?:and|\+|&|w/|with)\s+{_PERSON}(?:\s*(?:,|and|\+|&)\s*{_PERSON})?"
                            r"\s*$", re.IGNORECASE)
 
 # Another professional's note or letter at the head of a line: "PCP (Dr. Lin) note 3/30: ..."

@@ -228,7 +228,7 @@ def someone_else_observed(fact: str) -> bool:
     who, _, rest = fact.strip().partition(" ")
     items = split_items(rest.rstrip(". "))
     # "Sam", or "D" where a couple's partner goes by an initial
-    named = re.fullmatch(r"[A-Z][a-z]+|[B-HJ-Z]", who) is not None and not wc.everyday(who)
+    named = re.fullmatch(r"[A-Z][a-z]+|[B-HJ-Z]\.?", who) is not None and not wc.everyday(who)
     return bool(items) and lx.words(who)[:1] != [] and (
         lx.words(who)[0] in lx.RELATION_NOUNS or lx.words(who)[0] in lx.PERSON_NOUNS
         or named or lx.words(who)[0] == "both") \

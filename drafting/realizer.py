@@ -317,6 +317,10 @@ class _Section:
             # (an exposure is often the client's, a model the clinician's); kept as written
             return Own(clause, lit(label[0].upper() + label[1:], ": ")
                        + slots(lower_first(clause.body), voice, verb_first=True))
+        if lx.words(label) in (["topic"], ["theme"], ["focus"], ["title"], ["handout"]) and \
+                f != "interventions":
+            # "Topic: 'Asking for Help.'": the group's topic, never the client's words
+            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body, voice))
         if f in ("presenting_concerns", "client_response") and names_someone(label) and \
                 not CLIENT_RE.match(label + " "):
             # "Dad not present - works nights": whose the rest is stays as written, never

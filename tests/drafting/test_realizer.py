@@ -529,3 +529,14 @@ def test_who_said_it_to_whom() -> None:
     assert "D. said to the client, \"I'm scared that I'm failing you.\"" in note
     assert "Client said to Greg, \"you're not my dad.\"" in note
     assert "During D." not in note and "Client was spontaneous" not in note
+
+
+def test_initials_who_came_and_a_groups_topic() -> None:
+    note = draft_of({"presenting_concerns": "Clt and partner J.\ncl (9) and foster mother (Ms. "
+                                            "A.)\nTopic: 'Asking for Help.'",
+                     "mental_status": "M. guarded initially, warmed up mid-session"},
+                    service="couple")
+    assert "Client and partner J." in note and "Client (9) and foster mother (Ms. A.)." in note
+    assert "reported Clt" not in note and "reported (9)" not in note
+    assert "Topic: \"Asking for Help.\"" in note and "Client said, \"Asking" not in note
+    assert "M. was guarded initially and warmed up mid-session." in note
