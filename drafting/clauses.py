@@ -181,9 +181,10 @@ def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
         inner = analyze(field, text[label.end():], setting)
         if field == "interventions" and names_approach(label.group(1), setting.approach):
             return inner  # "CBT: fear ladder" in a CBT session: the session line says "CBT"
+        outer = label.group(1).strip()  # "Theme: money/spending: ...": both labels kept
         return Clause(field, text, inner.shape, inner.actor, inner.subject, inner.body,
-                      label=label.group(1).strip(), named=inner.named,
-                      score_of=inner.score_of)
+                      label=f"{outer}: {inner.label}" if inner.label else outer,
+                      named=inner.named, score_of=inner.score_of)
     return _unlabelled(field, text, setting)
 
 
@@ -255,6 +256,10 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
+    if lx.words(subject) in (["still"], ["now"], ["also"], ["currently"], ["again"]) and \
+            predicate and wc.is_third_person(lx.words(predicate)[0]):
+        # "still has it, coping card on phone": the client, still; "still" is no subject
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
     going = re.fullmatch(r"([A-Za-z]+)\s+(going|doing|holding|looking)", subject)
     if going and predicate and len(predicate.split()) <= 3 and field != "plan":
         # "work going OK" -> "Work was going OK", never "The work going was OK"

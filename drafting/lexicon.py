@@ -286,7 +286,7 @@ sunday weekly biweekly monthly daily within after before following
 MEASURE_NAMES: frozenset[str] = wordset("""
 phq-9 phq-2 phq9 gad-7 gad-2 gad7 suds voc audit audit-c dast dast-10 y-bocs ybocs pcl-5 pcl5
 bdi bdi-ii bai ors srs cssrs c-ssrs mdq asrs epds ace aces dass dass-21 k10 whodas oasis
-cudit cage moca mmse bmi
+cudit cage moca mmse bmi cpss cpss-5 cpss-v scared rcads sdq ecbi isi pss pss-10 csi-16
 anxiety mood pain distress confidence urge urges craving cravings stress energy motivation
 sleep worry fear anger sadness depression shame guilt hopelessness focus irritability
 """)

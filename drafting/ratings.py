@@ -37,7 +37,8 @@ _VALUE_RE = re.compile(
 
 def measure_of(field: str, text: str) -> tuple[str, str, bool] | None:
     """("GAD-7", "9") for "GAD-7 = 9"; ("anxiety", "7/10 at start ...") for a rating."""
-    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?(?:\s+item\s+\d+)?)\s*"
+    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?(?:\s+item\s+\d+)?"
+                     r"(?:\s*\([A-Za-z][^()\d]{0,30}\))?)\s*"  # "CPSS-5 (child report) 28"
                      r"(=|:|\bof\b|\bat\b)?\s*(?=\d)", text)
     if not match:
         return None

@@ -108,7 +108,7 @@ def counts(text: str) -> str:
     text = _TIMES_RE.sub(lambda m: _times(m.group(1)) + (
         f" {_PERIODS[m.group(2)]}" if m.group(2) else ""), text)
     text = _X_TIMES_RE.sub(lambda m: m.group(1) + _times(m.group(2)), text)
-    return re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)
+    return re.sub(r"(?<![\w])~\s?(?=\$?\d)", "about ", text)
 
 
 _QUOTATION_RE = re.compile(r'("[^"]*"|“[^”]*”)')
@@ -138,7 +138,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     if not re.search(r"[A-Z]&[A-Z]", text):  # "A&Ox4" stays
         text = _AMPERSAND_RE.sub(" and ", text)
     text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
-    text = re.sub(r"(?<![\w])~\s?(?=\d)", "about ", text)  # before the units: "~1 min"
+    text = re.sub(r"(?<![\w])~\s?(?=\$?\d)", "about ", text)  # before the units: "~1 min"
 
     def unit(match: re.Match[str]) -> str:
         number, short, following = match.group(1), match.group(2), match.group(3) or ""

@@ -20,8 +20,9 @@ CASES = sorted((Path(__file__).resolve().parent / "cases").glob("*.json"))
 # Twenty sessions written for this suite by a clinician who never saw the code, in the heavy
 # shorthand therapists type between sessions (their clinician-written notes are not kept here).
 HELDOUT = sorted((Path(__file__).resolve().parent / "heldout").glob("*.json"))
-# The sessions of the blind reviews (d: development, q: the final review of December 2026):
-# held to faithfulness here; their reference notes (refs/) are for the next review.
+# The sessions of the blind reviews (d: development, q, r, s: the fresh sets of the reviews
+# of December 2026), written by helpers who never saw the code: held to faithfulness here;
+# their reference notes (refs/) are for the next review, which needs a set of its own.
 REVIEW_SETS = sorted((Path(__file__).resolve().parent / "review_sets").glob("*.json"))
 
 
@@ -540,3 +541,12 @@ def test_initials_who_came_and_a_groups_topic() -> None:
     assert "reported Clt" not in note and "reported (9)" not in note
     assert "Topic: \"Asking for Help.\"" in note and "Client said, \"Asking" not in note
     assert "M. was guarded initially and warmed up mid-session." in note
+
+
+def test_labels_within_labels_and_a_measure_with_its_aside() -> None:
+    note = draft_of({"presenting_concerns": "Theme: money/spending - Jordan's purchases ~$600",
+                     "measures": "CPSS-5 (child report) 28",
+                     "risk": "Safety plan reviewed - still has it, coping card on phone"})
+    assert "Theme: money/spending: Jordan's purchases about $600." in note
+    assert "CPSS-5 (child report) was 28." in note
+    assert "still has it" in note
