@@ -17,6 +17,7 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import shorthand as sn
 from drafting import wordclass as wc
+from drafting.actors import actor_of_verb
 from drafting.clause_types import INDIVIDUAL, Actor, Clause, Setting, Shape
 from drafting.concern_lines import who_came
 from drafting.lexicon import wordset
@@ -37,6 +38,7 @@ from drafting.subjects import (
     prose_subject,
     split_subject,
 )
+from drafting.verb_reading import noun_compound, present_verb_first, verb_reading
 
 _NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
 _NOT_ASSESSED_RE = re.compile(
@@ -227,8 +229,8 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
                           label=text[:goal.end()].strip().rstrip(":.)-").strip())
     if field in ("goals", "plan") and ws and (ws[0] in lx.BASE_VERBS or ws[0] in _HOMEWORK_VERBS) \
             and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) \
-            and not _compound(ws):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+            and not noun_compound(ws):
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field == "presenting_concerns" and _CLIENT_SPAN_RE.match(text) and \
             re.search(r"\b(?:postpartum|sober|clean|abstinent|pregnant|post-op|separated|"
                       r"widowed|divorced|married|sober)\b", text, re.IGNORECASE):
@@ -249,17 +251,9 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
             sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS and ws[1] in (
                 "when", "while", "during", "after", "until", "as"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "quiet when T. shared"
-    if len(ws) > 1 and ws[0] in ("later", "then", "afterward", "afterwards", "initially",
-                                 "eventually", "finally") and (
-            ws[1] in lx.PAST_VERBS or wc.is_past(ws[1]) and wc.only_verb(ws[1])):
-        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)  # "later said ..."
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
-    if lx.words(subject) in (["still"], ["now"], ["also"], ["currently"], ["again"]) and \
-            predicate and wc.is_third_person(lx.words(predicate)[0]):
-        # "still has it, coping card on phone": the client, still; "still" is no subject
-        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
     going = re.fullmatch(r"([A-Za-z]+)\s+(going|doing|holding|looking)", subject)
     if going and predicate and len(predicate.split()) <= 3 and field != "plan":
         # "work going OK" -> "Work was going OK", never "The work going was OK"
@@ -275,15 +269,15 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
         return Clause(field, text, Shape.VERB, Actor.CLIENT, subject=subject, body=predicate)
     if subject and predicate and is_person(subject):
         return _other(field, text, subject, predicate)
-    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS and not _compound(ws):
+    if field == "plan" and ws and ws[0] in _HOMEWORK_VERBS and not noun_compound(ws):
         # "repeat PHQ-9 ..."
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     measure = measure_of(field, text)
     if measure is not None and not (subject and predicate):
         return Clause(field, text, Shape.MEASURE, Actor.NONE, subject=measure[0],
                       body=measure[1], score_of=measure[2])
-    if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS) and not _compound(ws):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+    if field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS) and not noun_compound(ws):
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field in ("client_response", "progress", "presenting_concerns") and \
             re.match(r"(?:on time|late|early)\b", text, re.IGNORECASE):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
@@ -335,9 +329,9 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
                           body=trailing.group(0).strip())
     if field == "plan" and ws and (ws[0] in ("may", "might", "can", "could", "will", "would",
                                              "should") or (ws[0] in _HOMEWORK_VERBS
-                                                           and not _compound(ws))):
+                                                           and not noun_compound(ws))):
         actor = Actor.CLIENT if ws[0] not in _HOMEWORK_VERBS else \
-            _actor_of_verb(field, ws[0], ws[1:])  # "call client Friday" is the clinician's
+            actor_of_verb(field, ws[0], ws[1:])  # "call client Friday" is the clinician's
         return Clause(field, text, Shape.VERB, actor, body=text)
     if field != "plan" and ws and ws[0] in lx.DONE_TO and (
             len(ws) == 1 or ws[1] in lx.PREPOSITIONS or ws[1] in _DONE_TO_NEXT
@@ -357,77 +351,19 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
             not (compound and field == "client_response"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
     if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)
-                               and not _compound(ws)):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+                               and not noun_compound(ws)):
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field in ("plan", "goals") and sh.starts_with_verb(text, lx.BASE_VERBS) and \
-            not _compound(ws):
+            not noun_compound(ws):
         return Clause(field, text, Shape.VERB, Actor.CLIENT, body=text)
     if field in ("plan", "goals") and ws and wc.is_base_verb(ws[0]) and ws[0] not in lx.STOPWORDS \
-            and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) and _verb_reading(ws):
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+            and not sh.starts_with_verb(text, lx.APPOINTMENT_NOUNS) and verb_reading(ws):
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     if field in ("presenting_concerns", "client_response", "progress", "risk") and \
             present_verb_first(ws):
         # "misses his woodshop", "lies awake worrying": what the client does, in the present
-        return Clause(field, text, Shape.VERB, _actor_of_verb(field, ws[0], ws[1:]), body=text)
+        return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
     return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
-
-
-# Plural nouns that also spell a verb and commonly lead a fact ("concerns about money").
-_PLURAL_HEADS = wordset("""
-issues concerns changes increases decreases needs results demands costs rates scores calls
-texts visits attacks reports plans records logs shows checks sessions problems fears
-""")
-
-
-def present_verb_first(ws: list[str]) -> bool:
-    """Does the fact start with a verb in the present said of someone ("misses his woodshop",
-    "works part time"), rather than a plural noun ("naps after class", "concerns about ...")?"""
-    if not ws or ws[0] in lx.STOPWORDS or ws[0] in _PLURAL_HEADS or \
-            not wc.is_third_person(ws[0]):
-        return False
-    nxt = ws[1] if len(ws) > 1 else ""
-    if wc.only_verb(ws[0]) or (wc.plain(ws[0]) in lx.STATIVE_VERBS and wc.plain(ws[0]) != ws[0]):
-        return True  # "froze", "lives with her sister"
-    if nxt in lx.APPOINTMENT_NOUNS or nxt in _COMPOUND_TAILS:
-        return False  # "skills group week 6": a noun compound
-    return bool(nxt) and nxt not in lx.PREPOSITIONS and nxt not in ("and", "or", "but") \
-        and not lx.NUMBER_RE.match(nxt) and nxt not in _COMPOUND_TAILS
-
-
-def _verb_reading(ws: list[str]) -> bool:
-    """A plan item led by a word that may be a verb or a noun ("update resume", "log sleep" vs
-    "diary card daily"): a verb when the next word starts its object or it is only a verb."""
-    if wc.only_verb(ws[0]):
-        return True
-    nxt = ws[1] if len(ws) > 1 else ""
-    if ws[0] not in lx.BASE_VERBS and ws[0] not in _PLAIN_VERBS:
-        # a word that is mostly something else ("gentle start-up practice", "school counselor
-        # Ms. Patel to ..."): a verb only before what starts an object
-        return nxt in lx.DETERMINERS or nxt in _OBJECT_STARTS
-    return bool(nxt) and nxt not in _COMPOUND_TAILS and not lx.NUMBER_RE.match(nxt)
-
-
-_OBJECT_STARTS = frozenset({"him", "her", "them", "it", "up", "out", "down", "off", "back"})
-
-
-def _compound(ws: list[str]) -> bool:
-    """"sleep diary", "exercise plan": a noun compound led by a word that can be a verb."""
-    return len(ws) > 1 and (ws[1] in _COMPOUND_TAILS and ws[0] not in _PLAIN_VERBS
-                            or ws[0] in ("phone", "video") and ws[1] in lx.APPOINTMENT_NOUNS)
-
-
-# Verbs that do not lead a compound ("review plan" is to review the plan).
-_PLAIN_VERBS = wordset("""
-review revise update complete continue discuss finish start keep use follow share bring fill
-make create reassess revisit
-""")
-
-
-# Nouns that make a compound with a word before them ("sleep diary", "exercise plan").
-_COMPOUND_TAILS = wordset("""
-card log diary sheet plan list record schedule chart journal worksheet tracker app routine
-hygiene hierarchy ladder script time
-""")
 
 
 # "DV screen neg (each partner screened 10/28)": a screen's result, not a report
@@ -517,9 +453,6 @@ _DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice"
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",
                            "assigned", "encouraged", "advised", "reminded", "educated",
                            "discharged", "scheduled"})
-# What a clinician did about the plan in the session, written in the past in the plan box.
-_ADVISED = frozenset({"recommended", "suggested", "advised", "encouraged", "referred",
-                      "provided", "gave", "discussed"})
 _DONE_TO_CLIENT = frozenset({"reminded", "given", "offered", "referred", "educated",
                              "encouraged", "advised", "discharged"})
 # Imperative verbs of homework that the general word lists may not know ("garden 2x/wk").
@@ -528,13 +461,6 @@ garden journal stretch meditate exercise walk run swim cook clean read write dra
 email message visit attend practice try use notice track log list plan schedule review bring
 tell ask share repeat continue drop delay touch ride drive listen look watch eat sleep wake limit
 avoid reduce increase jot research explore research message check pack complete finish start
-""")
-# In-session acts only the client does ("cried", "disclosed"): anything else in the
-# interventions field is the clinician's ("met with mother", "named the moment").
-CLIENT_ONLY_VERBS = wordset("""
-cried laughed disclosed declined refused arrived attended apologized admitted acknowledged
-recalled remembered verbalized expressed endorsed denied reported stated said described
-became felt slept woke arrived left
 """)
 _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must",
                      "shall", "is", "was", "are", "were", "has", "had", "have", "does", "did"})
@@ -571,48 +497,9 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
 
 
-_RATED = frozenset({"assessed", "rated", "screened", "judged", "estimated", "determined",
-                    "considered", "deemed"})
 _DOSE_VERBS = frozenset({"increased", "decreased", "started", "stopped", "prescribed", "changed",
                          "raised", "lowered", "reduced", "adjusted", "titrated", "added",
                          "discontinued", "restarted", "switched", "tapered"})
-# What only the clinician updates or sends: "update treatment plan", not "update resume".
-_RECORD_WORDS = frozenset({"treatment", "tx", "plan", "safety", "records", "chart", "school",
-                           "psychiatrist", "pcp", "prescriber", "team", "release", "roi"})
-
-
-def _actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Actor:
-    """Who did a subjectless act, by the field it is in, its verb and (for a few verbs
-    either may do) its object."""
-    if field == "plan" and verb in ("update", "send", "obtain") and rest is not None and \
-            not any(w in _RECORD_WORDS for w in rest[:3]):
-        return Actor.CLIENT  # "update resume", "send the application"
-    if field == "interventions":
-        if verb in lx.JOINT_SESSION_VERBS:
-            return Actor.JOINT
-        # an intervention is the clinician's unless only the client can have done it
-        return Actor.CLIENT if verb in CLIENT_ONLY_VERBS else Actor.THERAPIST
-    if field == "plan" and verb in _ADVISED:
-        return Actor.THERAPIST  # "recommended father follow up with the pediatrician"
-    if field == "plan" and verb == "consider" and rest and any(
-            w in ("referral", "referrals") or w in lx.MEASURE_NAMES for w in rest[:5]):
-        return Actor.THERAPIST  # "consider AUDIT-C next visit"; "consider grief group" is hers
-    if field in ("risk", "impression", "progress") and verb in _RATED:
-        return Actor.THERAPIST  # "assessed low acute risk": the clinician's judgment
-    if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \
-            rest[0] in lx.CLIENT_WORDS:
-        return Actor.THERAPIST  # "call client Friday"
-    if field == "plan":
-        if verb in lx.JOINT_VERBS and rest is not None and "with" in rest[:4] and not any(
-                w in ("therapist", "clinician", "me", "writer") for w in rest[:6]):
-            return Actor.CLIENT  # "discuss sleep with PCP": with someone else, the client's
-        if verb in lx.JOINT_VERBS:
-            return Actor.JOINT
-        if verb in lx.THERAPIST_PLAN_VERBS:
-            return Actor.THERAPIST
-    return Actor.CLIENT
-
-
 def _label_flip(field: str, text: str) -> Clause | None:
     """"SI: denied" is "denied SI"; "sertraline 50 mg per psychiatrist, continue" is "continue
     sertraline 50 mg per psychiatrist". The same words, in the order a sentence needs."""

@@ -161,10 +161,11 @@ def their_observation(fact: str, voice: Voice, clauses: list[Clause] | None = No
     return Sentence(segments, clauses or [])
 
 
-_BODY_PARTS = frozenset({"arms", "hands", "legs", "fists", "eyes", "head", "jaw", "shoulders",
-                         "hair", "face", "gaze"})
-# "Greg arms folded", "dad arms crossed": a posture the therapist saw
-_POSTURE_RE = re.compile(r"^(arms|hands|legs|fists|eyes|head|jaw|shoulders)\s+(\w+ed)\b(.*)$")
+# What can be folded, crossed or closed ("Greg arms folded": a posture the therapist saw),
+# and what else may be "over face" ("hair over face")
+_POSTURE_PARTS = ("arms", "hands", "legs", "fists", "eyes", "head", "jaw", "shoulders")
+_BODY_PARTS = frozenset(_POSTURE_PARTS) | {"hair", "face", "gaze"}
+_POSTURE_RE = re.compile(rf"^({'|'.join(_POSTURE_PARTS)})\s+(\w+ed)\b(.*)$")
 
 
 _OBSERVED_LEAD_RE = re.compile(r"^(?:observed|obs|noted|seen)\b[^:\"]{0,30}:", re.IGNORECASE)

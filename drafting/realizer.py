@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from drafting import lexicon as lx
 from drafting import wordclass as wc
+from drafting.actors import CLIENT_ONLY_VERBS
 from drafting.aggregation import (
     inner_comma,
     joinable,
@@ -25,7 +26,6 @@ from drafting.aggregation import (
     with_capital,
 )
 from drafting.clauses import (
-    CLIENT_ONLY_VERBS,
     Actor,
     Clause,
     Setting,
@@ -44,18 +44,18 @@ from drafting.phrases import lower_first, slots
 from drafting.predicates import (
     Own,
     Pred,
-    other_subject,
     own,
     predicate,
     reported_that,
 )
-from drafting.predicates import subject_segments as slots_subject
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.sentence_subject import subject_key
 from drafting.session_line import session_line
 from drafting.shapes import verb_first
 from drafting.shorthand import CLIENT_RE
 from drafting.style import StyleProfile
+from drafting.subject_phrases import other_subject
+from drafting.subject_phrases import subject_segments as slots_subject
 from drafting.subjects import name_tokens, names_someone, people_named
 from drafting.voice import Voice, pronoun_key, unit_of
 from models.session_facts import SessionFacts
@@ -281,7 +281,7 @@ class _Section:
         if f == "goals" and clause.shape is Shape.VERB:
             return Own(clause, [f"{label} is to {lower_first(clause.body)}"])
         if f == "interventions" and clause.shape is Shape.NOUN and \
-                label.lower() in ("topic", "theme", "focus", "module", "skill"):
+                lx.words(label) and lx.words(label)[0] in _TOPIC_LABELS:
             # "Topic: people, places, and things": what the session was about
             return Own(clause, lit(f"The {label.lower()} was ") + slots(clause.body, voice))
         if f == "interventions" and clause.shape is Shape.NOUN and len(clause.body.split()) <= 3:
@@ -291,24 +291,21 @@ class _Section:
         if f == "interventions" and clause.shape is Shape.NOUN:
             # "Emotion regulation: check the facts, opposite action for shame." (never "used
             # emotion regulation, with check the facts")
-            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body, voice))
+            return _as_labelled(clause, label, voice)
         if clause.shape is Shape.NOUN and f not in ("presenting_concerns", "interventions"):
-            named = [voice.client_mid(), " "] if clause.named and clause.actor is Actor.CLIENT \
-                else []  # "scaling: pt 3/10" keeps the client
-            return Own(clause, lit(label[0].upper() + label[1:], ": ") + named
-                       + slots(clause.body, voice))
+            named = lit(voice.client_mid(), " ") if clause.named and \
+                clause.actor is Actor.CLIENT else lit()  # "scaling: pt 3/10" keeps the client
+            return _as_labelled(clause, label, voice, named)
         if f == "presenting_concerns" and clause.shape is Shape.NOUN:
             if clause.body[:1].isdigit():
                 return Own(clause, [voice.client, " reported ", lower_first(label), " of ",
                                     clause.body])
             return Own(clause, [label[0].upper() + label[1:], ": ", clause.body])
-        if f == "risk":  # "HI screened: intrusive, unwanted, no intent/plan": as screened
-            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body,
-                                                                                voice))
-        if f == "interventions" and clause.shape is Shape.QUOTE and clause.actor is Actor.CLIENT:
-            # "values card sort: "connection", "music"": what the exercise gave, as written
-            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body,
-                                                                                voice))
+        if f == "risk" or (f == "interventions" and clause.shape is Shape.QUOTE
+                           and clause.actor is Actor.CLIENT):
+            # "HI screened: intrusive, unwanted, no intent/plan": as screened; "values card
+            # sort: "connection", "music"": what the exercise gave, as written
+            return _as_labelled(clause, label, voice)
         if f == "interventions" and clause.shape is Shape.VERB and not clause.named and \
                 not clause.subject and (_CLIENT_PRACTICE_RE.search(label)
                                         or lx.words(clause.body)[:1] != []
@@ -317,16 +314,13 @@ class _Section:
             # (an exposure is often the client's, a model the clinician's); kept as written
             return Own(clause, lit(label[0].upper() + label[1:], ": ")
                        + slots(lower_first(clause.body), voice, verb_first=True))
-        if lx.words(label) in (["topic"], ["theme"], ["focus"], ["title"], ["handout"]) and \
-                f != "interventions":
-            # "Topic: 'Asking for Help.'": the group's topic, never the client's words
-            return Own(clause, lit(label[0].upper() + label[1:], ": ") + slots(clause.body, voice))
-        if f in ("presenting_concerns", "client_response") and names_someone(label) and \
-                not CLIENT_RE.match(label + " "):
+        if lx.words(label)[:1] and lx.words(label)[0] in _TOPIC_LABELS or (
+                f in ("presenting_concerns", "client_response") and names_someone(label)
+                and not CLIENT_RE.match(label + " ")):
+            # "Topic: 'Asking for Help.'" is the group's topic, never the client's words;
             # "Dad not present - works nights": whose the rest is stays as written, never
             # "Client reported working nights"
-            return Own(clause, lit(label[0].upper() + label[1:], ": ")
-                       + slots(clause.body, voice))
+            return _as_labelled(clause, label, voice)
         if f == "plan" and _names_a_person(label):
             # "Jordan: text before purchases" is Jordan's task, "Mom: labeled praise daily"
             # the mother's: never "For Jordan, client will text ..."
@@ -340,8 +334,7 @@ class _Section:
             elif clause.shape is Shape.VERB:
                 return own(Clause(f, clause.text, Shape.VERB, Actor.OTHER, person,
                                   clause.body), voice)
-            return Own(clause, lit(person[0].upper() + person[1:], ": ")
-                       + slots(clause.body, voice))
+            return _as_labelled(clause, person, voice)
         sentence = self._one(inner)
         lead = {"interventions": "During", "client_response": "During", "plan": "For"}.get(f)
         text_segments = list(sentence.segments)
@@ -495,20 +488,29 @@ _CLIENT_PRACTICE_RE = re.compile(r"\b(?:exposure|erp|vivo|imaginal|interoceptive
 
 
 # Sentences about these are not joined to another ("The father agreed, and the son ...").
-_NAMED_SUBJECTS = frozenset({"client", "therapist", "joint", "unit", "family", "couple",
-                             "interventions"})
+_NAMED_SUBJECTS = frozenset({"client", "therapist", "joint", "unit", "family", "couple"})
 
 
 _LEADING_LABEL_RE = re.compile(r"^[A-Z][\w/-]*(?:\s[\w/-]+){0,2}:\s")
 
 
+# Labels that name what a session was about ("Topic: 'Asking for Help.'"), never a speaker
+_TOPIC_LABELS = frozenset({"topic", "theme", "focus", "module", "skill", "title", "handout"})
+
+
+def _as_labelled(clause: Clause, label: str, voice: Voice,
+                 named: list[Segment] | None = None) -> Own:
+    """"Label: the rest as written", with the label's first letter a capital."""
+    return Own(clause, lit(label[0].upper() + label[1:], ": ") + (named or [])
+               + slots(clause.body, voice))
+
+
 def _names_a_person(label: str) -> bool:
     """"Jordan", "Mom", "cl", "parents": a label that says whose a plan item is."""
     words = lx.words(label)
-    return len(words) == 1 and (words[0] in lx.RELATION_NOUNS or words[0] in lx.PERSON_NOUNS
-                                or words[0] in ("mom", "dad", "cl", "clt", "pt", "client")
-                                or re.fullmatch(r"[A-Z][a-z]+", label.strip()) is not None
-                                and not wc.can_be_noun(words[0]))
+    return len(words) == 1 and (words[0] in lx.CLIENT_WORDS or words[0] in ("mom", "dad")
+                                or names_someone(label) and not wc.can_be_noun(words[0])
+                                or words[0] in lx.RELATION_NOUNS or words[0] in lx.PERSON_NOUNS)
 
 
 def _labelled_plan(sentence: Sentence, voice: Voice) -> Sentence:

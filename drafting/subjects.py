@@ -89,6 +89,12 @@ _MODIFIERS = frozenset({"daily", "weekly", "nightly", "monthly", "next", "last",
                         "second", "third", "new", "same", "other", "morning", "evening"})
 
 
+# Adverbs a fact may open with, before its verb ("still has it", "later said ..."): never the
+# start of a subject
+_LEADING_ADVERBS = frozenset({"still", "now", "currently", "also", "again", "later", "then",
+                              "afterward", "afterwards", "initially", "eventually", "finally"})
+
+
 def split_subject(text: str) -> tuple[str, str]:
     """("SUDS", "dropped from 8 to 3") for a phrase whose first words are a noun phrase
     followed by its verb; ("", "") when it does not look like that."""
@@ -103,9 +109,8 @@ def split_subject(text: str) -> tuple[str, str]:
             continue  # "partner (he/him) arguing", "meds (sertraline 100mg) locked up"
         if any(w in ("where", "when", "who", "which", "whom", "whose") for w in before):
             return "", ""  # "avoiding the intersection where it happened": no subject here
-        if before and before[0] in ("still", "now", "currently") and len(before) > 1 and \
-                before[1].endswith("ing"):
-            return "", ""  # "still avoiding Costco and crowded stores": no subject
+        if before and before[0] in _LEADING_ADVERBS:
+            return "", ""  # "still avoiding Costco", "later said ...": an adverb is no subject
         if before and before[-1] in ("and", "or"):
             continue  # "X and" is never a whole subject
         if not before or not word or tokens[i].startswith("(") or \

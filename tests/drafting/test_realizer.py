@@ -472,6 +472,9 @@ def test_quotes_initials_and_observations_keep_their_speaker() -> None:
     assert "I don't have to text right now." in note  # a quotation is never re-read
     assert "Clinician don't" not in note
     assert "Clinician assessed low acute risk." in note and "Client assessed" not in note
+    told = draft_of({"risk": "considered overdose last wk, did not act. rated urge 4/10"})
+    assert "Client considered" in told and "Clinician considered" not in told
+    assert "Clinician rated" not in told  # the client's own rating
 
 
 def test_another_professionals_note_and_who_considers_what() -> None:
