@@ -39,13 +39,9 @@ increased lower higher same similar
 """)
 
 
-_NAMED_AFTER_RE = re.compile(
-    r"\b(?i:mom|mother|dad|father|step(?:father|mother|dad|mom)|husband|wife|partner|spouse|"
-    r"boyfriend|girlfriend|fianc[eé]e?|son|daughter|brother|sister|friend|roommate|member|"
-    r"peer|boss|grandmother|grandfather|aunt|uncle|cousin|coworker)\s*\(?([A-Z][a-z]+)\b")
-_NAMED_BEFORE_RE = re.compile(
-    r"\b([A-Z][a-z]+)\s*\((?i:mom|mother|dad|father|step\w+|husband|wife|partner|son|"
-    r"daughter|brother|sister)\)")
+_RELATIONS = "|".join(sorted(lx.RELATION_NOUNS | {"member", "peer"}, key=len, reverse=True))
+_NAMED_AFTER_RE = re.compile(rf"\b(?i:{_RELATIONS})\s*\(?([A-Z][a-z]+)\b")  # "stepfather (Rob)"
+_NAMED_BEFORE_RE = re.compile(rf"\b([A-Z][a-z]+)\s*\((?i:{_RELATIONS})\)")  # "Tanya (mom)"
 
 
 def people_named(texts: list[str]) -> frozenset[str]:
