@@ -52,6 +52,14 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "Installing Stillnote and its dependencies into .venv (the first time compiles llama.cpp: ~10 min)"
 .venv/bin/python -m pip install -qq --upgrade pip
+# llama.cpp is built for the x86-64 most laptops have (AVX2, FMA, F16C), not for this machine
+# alone (-march=native): a native build on a CPU with Intel AMX runs ggml's AMX matmul, which
+# crashes with a segmentation fault on the default model's first decode (Sapphire Rapids,
+# llama-cpp-python 0.3.36), and a native build would also put instructions into the desktop
+# bundle that a user's laptop may lack. CMAKE_ARGS set by the caller (a GPU build) wins.
+if [ "$(uname -m)" = x86_64 ]; then
+  export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON}"
+fi
 CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}" \
   .venv/bin/python -m pip install -qq -e '.[dev]'
 echo "Stillnote is set up in .venv. Run the tests: .venv/bin/python -m pytest"
