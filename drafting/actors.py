@@ -35,6 +35,8 @@ def actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Actor
     if field == "interventions":
         if verb in lx.JOINT_SESSION_VERBS:
             return Actor.JOINT
+        if verb == "attended" and rest and rest[0] == "to":
+            return Actor.THERAPIST  # "attended to the transference": the clinician's focus
         # an intervention is the clinician's unless only the client can have done it
         return Actor.CLIENT if verb in CLIENT_ONLY_VERBS else Actor.THERAPIST
     if field == "plan" and verb in _ADVISED:

@@ -55,6 +55,17 @@ def is_appointment(body: str) -> bool:
                    if w != "next" and w not in _MODALITY_MODIFIERS)
 
 
+def someone_elses_meeting(body: str, service: str) -> bool:
+    """"library moms group Thurs", "yoga class Sat" outside a group session: something the
+    client goes to, not the next session with the clinician."""
+    match = _APPOINTMENT_RE.match(body)
+    if match is None or service == "group" or lx.words(body)[:1] == ["next"]:
+        return False
+    words = lx.words(match.group(1))
+    return bool(words) and words[-1] in ("group", "class") and any(
+        w not in ("the", "a", "an") and w not in _MODALITY_MODIFIERS for w in words[:-1])
+
+
 # How a session is held, as a modifier ("phone session") or at the end ("in 1 week telehealth").
 _MODALITY_MODIFIERS = frozenset({"phone", "telehealth", "video", "virtual", "in-person"})
 _TRAILING_MODALITY_RE = re.compile(r"\s+(telehealth|video|virtual|phone|in[ -]person)\s*$",
@@ -101,6 +112,9 @@ def appointment(body: str, voice: Voice) -> list[Segment]:
     trailing = _TRAILING_MODALITY_RE.search(when)
     if trailing and trailing.start() > 0:  # "in 1 week telehealth" -> "in 1 week via telehealth"
         when = when[:trailing.start()] + " " + _MODALITY_PHRASES[trailing.group(1).lower()]
+    # "2/10 4 pm" -> "2/10 at 4 pm"
+    when = re.sub(r"(\d{1,2}/\d{1,2}|day)\s+(?=\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
+                  r"\1 at ", when, count=1)
     again = re.match(r"again\s+", when, re.IGNORECASE)
     if again:  # "again next week": "will take place again next week"
         when = when[again.end():]

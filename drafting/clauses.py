@@ -90,14 +90,26 @@ def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
         text = _PER_CLIENT_RE.sub("", text)  # already says who told it
         text = re.sub(r"^per\s+(?:the\s+)?(?:client|pt|patient|cl|clt),?\s+", "", text,
                       flags=re.IGNORECASE)  # "Per pt, his wife says ..."
-        # "c/o worry re: job review": the frame says "reported"; "complains of" is said once
-        text = re.sub(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
-                      r"\1", text, flags=re.IGNORECASE)
+        # "c/o worry re: job review": the frame says "reported"; "complains of" is said once;
+        # before a quotation it is the verb, of the session: "complained of "wired but tired""
+        complains = re.match(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
+                             text, flags=re.IGNORECASE)
+        if complains:
+            verb = "complained of " if text[complains.end():][:1] in '"“' else ""
+            text = complains.group(1) + verb + text[complains.end():]
     # "clt (PTSD, firefighter) avoiding crowds": what it is, then the aside
     text = re.sub(r"^((?:(?:the\s+)?(?:client|clt|pt|patient)\s+)?)(\([^()]*[A-Za-z][^()]{0,80}\))"
                   r"\s+(\w[^()]*)$",
                   lambda m: f"{m.group(1)}{m.group(3).rstrip('.')} {m.group(2)}", text,
                   flags=re.IGNORECASE)
+    if field == "presenting_concerns" and re.match(r"back\s+(?:to|at|in|on)\b", text, re.I):
+        text = "being " + text[0].lower() + text[1:]  # "back to driving": "reported being back"
+    hesitant = re.match(r"^([A-Za-z]+) but (?=[a-z]+ed\b)", text)
+    if hesitant and field in _TOLD_IN_PAST and sh.state_word(hesitant.group(1).lower()):
+        text = "was " + text[0].lower() + text[1:]  # "hesitant but agreed to ...": the client was
+    if field == "plan":  # "Next 3/11", "next indiv Mon": the next session (or group)
+        text = _BARE_NEXT_RE.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}" + (
+            "group " if setting.service == "group" and not m.group(2) else "session "), text)
     if field == "risk":  # "SI/HI denied by both" -> "both denied SI/HI"
         text = re.sub(r"^(.{1,40}?)\s+denied\s+by\s+(both|each|all|either|both partners|"
                       r"client|pt|the client)\s*$", r"\2 denied \1", text, flags=re.IGNORECASE)
@@ -176,8 +188,14 @@ def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
     label_lead = lx.words(label.group(1))[:1] if label else []
     label_verb = field in ("goals", "plan") and bool(label_lead) and (
         label_lead[0] in lx.BASE_VERBS or label_lead[0] in _HOMEWORK_VERBS)
+    # "identified exile - 10yo who ...", "did not unburden - phone setting": an act, no label
     told_act = field in ("client_response", "presenting_concerns", "progress") and \
-        bool(label_lead) and (label_lead[0] in lx.PAST_VERBS or wc.is_past(label_lead[0]))
+        bool(label_lead) and (label_lead[0] in lx.PAST_VERBS or wc.is_past(label_lead[0])
+                              or label_lead[0] in ("did", "didn't"))
+    if field == "interventions" and label and label_lead and (
+            label_lead[0] in lx.PAST_VERBS or label_lead[0] in ("did", "didn't")):
+        detail = text[label.end():].strip()  # what the clinician did, then its object
+        told_act = not sn.CLIENT_RE.match(detail) and not sh.verb_first(detail)
     if label and not label_verb and not told_act and field != "mental_status" and \
             not lx.numbers(label.group(1)) - {"1", "2"}:
         inner = analyze(field, text[label.end():], setting)
@@ -211,6 +229,12 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
     special = _special_shape(field, text, ws)
     if special is not None:
         return special
+    spoken = _PLACE_THEN_SAID_RE.match(text)
+    if spoken and field in ("client_response", "presenting_concerns", "progress") and \
+            not set(lx.words(spoken.group(1))) & (lx.CLIENT_WORDS | lx.PRONOUN_SUBJECTS):
+        # "from healthy adult chair said "...": where, then what the client said
+        return Clause(field, text, Shape.VERB, Actor.CLIENT, body=spoken.group(2),
+                      label=spoken.group(1))
     doubt = re.match(r"^(skeptical|doubtful|unsure|hopeful|worried|afraid|confident|sure|"
                      r"certain|convinced|concerned)\s+(?!that\b|about\b|of\b|re\b)(\S.*\b(?:will|"
                      r"would|can|could|won't|is|are)\b.*)$", text, re.IGNORECASE)
@@ -235,6 +259,19 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
             re.search(r"\b(?:postpartum|sober|clean|abstinent|pregnant|post-op|separated|"
                       r"widowed|divorced|married|sober)\b", text, re.IGNORECASE):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "11 wks postpartum"
+    if len(ws) > 2 and field in ("client_response", "presenting_concerns", "progress") and \
+            ws[0] in ("initially", "briefly", "visibly", "increasingly", "somewhat", "very",
+                      "more", "less", "quite", "mildly", "notably") and \
+            sh.state_word(ws[1]) and ws[1] not in lx.PAST_VERBS:
+        # "initially resistant to chairwork, then engaged": how the client was
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if len(ws) > 2 and field in ("client_response", "presenting_concerns", "progress") and \
+            ws[0] in ("ok", "okay", "fine", "comfortable", "agreeable") and ws[1] == "with":
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "ok w/ me sharing"
+    if len(ws) > 2 and field in ("client_response", "presenting_concerns", "progress") and \
+            ws[0] in _FEELINGS_THAT and ws[1] == "that":
+        return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "proud that ..."
+
     if len(ws) > 2 and ws[1] == "by" and is_participle(ws[0]) and field in (
             "client_response", "presenting_concerns", "progress"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "triggered by boss"
@@ -259,7 +296,8 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
         # "work going OK" -> "Work was going OK", never "The work going was OK"
         return Clause(field, text, Shape.COPULA, Actor.NONE, subject=going.group(1),
                       body=f"{going.group(2)} {predicate}")
-    if subject.count("(") > subject.count(")") or subject.count('"') % 2:
+    if subject.count("(") > subject.count(")") or subject.count('"') % 2 or \
+            predicate.startswith("("):  # "MVA 8/2025 (rear-ended on I-90)": an aside, no verb
         subject, predicate = "", ""  # "creative hopelessness (what have you tried ...)"
     if subject and predicate and lx.words(subject)[-1] in lx.CLIENT_WORDS and \
             "and" in lx.words(subject):
@@ -286,9 +324,10 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
         head = pwords[0]
         nxt = pwords[1] if len(pwords) > 1 else ""
         objectless = (not nxt or nxt in lx.PREPOSITIONS or nxt.endswith("ly") or nxt == "and"
-                      or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS)
-        if predicate.split()[0].endswith(","):
-            objectless = True  # "safety plan reviewed, still accurate"
+                      or lx.NUMBER_RE.match(nxt) is not None or nxt in lx.TIME_STARTS
+                      or nxt in ("together", "given"))  # "flashcard drafted together"
+        if predicate.split()[0].endswith((",", ":")):
+            objectless = True  # "safety plan reviewed, still accurate"; "risk discussed: ..."
         if nxt in ("about", "around", "over", "under") and len(pwords) > 2 and \
                 lx.NUMBER_RE.match(pwords[2]):
             objectless = False  # "sleep diary showed about 60 minutes": an object
@@ -306,6 +345,9 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
             # "anxiety symptoms decreasing": how it is going
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=predicate)
+        if lx.words(subject)[-1:] == ["growing"] and head == "up":
+            # "J.'s history growing up with scarcity": a phrasal verb, never "growing was up"
+            return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)
         if head in COPULA_WORDS or head in lx.PARTICIPLE_ADVERBS or (
                 head.endswith("ly") and nxt in COPULA_WORDS):
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
@@ -333,8 +375,10 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
         actor = Actor.CLIENT if ws[0] not in _HOMEWORK_VERBS else \
             actor_of_verb(field, ws[0], ws[1:])  # "call client Friday" is the clinician's
         return Clause(field, text, Shape.VERB, actor, body=text)
-    if field != "plan" and ws and ws[0] in lx.DONE_TO and (
+    done_to = ws and (ws[0] in lx.DONE_TO or ws[0] == "referred" and field == "presenting_concerns")
+    if field != "plan" and done_to and (
             len(ws) == 1 or ws[1] in lx.PREPOSITIONS or ws[1] in _DONE_TO_NEXT
+            or text.split()[1][:1] == "("  # "mandated (DUI 10/2025)"
             or lx.NUMBER_RE.match(ws[1]) or ws[1] in lx.WEEKDAYS_MONTHS):
         # "robbed at gunpoint", "laid off from warehouse 11/14": done to the client, never
         # "Client robbed"
@@ -442,12 +486,23 @@ _TRAILING_PREDICATE_RE = re.compile(
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
     r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
 # Past tenses that take no object, so never a passive: "D cried", never "D was cried".
+_FEELINGS_THAT = frozenset({"proud", "glad", "relieved", "happy", "surprised", "sad", "upset",
+                            "pleased", "embarrassed", "ashamed", "grateful", "disappointed",
+                            "frustrated", "angry", "annoyed", "thankful"})
+_PLACE_THEN_SAID_RE = re.compile(
+    r"^((?:from|in|during|at|after|before|when|while)\s+[^\"“,:;]{2,40}?)\s+"
+    r"((?:said|stated|shared|noted|asked|told|added)\b.*)$", re.IGNORECASE)
+_BARE_NEXT_RE = re.compile(
+    r"^(next)\s+((?:individual|family|couples?|joint|conjoint)\s+)?(?=\d{1,2}/\d{1,2}\b|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.IGNORECASE)
 _INTRANSITIVE_ACTS = frozenset({"cried", "laughed", "smiled", "nodded", "sighed", "wept",
                                 "sobbed", "shrugged", "paused", "arrived", "yelled", "apologized",
                                 "agreed", "teared", "froze", "relaxed", "participated", "slept",
                                 "listened", "interrupted", "withdrew", "joked", "giggled",
                                 "appeared", "emerged", "happened", "occurred", "returned",
-                                "came", "went", "stayed", "left"})
+                                "came", "went", "stayed", "left", "responded", "reacted",
+                                "talked", "spoke", "softened", "warmed", "calmed", "struggled",
+                                "hesitated", "complied", "refused", "declined"})
 _DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice", "once",
                            "recently", "this"})
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",

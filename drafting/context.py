@@ -36,7 +36,9 @@ _COURSE_RE = re.compile(r"^(?:week|wk|session|day|module|class|visit|phase)\s+#?
 # "relapse prevention group, week 6 of 10, seven members present": the group's own line
 _ATTENDANCE_RE = re.compile(r"^[\w\s-]{0,40}\b(?:group|session)\b(?:\s*\([^)]*\))?,\s*"
                             r"(?:week|session|wk)\s+\d+\b(?:\s+of\s+\d+)?|"
-                            r"\bmembers?\s+present\b", re.IGNORECASE)
+                            r"\bmembers?\s+present\b|"
+                            r"^[\w\s-]{0,40}\bgroup\b,\s*\d+(?:\s+of\s+\d+)?\s+members\b",
+                            re.IGNORECASE)  # "process group, 8 members (1 absent)"
 # "skills group wk 6 of distress tolerance module", "CBT-I group session 4/6": a numbered
 # meeting of a named group or course
 _NUMBERED_MEETING_RE = re.compile(r"^(?:[\w-]+\s+){1,3}?(?:group|session|class|module|phase)\s+"

@@ -15,8 +15,9 @@ SESSION = "session"
 
 SECTION_FIELDS: dict[NoteFormat, dict[str, tuple[str, ...]]] = {
     NoteFormat.SOAP: {
-        "Subjective": ("presenting_concerns",),
-        "Objective": (SESSION, "mental_status", "measures", "interventions"),
+        # the session line opens the note, as it does in every other format
+        "Subjective": (SESSION, "presenting_concerns"),
+        "Objective": ("mental_status", "measures", "interventions"),
         "Assessment": ("goals", "client_response", "progress", "impression", "risk"),
         "Plan": ("plan",),
     },

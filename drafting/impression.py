@@ -9,6 +9,8 @@ what the client is doing ("responding well to exposure") is said of the client.
 
 from __future__ import annotations
 
+import re
+
 from drafting import lexicon as lx
 from drafting import wordclass as wc
 from drafting.aggregation import with_capital
@@ -20,6 +22,9 @@ from drafting.shorthand import CLIENT_RE
 from drafting.voice import Voice
 
 LABEL = "Clinical impression: "
+# "postpartum depression, moderate": a diagnosis with its specifier, not a thing with a state
+_SPECIFIER_RE = re.compile(r",\s*(?:mild|moderate|severe|recurrent|chronic|acute|"
+                           r"single episode|in (?:early |sustained )?remission)\s*$", re.IGNORECASE)
 _FREQUENCY = frozenset({"weekly", "biweekly", "monthly", "daily", "twice", "once"})
 
 
@@ -31,7 +36,8 @@ def impression_sentences(clauses: list[Clause], voice: Voice,
     for clause in clauses:
         text = clause.text.strip().rstrip(".")
         act = CLIENT_RE.sub("", text, count=1)  # "pt benefiting from CPT"
-        if ongoing_act("impression", act):  # "responding well to exposure"
+        # "responding well to exposure"; not "hearing is a high-risk trigger", a clause of its own
+        if clause.shape is not Shape.CLAUSE and ongoing_act("impression", act):
             out.append(Sentence(client + lit("is ") + slots(lower_first(act), voice), [clause]))
             continue
         if _plain_copula(clause):  # "anxiety symptoms decreasing" -> "... are decreasing"
@@ -52,5 +58,6 @@ def _plain_copula(clause: Clause) -> bool:
     motivated"."""
     body = lx.words(clause.body)
     return clause.shape is Shape.COPULA and 0 < len(body) <= 3 and body[0] not in _FREQUENCY and \
+        not _SPECIFIER_RE.search(clause.subject) and \
         not {"but", "and", "or"} & set(body) and \
         not any(wc.is_third_person(w) or w in lx.PERSON_NOUNS for w in lx.words(clause.subject))

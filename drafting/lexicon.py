@@ -105,7 +105,7 @@ robbed mugged assaulted attacked beaten fired laid arrested detained diagnosed h
 admitted evicted suspended expelled bullied abused raped injured hurt cited charged
 sentenced jailed incarcerated released promoted hired rejected excluded harassed threatened
 scammed sued dumped ghosted demoted reprimanded disciplined investigated
-prescribed
+prescribed mandated
 """)
 PERSON_NOUNS: frozenset[str] = wordset("""
 father mother mom dad parent parents daughter son child children kids sibling siblings sister
@@ -147,7 +147,8 @@ reassess re-assess re-check recheck
 CLIENT_WORDS: frozenset[str] = frozenset({"client", "clt", "cl", "ct", "pt", "patient"})
 PRONOUN_SUBJECTS: frozenset[str] = frozenset({"they", "she", "he"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours",
-                                          "i'm", "i've", "we're", "myself", "ourselves"})
+                                          "i'm", "i've", "i'll", "we're", "we've", "we'll",
+                                          "myself", "ourselves"})
 WEEKDAYS_MONTHS: frozenset[str] = wordset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december
@@ -235,7 +236,7 @@ everyday homework progress support validation psychoeducation counseling insight
 sleep money food alcohol cannabis medication care attention anxiety depression grief anger
 stress pain mood affect speech behavior behaviour trust safety use practice sick appetite
 public private general particular crisis remission person gunpoint childhood track vivo
-adulthood adolescence infancy
+adulthood adolescence infancy advance dusk dawn sunset sunrise
 """)
 # Nouns for people in the client's life: a note says "their sister", not "a sister".
 RELATION_NOUNS: frozenset[str] = wordset("""

@@ -134,10 +134,13 @@ def _slot_fits(tokens: list[str], i: int) -> bool:
     if word in ORDINALS and (token.endswith((",", ";", ":")) or i + 1 >= len(tokens)
                              or bare(tokens[i + 1]) in lx.STOPWORDS):
         return False  # "at first, then relaxed", "quiet at first but opened up"
-    if word in lx.BARE_NOUNS and _head(tokens, i) == word:
+    if word in ("vivo", "vitro", "situ") or word in lx.BARE_NOUNS and _head(tokens, i) == word:
         return False  # "at work", "in session"; but "a support person"
     if word.endswith("ing") and word not in _ING_NOUNS and word not in ORDINALS:
         return False
+    if word == "following" and (i + 1 >= len(tokens) or bare(tokens[i + 1]) not in (
+            "week", "day", "days", "session", "month", "morning", "night", "weekend")):
+        return False  # "presents following breakup": after it, not "the following breakup"
     if word in lx.PREPOSITIONS or word in lx.PAST_VERBS or word in ("not", "no", "never"):
         return False
     if i + 1 < len(tokens) and re.fullmatch(r"#?\d+[,.;:)]?", tokens[i + 1]):
@@ -261,8 +264,11 @@ def lower_first(text: str) -> str:
     """Lowercase a sentence-initial capital, but keep acronyms, names, days and months."""
     first, _, rest = text.partition(" ")
     word = re.sub(r"[^A-Za-z]", "", first)
-    following = re.sub(r"[^A-Za-z]", "", rest.split(" ", 1)[0])
-    if len(following) > 1 and following[0].isupper() and following[1:].islower() \
+    next_token = rest.split(" ", 1)[0]
+    following = re.sub(r"[^A-Za-z]", "", next_token)
+    # "Psychiatrist (Dr. Okafor)": an aside in parentheses is no part of a name
+    if not next_token.startswith("(") and len(following) > 1 and following[0].isupper() \
+            and following[1:].islower() \
             and following.lower() not in lx.WEEKDAYS_MONTHS \
             and word.lower() not in lx.STOPWORDS and not wc.is_base_verb(word.lower()) \
             and not first.endswith((",", ";", ":")):  # "Said, 'Maybe ...'" is no name

@@ -15,7 +15,13 @@ from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
-from drafting.appointments import INTERVAL_RE, appointment, is_appointment, next_session
+from drafting.appointments import (
+    INTERVAL_RE,
+    appointment,
+    is_appointment,
+    next_session,
+    someone_elses_meeting,
+)
 from drafting.clause_types import Actor, Clause, Shape
 from drafting.concern_lines import comma_as_and, not_a_report, who_the_client_is
 from drafting.lexicon import wordset
@@ -200,6 +206,9 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
             names_someone(told_by.group(1)):
         return None  # "secretly exercising in room per brother": the brother's report
     if clause.shape is Shape.VERB:
+        head = body.split(" ", 1)[0]
+        if head[:1].isupper() and head[1:].islower():  # "Identified ..." typed at a line's start
+            body = head.lower() + body[len(head):]
         if f == "plan":
             words = lx.words(body)
             if words and words[0] in _STATIVE_PLAN:
@@ -268,6 +277,11 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
     return None
 
 
+def _unquoted(text: str) -> str:
+    """``text`` without the client's quoted words and without asides in parentheses."""
+    return re.sub(r"[\"“][^\"”]*[\"”]|\([^()]*\)", " ", text)
+
+
 def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
     f, body = clause.field, lower_first(clause.body)
     words = lx.words(body)
@@ -323,6 +337,8 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
             return None  # said as the therapist wrote it, rather than with a verb it lacks
         return Pred(clause, lit(frame_verb_choice(f, body)) + slots(body, voice, object_start=True),
                     lead="showed")
+    if f == "interventions" and re.search(r"\b(?:was|were|is|are)\b", _unquoted(body)):
+        return None  # "the hotspot identified was the moment ...": a sentence of its own
     if f == "interventions":
         verb = frame_verb_choice(f, body)
         lead = verb.options[0].strip()
@@ -331,6 +347,10 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return Pred(clause, lit(verb) + slots(body, voice, object_start=True, after=lead),
                     lead=lead, object_segments=slots(body, voice, object_start=True,
                                                      after=lead))
+    if f == "plan" and someone_elses_meeting(body, voice.service):
+        # "library moms group Thurs w/ sister": a meeting the client goes to
+        return Pred(clause, lit("will attend ") + slots(body, voice, object_start=True,
+                                                        after="attend"), lead="will")
     if f == "plan" and not is_appointment(body) and "referral" not in words[:2]:
         head = head_word(body)
         if words[0] != "no" and head not in _PLAN_FRAME_HEADS or words[0] in lx.PERSON_NOUNS \
@@ -387,7 +407,8 @@ def reported_that(clause: Clause, voice: Voice) -> Pred:
 def own(clause: Clause, voice: Voice) -> Own:
     """A clause that names its own subject, as one sentence's segments."""
     f, shape = clause.field, clause.shape
-    if f == "plan" and shape is Shape.MEASURE and is_appointment(clause.text):
+    if f == "plan" and shape is Shape.MEASURE and is_appointment(clause.text) and \
+            not someone_elses_meeting(clause.text, voice.service):
         return Own(clause, appointment(clause.text, voice))  # "in-person session 12/10"
     if shape is Shape.NOT_ASSESSED:
         what = "Mental status" if f == "mental_status" else "Risk"
@@ -462,7 +483,8 @@ def own(clause: Clause, voice: Voice) -> Own:
             subject = lit("the ") + subject  # "The 16-year-old client missed 6 school days"
         return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
                                                            f in PAST_FIELDS))
-    if shape is Shape.NOUN and f == "plan" and is_appointment(clause.body):
+    if shape is Shape.NOUN and f == "plan" and is_appointment(clause.body) and \
+            not someone_elses_meeting(clause.body, voice.service):
         return Own(clause, appointment(clause.body, voice))
     if shape is Shape.NOUN and f == "plan" and INTERVAL_RE.match(clause.body):
         return Own(clause, next_session(clause.body, voice))  # "1 wk", "next wk same time"

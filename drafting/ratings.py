@@ -46,6 +46,8 @@ def measure_of(field: str, text: str) -> tuple[str, str, bool] | None:
     names = lx.words(name)
     rest = text[match.end():]
     rated = re.match(r"\d+(?:\.\d+)?\s*/\s*10\b", rest) is not None
+    if names and names[-1] in ("every", "each", "per"):
+        return None  # "SUDS every 5 minutes": how often, not a score
     if names and names[0] in ("still", "now", "currently", "again"):
         return None  # "still waking 3-4 times a night": something the client does
     if field == "interventions" and not match.group(2) and \

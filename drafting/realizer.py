@@ -10,6 +10,7 @@ rose from 2 to 5."). Each sentence keeps its choices open for the ranker (see se
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafting import lexicon as lx
@@ -25,6 +26,7 @@ from drafting.aggregation import (
     segment_words,
     with_capital,
 )
+from drafting.appointments import is_appointment
 from drafting.clauses import (
     Actor,
     Clause,
@@ -113,7 +115,7 @@ def plan_note(facts: SessionFacts, style: StyleProfile | None = None) -> Plan:
             if name == "mental_status":
                 clauses = clauses_of(name, text, setting)
                 plan.clauses += clauses
-                for sentence in mental_status_sentences(text, voice, section.client_subject):
+                for sentence in mental_status_sentences(text, voice, section.subject_in_turn()):
                     section.add(sentence, subject="client")
                 continue
             clauses = clauses_of(name, text, setting)
@@ -170,6 +172,22 @@ class _Section:
             return [f"{voice.subject_pronoun.capitalize()}{plural} "]
         return [f"{voice.client_subject()}{singular} "]
 
+    def subject_in_turn(self) -> Callable[[tuple[str, str] | None], list[Segment]]:
+        """The client's subject for sentences a field writes all at once (mental status): the
+        name and the pronoun in turn, from where the section stands ("Client used humor. She
+        separated from father easily.")."""
+        pronoun_next = [self.last_subject == "client" and self.run % 2 == 1]
+
+        def subject(aux: tuple[str, str] | None = None) -> list[Segment]:
+            saved = self.last_subject, self.run
+            self.last_subject, self.run = ("client", 1) if pronoun_next[0] else ("", 0)
+            try:
+                return self.client_subject(aux)
+            finally:
+                self.last_subject, self.run = saved
+                pronoun_next[0] = not pronoun_next[0]
+        return subject
+
     # -- one field --------------------------------------------------------------------------
     def add_field(self, clauses: list[Clause], prose: bool = False) -> None:
         """Sentences for one field's clauses; ``prose``: the therapist wrote sentences, so
@@ -189,7 +207,8 @@ class _Section:
                     and not _PRESENT_RE.match(clause.body)
                     and lx.words(clause.body)[:1] not in (["reported"], ["said"], ["stated"],
                                                           ["told"], ["shared"], ["described"])
-                    and lx.words(clause.subject)[-1:] != ["client"]):
+                    and lx.words(clause.subject)[-1:] != ["client"]
+                    and "clinician" not in lx.words(clause.body)):  # "informed me by phone"
                 # in an individual session, what someone else did is what the client told
                 key, pred = "client", reported_that(clause, self.voice)
             if pred is not None and (pred.lead == "reported that" or (
@@ -452,6 +471,8 @@ class _Section:
                     and len(prev.render().split()) <= 9 and len(sentence.render().split()) <= 9
                     and not _LEADING_LABEL_RE.match(sentence.render())  # never "and Mother:"
                     and all(joinable(c) for c in prev.clauses + sentence.clauses)
+                    # "The clock turned away, and follow-up will be on 2/10": never
+                    and not any(is_appointment(c.text) for c in prev.clauses + sentence.clauses)
                     and not {getattr(prev, "subject", ""), getattr(sentence, "subject", "")}
                     & _NAMED_SUBJECTS):
                 head = sentence.segments[0]
@@ -552,7 +573,7 @@ def _is_prose(text: str) -> bool:
 _WHEN_WORDS = frozenset({"afterward", "afterwards", "after", "later", "then", "initially",
                          "first", "at", "in", "during", "before", "by", "toward", "towards",
                          "finally", "eventually", "subsequently", "next", "earlier", "early",
-                         "midway", "throughout", "when", "while", "on"})
+                         "midway", "throughout", "when", "while", "on", "from"})
 
 
 def _label_of(sentence: Sentence) -> str:

@@ -153,7 +153,8 @@ def verb_first(fact: str) -> bool:
         return True  # "froze when asked", "showed ...": a past tense and nothing else
     if first.startswith("un") and first.endswith("ed") and nxt and nxt not in OBJECT_STARTS:
         return False  # "unscheduled call after custody exchange"
-    if "-" in first and not first.startswith(("re-", "co-", "pre-", "self-")):
+    if "-" in first and not first.startswith(("re-", "co-", "pre-", "self-")) and \
+            first not in ("problem-solved", "role-played", "fact-checked"):
         return False  # "child-centered play", "solution-focused questions": an adjective
     # Another "-ed" word is a verb ("submitted a draft", "avoided team lunch").
     return first.endswith("ed") and len(first) > 4

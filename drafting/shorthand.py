@@ -73,7 +73,8 @@ CLIENT_ANYWHERE_RE = re.compile(r"\b(?:pt|clt)\b(?!['’])", re.IGNORECASE)
 THERAPIST_RE = re.compile(
     r"^(?:the\s+)?(?:therapist|clinician|counselor|this\s+writer|writer|this\s+clinician)\b"
     r"\s*[:,-]?\s*", re.IGNORECASE)
-FIRST_PERSON_RE = re.compile(r"^(?:(I|I've)|(we|we've))\s+(?=[a-z])", re.IGNORECASE)
+FIRST_PERSON_RE = re.compile(r"^(?:(I|I've|I'll|I will)|(we|we've|we'll|we will))\s+(?=[a-z])",
+                             re.IGNORECASE)  # "i'll call dr. okafor": the clinician will
 
 
 _CAPITAL_RE = re.compile(r"(?<![\w-])(" + "|".join(
@@ -139,12 +140,16 @@ def _expand_words(text: str, first: bool = True) -> str:
         text = _AMPERSAND_RE.sub(" and ", text)
     text = _WEEKDAY_RE.sub(lambda m: WEEKDAY_ABBREVIATIONS[m.group(1)], text)
     text = re.sub(r"(?<![\w])~\s?(?=\$?\d)", "about ", text)  # before the units: "~1 min"
+    text = re.sub(r"\bq\s?(\d+)\s?(min|mins|minutes|h|hr|hrs|hours)\b",  # "SUDS q5 min"
+                  lambda m: f"every {m.group(1)} " + ("minutes" if m.group(2).startswith("m")
+                                                      else "hours"), text)
 
     def unit(match: re.Match[str]) -> str:
         number, short, following = match.group(1), match.group(2), match.group(3) or ""
         name = UNIT_ABBREVIATIONS.get(short.lower(), short)
         space = match.group(0)[len(match.group(0).rstrip()):]
         if following and following.lower() not in _NOT_AFTER_UNIT and \
+                not following.lower().startswith(("mid-", "pre-", "post-")) and \
                 not following[0].isdigit() and not following[0].isupper() and \
                 ("-" in following or wc.can_be_noun(following)) and \
                 following.lower() not in _MODALITY_WORDS:
@@ -180,7 +185,7 @@ def _expand_words(text: str, first: bool = True) -> str:
         " question" if m.group(1) == "1" else " questions"), text)  # "ask 1 q each section"
     text = re.sub(r"\bmed\s+(?=necessity\b|appts?\b|appointments?\b|visits?\b|history\b|"
                   r"condition)", "medical ", text, flags=re.IGNORECASE)
-    text = re.sub(r"\b([Ss])caling\s+q\b\.?", r"\1caling question", text)
+    text = re.sub(r"\b([Ss])caling\s+q\b(?!['’])\.?", r"\1caling question", text)
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
     text = _POINTS_RE.sub(r"\1 \2 points", text)
     text = _CLOCK_RE.sub(r"\1 \2", text)
@@ -201,8 +206,11 @@ def _expand_words(text: str, first: bool = True) -> str:
     # ready", "dad-cl relationship", "(cl: fear of being alone")
     text = re.sub(r"(?:(?<=[\s(/])|(?<=[A-Za-z]-))(?:pt|Pt|clt|cl)\b(?=(?:['’]s)?\b)(?!\.)",
                   "client", text)  # never "7-pt drop", which is points
-    text = re.sub(r"^(?:Cl|Clt)\b(?=['’]s\b)", "Client", text)  # "Cl's defiance ..."
+    text = re.sub(r"^([Cc])(?:l|lt)\b(?=['’]s\b)", r"\1lient", text)  # "Cl's defiance ..."
     text = re.sub(r"\s\+(?=\s|$)", " and", text)  # "door closed + "clingy at drop-off""
+    text = re.sub(r"\b[Dd]r\.?\s+([a-z])(?=[a-z]+\b)", lambda m: "Dr. " + m.group(1).upper(),
+                  text)  # "call dr. okafor": a name, as the note writes it
+    text = re.sub(r"\b(si|hi)/(si|hi)\b", lambda m: m.group(0).upper(), text)  # "denied si/hi"
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(1)
@@ -216,7 +224,10 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _SLASHED_RE.sub(lambda m: "/".join(
         ABBREVIATIONS.get(part.lower(), part) for part in m.group(0).split("/")), text)
-    return _ABBREVIATION_RE.sub(replace, text)
+    text = _ABBREVIATION_RE.sub(replace, text)
+    # the therapist as "me" outside a quotation: "angry at me for mentioning the break"
+    text = re.sub(r"(?<=[a-z,] )(?:me|Me)\b(?!['’])", "the clinician", text)
+    return re.sub(r"(?<=[a-z,] )my\b(?=\s+(?:own\s+)?[a-z])", "the clinician's", text)
 
 
 # Shorthand that means one thing in a mental status line ("TP linear", "MSE WNL").

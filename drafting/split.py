@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\"“'‘])"
-                       r"|(?<=[.!?][\"”])\s+(?=[A-Za-z])"
+                       r"|(?<=\.[\"”])\s+(?=[A-Za-z])"
+                       # 'interweave "what would you tell a friend?" moved it': one fact
+                       r"|(?<=[!?][\"”])\s+(?=[A-Z])"
                        r"|(?<=[.!?]['’])\s+(?=[A-Za-z])")  # "... seen it.' still holds ..."
 # "1) reviewed homework 2) taught grounding" or "1. Reduce ... 2. Improve ...": one list.
 _INLINE_LIST_RE = re.compile(r"^\s*\(?1[.)]\s")

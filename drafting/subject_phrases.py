@@ -30,7 +30,9 @@ def plural_subject(subject: str) -> bool:
     """"medications (sertraline 100mg)" is plural, "EPDS" and "SUDS" are not."""
     subject = re.sub(r"\([^)]*\)", "", subject).strip()
     if " and " in subject:
-        return True
+        # "mother and grandmother" are two; "drinking and driving risk" is one risk
+        before, after = (part.split() for part in subject.rsplit(" and ", 1))
+        return len(before) > 1 or len(after) < 2 or is_plural(head_word(subject) or after[-1])
     last = subject.split()[-1] if subject.split() else ""
     if re.fullmatch(r"[A-Z0-9-]{2,}", last):
         return False  # an acronym: "EPDS", "SUDS", "PCL-5"
@@ -83,7 +85,9 @@ def other_subject(subject: str, voice: Voice) -> tuple[list[Segment], bool]:
     subject = re.sub(r"\b(?:pt|clt|client|patient)\b(?!['’])", voice.client_mid(), subject,
                      flags=re.IGNORECASE)
     words = lx.words(subject)
-    if subject.startswith(voice.client_mid()):  # "client and mom": the client first, named
+    # "client and mom": the client first, named (not "client's wife")
+    if subject.startswith(voice.client_mid()) and \
+            subject[len(voice.client_mid()):][:1] not in "'’":
         return [voice.client + subject[len(voice.client_mid()):]], True
     plural = " and " in subject or (bool(words) and (words[-1] in ("both", "parents")
                                                      or is_plural(words[-1])))

@@ -208,8 +208,8 @@ def passive_with_phrase(text: str) -> tuple[str, str] | None:
         word = bare_word(tokens[i])
         if any(t.lstrip("([")[:1] in QUOTE_CHARS for t in tokens[:i + 1]):
             return None  # inside the client's quoted words: no participle of ours
-        if not (is_participle(word) and word not in CHANGE_VERBS):
-            continue
+        if not (is_participle(word) and word not in CHANGE_VERBS) or tokens[i][:1] in "([":
+            continue  # "MVA 8/2025 (rear-ended on I-90)": an aside, not the verb
         before = lx.words(" ".join(tokens[:i]))
         nxt = bare_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
         if any(t.endswith(",") for t in tokens[:i]) or before[:1] and before[0].endswith("ing"):
@@ -249,6 +249,8 @@ def is_person(phrase: str) -> bool:
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)  # "PO (Ofc. Grant)" is the PO
     if a_name(phrase) or re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-z]+", phrase.strip()):
         return True  # "Dana to sign the release", "Dr. Reyes to reinforce": a named person
+    if re.fullmatch(r"(?:[A-Z]\.){1,2}", phrase.strip()):
+        return True  # "M. responded", "group member T.": a person by an initial
     ws = [w for w in lx.words(phrase) if w not in ("the", "a", "an", "his", "her", "their",
                                                    "and", "client's", "each", "other",
                                                    "another")

@@ -47,7 +47,14 @@ def _forms(lemma: str, tag: str) -> tuple[str, ...]:
 def verb_lemma(word: str) -> str:
     """"froze" -> "freeze", "misses" -> "miss"; "" when English has no such verb form."""
     verbs = _lemmas(word).get("VERB", ())
+    if not verbs and "-" in word:  # "de-escalate", "re-engage": a prefix and a verb
+        prefix, _, rest = word.lower().partition("-")
+        lemma = verb_lemma(rest) if prefix in _VERB_PREFIXES else ""
+        return f"{prefix}-{lemma}" if lemma else ""
     return verbs[0] if verbs else ""
+
+
+_VERB_PREFIXES = frozenset({"de", "re", "co", "pre", "over", "under", "mis", "out"})
 
 
 def only_verb(word: str) -> bool:

@@ -75,7 +75,9 @@ def test_facts_of_one_field_become_one_sentence_with_the_subject_varied() -> Non
                      "client_response": "engaged; identified two thinking traps",
                      "risk": "denied SI", "plan": "daily thought record; breathing practice "
                                                   "twice a day"})
-    assert "Client reported poor sleep and worry about exams." in text
+    # after the session line ("Client was seen ..."), the second sentence about her
+    assert "was seen for a 50-minute" in text.split("Objective")[0]
+    assert "She reported poor sleep and worry about exams." in text
     assert "Client was engaged and identified two thinking traps." in text
     assert "She denied SI." in text  # the second sentence in a row about her
     assert "will complete" in text and "and complete breathing practice twice a day" in text
@@ -100,7 +102,7 @@ def test_what_someone_else_did_stays_theirs() -> None:
     assert "The partner described feeling dismissed" in couple
     assert "both agreed to a weekly check-in." in couple.lower()
     told = draft_of({"presenting_concerns": "boss gave positive review; wife worried"})
-    assert "Client reported that her boss gave" in told
+    assert "She reported that her boss gave" in told
     assert "reported that her wife was worried" in told
 
 
@@ -147,7 +149,7 @@ def test_tense_person_and_shorthand() -> None:
     text = draft_of({"presenting_concerns": "Pt reports poor sleep",
                      "interventions": "I taught box breathing; we practiced it twice",
                      "risk": "denies SI", "plan": "f/u 1 wk; pt to log sleep"})
-    assert "Client reported poor sleep." in text
+    assert "She reported poor sleep." in text
     assert "Clinician taught box breathing." in text
     assert "Clinician and client practiced it twice." in text
     assert "Client denied SI." in text
@@ -252,8 +254,8 @@ def test_lists_keep_their_parentheses_and_labels() -> None:
     mse = draft_of({"mental_status": "A&O x4, speech nl, well groomed, uses humor; separated "
                                      "from father easily, smiled at the therapist"})
     assert "A&O x4" in mse and "Speech was normal" in mse and "well groomed" in mse
-    assert "She used humor." in mse
-    assert "She separated from father easily and smiled at the therapist." in mse
+    assert "She used humor." in mse  # the name and the pronoun in turn
+    assert "Client separated from father easily and smiled at the therapist." in mse
 
 
 def test_named_people_ratings_and_how_the_session_was_held() -> None:
@@ -299,7 +301,7 @@ def test_no_frame_is_forced_where_none_fits() -> None:
     assert "Client will complete gentle start-up practice once a day." in plan
     assert "The next session will be in 1 week." in plan
     done_to = draft_of({"presenting_concerns": "robbed at gunpoint last yr"})
-    assert "Client was robbed at gunpoint last year." in done_to  # never "Client robbed"
+    assert "She was robbed at gunpoint last year." in done_to  # never "Client robbed"
     risk = draft_of({"risk": "self-harm hx (cutting), last 8 mo ago. moderate chronic, low "
                              "acute risk"})
     assert "reported" not in risk.split("Assessment")[1]  # a rating is the clinician's
@@ -390,7 +392,7 @@ def test_who_the_client_is_and_labelled_techniques() -> None:
                                       "Speech: soft.\nThought: logical, no psychosis. A&Ox3",
                      "interventions": "emotion regulation: check the facts, opposite action "
                                       "for shame"})
-    assert "Client is an Iraq veteran, IED 2007." in note  # never "reported Iraq vet"
+    assert "She is an Iraq veteran, IED 2007." in note  # never "reported Iraq vet"
     assert "is a TA for statistics section" in note
     assert "thought was logical" in note and "thought:" not in note
     assert "Emotion regulation: check the facts, opposite action for shame." in note
