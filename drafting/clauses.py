@@ -197,7 +197,7 @@ def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
         detail = text[label.end():].strip()  # what the clinician did, then its object
         told_act = not sn.CLIENT_RE.match(detail) and not sh.verb_first(detail)
     if label and not label_verb and not told_act and field != "mental_status" and \
-            not lx.numbers(label.group(1)) - {"1", "2"}:
+            not lx.numbers(label.group(1)) - {"1", "2", "1x", "2x"}:
         inner = analyze(field, text[label.end():], setting)
         if field == "interventions" and names_approach(label.group(1), setting.approach):
             return inner  # "CBT: fear ladder" in a CBT session: the session line says "CBT"
@@ -533,6 +533,9 @@ def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
         return Clause(field, text, Shape.VERB, Actor.OTHER, subject=subject, body=predicate)
     after = lx.words(predicate)[1:2]
     thing = not is_person(re.sub(r"^client's\s+", "", subject))
+    if head in ("caught", "stuck", "torn", "trapped") and after and after[0] in lx.PREPOSITIONS:
+        # "mom Lisa caught in the middle": how she was, never "Lisa caught in the middle"
+        return Clause(field, text, Shape.COPULA, Actor.OTHER, subject=subject, body=predicate)
     if thing and is_participle(head) and "by" in lx.words(predicate)[1:3]:
         # "pt's meds locked up by roommate": done to a thing, by someone
         return Clause(field, text, Shape.PASSIVE, Actor.NONE, subject=subject, body=predicate)

@@ -92,6 +92,10 @@ _PERIODS = {"week": "a week", "wk": "a week", "day": "a day", "d": "a day", "mon
             "mo": "a month", "night": "a night"}
 
 
+_ORDINALS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth")
+
+
 def _times(count: str) -> str:
     return {"0": "0 times", "1": "once", "2": "twice"}.get(count, f"{count} times")
 
@@ -161,6 +165,18 @@ def _expand_words(text: str, first: bool = True) -> str:
 
     text = _PER_RE.sub(_per, text)
     text = _HR_RE.sub("heart rate", text)
+    text = re.sub(r"\b(\d+)x\s*/\s*(wk|week|day|night|mo|month)\b(?!\s*:)",  # "2x/wk": twice a week
+                  lambda m: f"{m.group(1)}x a " + {"wk": "week", "mo": "month"}.get(
+                      m.group(2), m.group(2)), text)
+    # "1st time", "on 2nd try": the ordinal in words (not "Elm and 5th", a street)
+    def ordinal(match: re.Match[str]) -> str:
+        before = text[:match.start()].split()[-2:]
+        if before and (before[-1][:1].isupper() or before[-1] == "and" and len(before) > 1
+                       and before[0][:1].isupper()):
+            return match.group(0)  # "January 3rd", "Elm and 5th": a date, a street
+        return _ORDINALS[int(match.group(1))]
+
+    text = re.sub(r"\b([1-9])(?:st|nd|rd|th)\b(?=\s+[a-z])", ordinal, text)
     text = re.sub(r"(?<=\d)\s*/\s*(wk|week|day|night|mo|month)\b",  # "5/wk" -> "5 a week"
                   lambda m: " a " + {"wk": "week", "mo": "month"}.get(m.group(1), m.group(1)),
                   text)
