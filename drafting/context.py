@@ -70,7 +70,8 @@ def is_session_context(text: str) -> bool:
     for i, word in enumerate(ws[:4]):
         if word in _SESSION_HEADS:
             after = ws[i + 1] if i + 1 < len(ws) else ""
-            return (not after or after in _AFTER_HEAD or lx.NUMBER_RE.match(after) is not None) \
+            return (not after or after in _AFTER_HEAD or after in _SESSION_HEADS  # "check-in call"
+                    or lx.NUMBER_RE.match(after) is not None) \
                 and all(w in _SESSION_KINDS or w in _SESSION_HEADS or w in ("a", "an", "the")
                         for w in ws[:i])
         if word not in _SESSION_KINDS and word not in ("a", "an", "the"):

@@ -168,7 +168,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\b(\d+)x\s*/\s*(wk|week|day|night|mo|month)\b(?!\s*:)",  # "2x/wk": twice a week
                   lambda m: f"{m.group(1)}x a " + {"wk": "week", "mo": "month"}.get(
                       m.group(2), m.group(2)), text)
-    # "1st time", "on 2nd try": the ordinal in words (not "Elm and 5th", a street)
+    # "1st time", "on 2nd try": the ordinal in words (not "9th grade", nor "Elm and 5th")
     def ordinal(match: re.Match[str]) -> str:
         before = text[:match.start()].split()[-2:]
         if before and (before[-1][:1].isupper() or before[-1] == "and" and len(before) > 1
@@ -176,7 +176,8 @@ def _expand_words(text: str, first: bool = True) -> str:
             return match.group(0)  # "January 3rd", "Elm and 5th": a date, a street
         return _ORDINALS[int(match.group(1))]
 
-    text = re.sub(r"\b([1-9])(?:st|nd|rd|th)\b(?=\s+[a-z])", ordinal, text)
+    text = re.sub(r"\b([1-9])(?:st|nd|rd|th)\b(?=\s+(?:the\s+)?(?:time|try|attempt|half|trial|"
+                  r"reading|round|person|set|week|day|session|visit)\b)", ordinal, text)
     text = re.sub(r"(?<=\d)\s*/\s*(wk|week|day|night|mo|month)\b",  # "5/wk" -> "5 a week"
                   lambda m: " a " + {"wk": "week", "mo": "month"}.get(m.group(1), m.group(1)),
                   text)
