@@ -57,9 +57,20 @@ echo "Installing Stillnote and its dependencies into .venv (the first time compi
 # crashes with a segmentation fault on the default model's first decode (Sapphire Rapids,
 # llama-cpp-python 0.3.36), and a native build would also put instructions into the desktop
 # bundle that a user's laptop may lack. CMAKE_ARGS set by the caller (a GPU build) wins.
+CALLER_CMAKE_ARGS="${CMAKE_ARGS:-}"
 if [ "$(uname -m)" = x86_64 ]; then
   export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON}"
 fi
 CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}" \
   .venv/bin/python -m pip install -qq -e '.[dev]'
+# pip's wheel cache ignores CMAKE_ARGS: a llama.cpp wheel built natively by an earlier setup
+# would be reused. One that reports AMX or AVX-512 is built again, for AVX2.
+if [ "$(uname -m)" = x86_64 ] && [ -z "$CALLER_CMAKE_ARGS" ] && .venv/bin/python -c "import sys, llama_cpp
+info = llama_cpp.llama_print_system_info().decode()
+sys.exit(0 if 'AMX' in info or 'AVX512 = 1' in info else 1)"; then
+  echo "Rebuilding llama.cpp for AVX2 (a cached build was made for this machine's CPU alone)"
+  CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}" \
+    .venv/bin/python -m pip install -qq --force-reinstall --no-deps --no-cache-dir \
+    "$(.venv/bin/python -c 'import importlib.metadata as m; print("llama-cpp-python==" + m.version("llama-cpp-python"))')"
+fi
 echo "Stillnote is set up in .venv. Run the tests: .venv/bin/python -m pytest"
