@@ -44,6 +44,8 @@ def actor_of_verb(field: str, verb: str, rest: list[str] | None = None) -> Actor
     if field == "plan" and verb == "consider" and rest and any(
             w in ("referral", "referrals") or w in lx.MEASURE_NAMES for w in rest[:5]):
         return Actor.THERAPIST  # "consider AUDIT-C next visit"; "consider grief group" is hers
+    if field == "risk" and verb == "discussed":
+        return Actor.THERAPIST  # "discussed low withdrawal risk at current level"
     if field in ("risk", "impression", "progress") and verb in _RATED:
         return Actor.THERAPIST  # "assessed low acute risk": the clinician's judgment
     if field == "plan" and verb in ("call", "text", "email", "contact", "phone") and rest and \

@@ -118,18 +118,18 @@ def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
     if _NOTHING_RE.match(text):
         return Clause(field, text, Shape.NOTHING, Actor.NONE, body=text)
     not_assessed = _NOT_ASSESSED_RE.match(text)
-    if not_assessed and field in ("risk", "mental_status"):
+    if not_assessed and field in ("risk", "mental_status", "measures"):
         start = re.search(r"\bnot\b", text, re.IGNORECASE)
         rest = text[start.start():] if start else text
         return Clause(field, text, Shape.NOT_ASSESSED, Actor.NONE, body=rest[0].lower() + rest[1:])
     if text[:1] in QUOTE_CHARS:
         return Clause(field, text, Shape.QUOTE, Actor.CLIENT, body=text)
     if field == "presenting_concerns" and who_came(text):
-        # "Cl + partner Dana", "Cl (10) + mom": who came, said as written ("Client and
-        # partner Dana."), never "Client reported Client and partner Dana"
+        # "Cl + partner Dana", "Cl (10) + mom": who came ("Client attended with partner
+        # Dana."), never "Client reported Client and partner Dana"
         return Clause(field, text, Shape.NOUN, Actor.NONE, body=re.sub(
-            r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\b", "Client", text, count=1,
-            flags=re.IGNORECASE))
+            r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\b(\s*\([^()]*\))?\s*(?:and|\+|&|with)\s+",
+            r"Client\1 attended with ", text, count=1, flags=re.IGNORECASE))
     if field == "presenting_concerns" and context.is_session_context(text):
         return Clause(field, text, Shape.CONTEXT, Actor.NONE, body=text)
     lead = _LEAD_PHRASE_RE.match(text)
@@ -269,13 +269,16 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
             ws[0] in ("ok", "okay", "fine", "comfortable", "agreeable") and ws[1] == "with":
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "ok w/ me sharing"
     if len(ws) > 2 and field in ("client_response", "presenting_concerns", "progress") and \
-            ws[0] in _FEELINGS_THAT and ws[1] == "that":
+            ws[0] in _FEELINGS_THAT and (ws[1] == "that" or ws[0] in ("surprised", "relieved")
+                                         and ws[1] not in lx.PREPOSITIONS):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "proud that ..."
 
     if len(ws) > 2 and ws[1] == "by" and is_participle(ws[0]) and field in (
             "client_response", "presenting_concerns", "progress"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)  # "triggered by boss"
-    if ws and ws[0] in _DONE_TO_CLIENT and field in ("client_response", "risk", "progress") \
+    told = len(ws) > 1 and ws[0] in ("told", "instructed") and ws[1] == "to"  # "told to seek care"
+    if ws and (ws[0] in _DONE_TO_CLIENT or told) and \
+            field in ("client_response", "risk", "progress") \
             and not (ws[0] == "offered" and " to " in f" {' '.join(ws[1:5])} "):
         # "reminded of 988": done to the client; "offered encouragement to a peer" is hers
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
@@ -291,6 +294,8 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
     subject, predicate = split_subject(text)
     if not subject:
         subject, predicate = prose_subject(text)
+    if subject and all(_adverb(w) for w in lx.words(subject)):
+        subject, predicate = "", ""  # "Medically necessary": an adverb is nobody's subject
     going = re.fullmatch(r"([A-Za-z]+)\s+(going|doing|holding|looking)", subject)
     if going and predicate and len(predicate.split()) <= 3 and field != "plan":
         # "work going OK" -> "Work was going OK", never "The work going was OK"
@@ -365,7 +370,8 @@ def _unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
                                                        "client_response"):
         subject = text[:trailing.start()].strip().rstrip(",")
         if subject and (not sh.verb_first(subject) or ws[0] in ("continued", "ongoing")) \
-                and not sh.is_state(subject):
+                and not sh.is_state(subject) \
+                and not all(_adverb(w) for w in lx.words(subject)):  # "Medically necessary"
             # "progress toward goal 1 slow", "continued weekly therapy medically necessary"
             return Clause(field, text, Shape.COPULA, Actor.NONE, subject=subject,
                           body=trailing.group(0).strip())
@@ -486,6 +492,12 @@ _TRAILING_PREDICATE_RE = re.compile(
     r"|\s(?:slow|steady|slow but steady|limited|minimal|moderate|good|fair|poor|significant|"
     r"improving|unchanged|stable|worsening)$", re.IGNORECASE)
 # Past tenses that take no object, so never a passive: "D cried", never "D was cried".
+def _adverb(word: str) -> bool:
+    """"medically", "clinically"; not "family" or "early", which name or time something."""
+    return word.endswith("ly") and len(word) > 5 and not wc.can_be_noun(word) \
+        and not wc.can_be_adjective(word)
+
+
 _FEELINGS_THAT = frozenset({"proud", "glad", "relieved", "happy", "surprised", "sad", "upset",
                             "pleased", "embarrassed", "ashamed", "grateful", "disappointed",
                             "frustrated", "angry", "annoyed", "thankful"})

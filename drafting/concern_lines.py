@@ -18,7 +18,7 @@ from drafting import wordclass as wc
 # "Cl + partner Dana", "Clt and partner J.", "cl (9) and foster mother (Ms. A.)"
 _PERSON = r"(?:(?:her|his|their)\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s+(?-i:[A-Z][a-z]*\.?))?" \
           r"(?:\s*\([^()]{1,20}\))?"
-_ATTENDING_RE = re.compile(r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\s*(?:\(\d+\)\s*)?"
+_ATTENDING_RE = re.compile(r"^(?:the\s+)?(?:client|cl|clt|pt|patient)\s*(?:\([^()]{1,20}\)\s*)?"
                            rf"(?:and|\+|&|w/|with)\s+{_PERSON}(?:\s*(?:,|and|\+|&)\s*{_PERSON})?"
                            r"\s*$", re.IGNORECASE)
 
@@ -57,7 +57,11 @@ def who_the_client_is(body: str) -> bool:
 def not_a_report(body: str) -> bool:
     """Another professional's note, who came, or a diagnosis at the head of the line."""
     return _THIRD_PARTY_NOTE_RE.match(body) is not None or who_came(body) or \
-        _DIAGNOSIS_RE.match(body) is not None
+        _ATTENDED_RE.match(body) is not None or _DIAGNOSIS_RE.match(body) is not None
+
+
+# who came, as the analysis writes it (clauses.py): "Client (10) attended with the mother"
+_ATTENDED_RE = re.compile(r"^client(?:\s*\([^()]*\))? attended with ", re.IGNORECASE)
 
 
 def comma_as_and(body: str) -> str:

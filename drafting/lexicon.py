@@ -303,6 +303,7 @@ ABBREVIATIONS: dict[str, str] = {
     "yr": "year", "yrs": "years", "mos": "months", "approx": "approximately",
     "bc": "because", "re:": "regarding", "re": "regarding", "sxs": "symptoms", "sx": "symptoms",
     "psychoed": "psychoeducation", "cog": "cognitive", "d/t": "due to", "c/o": "complains of",
+    "calc": "calculated",
     "hw": "homework", "indiv": "individual", "mtg": "meeting", "mtgs": "meetings",
     "wknd": "weekend", "wknds": "weekends", "mgmt": "management", "dx": "diagnosis",
     "neg": "negative", "bf": "boyfriend", "gf": "girlfriend", "cont": "continue",

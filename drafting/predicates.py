@@ -411,6 +411,8 @@ def own(clause: Clause, voice: Voice) -> Own:
             not someone_elses_meeting(clause.text, voice.service):
         return Own(clause, appointment(clause.text, voice))  # "in-person session 12/10"
     if shape is Shape.NOT_ASSESSED:
+        if f == "measures":  # "not assessed this sess"
+            return Own(clause, [f"Measures were {clause.body}"])
         what = "Mental status" if f == "mental_status" else "Risk"
         return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
     if f == "risk" and shape is Shape.COPULA and clause.subject == "risk":

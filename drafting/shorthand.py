@@ -195,13 +195,14 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\b([Hh])x\s+(?!of\b)(?=\w)", lambda m: ("H" if m.group(1) == "H" else "h")
                   + "istory of ", text)  # "hx 1 DUI"; "Hx cutting ages 15-19"; "hx (cutting)"
     text = re.sub(r"\bdx'?e?d\s+(?=[A-Za-z])", "diagnosed with ", text)  # "dx'd MS 2024"
+    text = re.sub(r"\b[Ii][Dd]['’]d\b", "identified", text)  # "ID'd Four Horsemen"
     text = re.sub(r"\b((?:Iraq|Afghanistan|Vietnam|Gulf War|Army|Navy|Marine|Air Force|combat|"
                   r"military|USMC)\s+)vet\b", r"\1veteran", text)  # never a veterinarian
     text = re.sub(r"\bdx(?:'?e?d)?\s+(?=(?:19|20)\d\d\b)", "diagnosed in ", text)  # "dx 2025"
     text = re.sub(r"\b([1-9]) q\b(?![&/])", lambda m: m.group(1) + (
         " question" if m.group(1) == "1" else " questions"), text)  # "ask 1 q each section"
     text = re.sub(r"\bmed\s+(?=necessity\b|appts?\b|appointments?\b|visits?\b|history\b|"
-                  r"condition)", "medical ", text, flags=re.IGNORECASE)
+                  r"condition|care\b|attention\b|eval)", "medical ", text, flags=re.IGNORECASE)
     text = re.sub(r"\b([Ss])caling\s+q\b(?!['’])\.?", r"\1caling question", text)
     text = re.sub(r"\b(\d+)\s*(?:y/o|y\.o\.|yo)(?=\s|$|[,;.)])", r"\1-year-old", text)  # "16 y/o"
     text = _POINTS_RE.sub(r"\1 \2 points", text)

@@ -312,4 +312,5 @@ def names_someone(text: str) -> bool:
         if token[0].isupper() and token[1:].islower() and not wc.everyday(token) and \
                 word not in lx.WEEKDAYS_MONTHS:
             return True  # a given name
-    return False
+    # "M: feels 'like a failure'": a person by an initial (not "I", nor "A" the article)
+    return re.fullmatch(r"\s*[B-HJ-Z]\.?\s*", text) is not None

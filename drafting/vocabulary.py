@@ -38,7 +38,7 @@ telephone person approach method modality next
 # Headline words for labelled lines ("Progress: N/A.", "Mental status was not assessed.").
 LABELS: frozenset[str] = wordset("""
 progress mental status risk assessment goal goals impression clinical plan entered diagnosis
-recorded documented information section interventions
+recorded documented information section interventions measures
 """)
 
 CLOSED: frozenset[str] = (ARTICLES | PRONOUNS | PEOPLE | FRAME_VERBS | CONNECTIVES

@@ -438,7 +438,7 @@ def test_who_came_who_prescribed_and_the_clients_shorthand_names() -> None:
                      "mental_status": "Observed: pt hesitated ~2 min before touching the floor",
                      "client_response": "group member R. said \"that's huge\"",
                      "risk": "Hx cutting ages 15-19"}, service="couple")
-    assert "Client and partner Dana." in note and "reported client and" not in note
+    assert "Client attended with partner Dana." in note and "reported client and" not in note
     assert "(Dr. Okafor) increased prazosin" in note and "was increased" not in note
     assert "client left house" in note and " cl " not in note
     assert "1-2 times a night" in note and "above about 20 minutes" in note
@@ -542,7 +542,8 @@ def test_initials_who_came_and_a_groups_topic() -> None:
                                             "A.)\nTopic: 'Asking for Help.'",
                      "mental_status": "M. guarded initially, warmed up mid-session"},
                     service="couple")
-    assert "Client and partner J." in note and "Client (9) and foster mother (Ms. A.)." in note
+    assert "Client attended with partner J." in note
+    assert "Client (9) attended with foster mother (Ms. A.)." in note
     assert "reported Clt" not in note and "reported (9)" not in note
     assert "Topic: \"Asking for Help.\"" in note and "Client said, \"Asking" not in note
     assert "M. was guarded initially and warmed up mid-session." in note
@@ -555,3 +556,35 @@ def test_labels_within_labels_and_a_measure_with_its_aside() -> None:
     assert "Theme: money/spending: Jordan's purchases about $600." in note
     assert "CPSS-5 (child report) was 28." in note
     assert "still has it" in note
+
+
+def test_what_a_blind_review_marked_in_december_reads_right() -> None:
+    """Lines of fresh review sessions that were garbled or wrongly attributed."""
+    plan = draft_of({"plan": "Mom to sign release for school counselor. Next 2/10 4pm (2 wks). "
+                             "clock turned away; f/u 2/17; i'll call dr. okafor re appetite; "
+                             "library moms group Thurs w/ sister"}, fmt="dap", service="family")
+    assert "The next session will be on 2/10 at 4 pm (2 weeks)." in plan
+    assert "The clock turned away." in plan and "Follow-up will be on 2/17." in plan
+    assert "Clinician will call Dr. Okafor regarding appetite." in plan  # never "I'll call"
+    told = draft_of({"presenting_concerns": "said they had been angry at me for mentioning the "
+                                            "break. Psychiatrist (Dr. Lee) increased prazosin",
+                     "client_response": "Hesitant but agreed to attend Saturday game; "
+                                        "Identified 'I'm unlovable' as key link; proud that "
+                                        "asking partner worked",
+                     "measures": "not assessed this sess",
+                     "impression": "hearing is a high-risk trigger. Medically necessary."})
+    assert "angry at the clinician for mentioning" in told
+    assert "her psychiatrist (Dr. Lee) increased prazosin" in told  # no capital mid-sentence
+    assert "Client was hesitant but agreed to attend Saturday game" in told
+    assert 'identified "I\'m unlovable"' in told and "Identified" not in told
+    assert "proud that asking partner worked" in told and "The proud" not in told
+    assert "Measures were not assessed this session." in told
+    assert "hearing is a high-risk trigger." in told and "Client is hearing" not in told
+    assert "The medically" not in told
+    couple = draft_of({"presenting_concerns": "pt (they/them) + partner Sam (she/her). M. "
+                                              "responded without defensiveness",
+                       "client_response": "M: feels 'like a failure'"}, service="couple",
+                      pronouns="they/them")
+    assert "Client (they/them) attended with partner Sam (she/her)." in couple
+    assert "M. responded without defensiveness" in couple and "was responded" not in couple
+    assert "Client reported feeling" not in couple  # M's words stay M's
