@@ -40,7 +40,8 @@ _ROLE_RE = re.compile(
 _DIAGNOSIS_RE = re.compile(
     r"^(?:(?:adult|childhood|chronic|complex|recurrent|provisional|r/o|rule out|hx of|"
     r"history of)\s+)*(?:adhd|ptsd|c-ptsd|cptsd|mdd|gad|ocd|bpd|aud|oud|sud|asd|pmdd|bipolar|"
-    r"schizo\w*|anorexia|bulimia|autism|dysthymia|agoraphobia|[\w-]+(?:\s[\w-]+)?\s+disorder)"
+    r"schizo\w*|anorexia|bulimia|autism|dysthymia|agoraphobia|ppd|fep|arfid|pdd|odd|dmdd|"
+    r"(?-i:AN-\w+|AN|BED)|panic disorder|[\w-]+(?:\s[\w-]+)?\s+disorder)"
     r"(?![\w-])(?!\s+(?:symptoms?|sx|sxs|triggers?|flashbacks?|nightmares?)\b)", re.IGNORECASE)
 
 

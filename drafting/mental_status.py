@@ -97,7 +97,13 @@ def mental_status_sentences(text: str, voice: Voice,
         if acts and not _is_act(words):
             sentences.append(_acts_sentence(acts, client))
             acts = []
-        if unseen:  # "no signs of intoxication observed" -> "... were observed"
+        posture = _POSTURE_RE.match(lower_first(item).rstrip(". "))
+        if posture and not unseen:  # "arms crossed first 20 min": the client's arms were
+            part, done, after = posture.groups()
+            verb = "was" if part in ("head", "jaw") else "were"
+            sentences.append(Sentence([f"{voice.possessive.capitalize()} {part} {verb} "
+                                       f"{done}{after}"], said([item])))
+        elif unseen:  # "no signs of intoxication observed" -> "... were observed"
             noun = re.sub(r"\s+of\s+.*$", "", unseen.group(1))
             verb = "were" if noun.split()[-1].lower().endswith("s") else "was"
             sentences.append(Sentence([f"{unseen.group(1)} {verb} {unseen.group(2)}"],

@@ -555,8 +555,10 @@ def _session_context(body: str, voice: Voice) -> list[Segment]:
         body = re.sub(r"^((?:week|wk|session|module|phase)\s+#?\d+)\s+([A-Z][A-Z0-9-]+)$",
                       r"\1 of \2", body)
         return lit("This was ") + slots(body, voice)
-    if context.numbered_meeting(body):  # "Skills group week 6 of distress tolerance module."
-        return slots(body[:1].upper() + body[1:], voice)
+    if context.numbered_meeting(body):  # "This was skills group week 6 of the module."
+        if lx.words(body)[:1] and lx.words(body)[0] in lx.CLIENT_WORDS:
+            return slots(body[:1].upper() + body[1:], voice)  # "Client is in session 5 of PE"
+        return lit("This was ") + slots(body, voice)
     present = re.match(r"^(\w+)\s+(members?)\s+present\b(.*)$", body)
     if present:  # "7 members present" -> "7 members were present."
         verb = "was" if present.group(2) == "member" else "were"

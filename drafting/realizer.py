@@ -316,7 +316,8 @@ class _Section:
                 clause.actor is Actor.CLIENT else lit()  # "scaling: pt 3/10" keeps the client
             return _as_labelled(clause, label, voice, named)
         if f == "presenting_concerns" and clause.shape is Shape.NOUN:
-            if clause.body[:1].isdigit():
+            if clause.body[:1].isdigit() and not {"goal", "goals"} & set(lx.words(label)):
+                # "sleep: 4-5 hrs" was told; "goals: 1) ..." are the treatment's, no report
                 return Own(clause, [voice.client, " reported ", lower_first(label), " of ",
                                     clause.body])
             return Own(clause, [label[0].upper() + label[1:], ": ", clause.body])

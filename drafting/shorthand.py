@@ -199,6 +199,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\b((?:Iraq|Afghanistan|Vietnam|Gulf War|Army|Navy|Marine|Air Force|combat|"
                   r"military|USMC)\s+)vet\b", r"\1veteran", text)  # never a veterinarian
     text = re.sub(r"\bdx(?:'?e?d)?\s+(?=(?:19|20)\d\d\b)", "diagnosed in ", text)  # "dx 2025"
+    text = re.sub(r"\bdx(?:'?e?d)?\s+(?=\d{1,2}/\d{2,4}\b)", "diagnosed ", text)  # "dx 12/2025"
     text = re.sub(r"\b([1-9]) q\b(?![&/])", lambda m: m.group(1) + (
         " question" if m.group(1) == "1" else " questions"), text)  # "ask 1 q each section"
     text = re.sub(r"\bmed\s+(?=necessity\b|appts?\b|appointments?\b|visits?\b|history\b|"
