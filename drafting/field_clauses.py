@@ -56,19 +56,30 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
                 clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
                 continue
         clauses.append(_and_for_comma(clause))
-    return _carry_named(clauses)
+    return _carry_named(clauses, setting.service)
 
 
-def _carry_named(clauses: list[Clause]) -> list[Clause]:
+def _carry_named(clauses: list[Clause], service: str = "individual") -> list[Clause]:
     """"pt played out the bunny going back and forth; threw block x1": a fact that names no
     one goes on with the client the fact before named (so in a family session it is still the
-    child's act, not the family's)."""
+    child's act, not the family's); in a couple or family session, with the person the fact
+    before named ("Mom tearful; practiced script in sess"), unless that fact was their report
+    ("parents report she ate 3 meals; refused dinner twice" is the client's)."""
     out: list[Clause] = []
     for clause in clauses:
         before = out[-1] if out else None
         if before is not None and before.named and before.actor is Actor.CLIENT and \
                 clause.actor is Actor.CLIENT and not clause.named and not clause.subject:
             clause = replace(clause, named=True)
+        elif service in ("couple", "family") and before is not None and \
+                before.actor is Actor.OTHER and before.subject and \
+                lx.words(before.body)[:1] not in (["reports"], ["reported"], ["said"],
+                                                  ["says"], ["states"], ["stated"]) and \
+                clause.field in ("client_response", "presenting_concerns") and \
+                clause.shape is Shape.VERB and clause.actor is Actor.CLIENT and \
+                not clause.named and not clause.subject and not clause.label:
+            # "Mom tearful - '...'; practiced script in sess": still the mother's act
+            clause = replace(clause, actor=Actor.OTHER, subject=before.subject)
         out.append(clause)
     return out
 

@@ -588,3 +588,8 @@ def test_what_a_blind_review_marked_in_december_reads_right() -> None:
     assert "Client (they/them) attended with partner Sam (she/her)." in couple
     assert "M. responded without defensiveness" in couple and "was responded" not in couple
     assert "Client reported feeling" not in couple  # M's words stay M's
+    family = draft_of({"client_response": "Mom tearful - 'I thought I was helping'; practiced "
+                                          "script in sess. parents report she ate 3 meals; "
+                                          "refused dinner twice"}, service="family")
+    assert "The mother practiced script in session" in family  # the act goes on with her
+    assert "parents refused" not in family.lower()  # their report is of the client's act
