@@ -21,9 +21,13 @@ from drafting.split import split_facts, split_items
 def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
     parts = [text] if field_name == "mental_status" else split_facts(text)
     clauses: list[Clause] = []
+    new_lines = _starts_a_line(text, parts)
+    line_starts: set[int] = set()  # indexes of clauses whose fact begins a line of its own
     for number, part in enumerate(parts, 1):
         if not part.strip():
             continue
+        if new_lines[number - 1]:
+            line_starts.add(len(clauses))
         aged = re.match(r"^(?:(?:the\s+)?(?:client|pt|patient)\s+)?(\d{1,3}-year-old),\s+(\S.*)$",
                         sn.expand(part).strip(), re.IGNORECASE)
         if aged and field_name == "presenting_concerns":  # "34 y/o, 11 wks postpartum"
@@ -56,22 +60,24 @@ def clauses_of(field_name: str, text: str, setting: Setting) -> list[Clause]:
                 clauses += [first, second]  # "calm place installed" + "SUDS 6 to 2"
                 continue
         clauses.append(_and_for_comma(clause))
-    return _carry_named(clauses, setting.service)
+    return _carry_named(clauses, setting.service, line_starts)
 
 
-def _carry_named(clauses: list[Clause], service: str = "individual") -> list[Clause]:
+def _carry_named(clauses: list[Clause], service: str = "individual",
+                 line_starts: set[int] | None = None) -> list[Clause]:
     """"pt played out the bunny going back and forth; threw block x1": a fact that names no
     one goes on with the client the fact before named (so in a family session it is still the
     child's act, not the family's); in a couple or family session, with the person the fact
     before named ("Mom tearful; practiced script in sess"), unless that fact was their report
     ("parents report she ate 3 meals; refused dinner twice" is the client's)."""
     out: list[Clause] = []
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
         before = out[-1] if out else None
         if before is not None and before.named and before.actor is Actor.CLIENT and \
                 clause.actor is Actor.CLIENT and not clause.named and not clause.subject:
             clause = replace(clause, named=True)
         elif service in ("couple", "family") and before is not None and \
+                index not in (line_starts or set()) and \
                 before.actor is Actor.OTHER and before.subject and \
                 lx.words(before.body)[:1] not in (["reports"], ["reported"], ["said"],
                                                   ["says"], ["states"], ["stated"]) and \
@@ -82,6 +88,20 @@ def _carry_named(clauses: list[Clause], service: str = "individual") -> list[Cla
             clause = replace(clause, actor=Actor.OTHER, subject=before.subject)
         out.append(clause)
     return out
+
+
+def _starts_a_line(text: str, parts: list[str]) -> list[bool]:
+    """For each fact, whether a line break comes before it (or it cannot be found)."""
+    flags: list[bool] = []
+    cursor = 0
+    for part in parts:
+        at = text.find(part.strip()[:12], cursor) if part.strip() else -1
+        if at < 0:
+            flags.append(True)
+            continue
+        flags.append(cursor == 0 or "\n" in text[cursor:at])
+        cursor = at + len(part.strip()[:12])
+    return flags
 
 
 def _and_for_comma(clause: Clause) -> Clause:
