@@ -20,6 +20,7 @@ from drafting import wordclass as wc
 from drafting.actors import actor_of_verb
 from drafting.clause_types import INDIVIDUAL, Actor, Clause, Setting, Shape
 from drafting.concern_lines import who_came
+from drafting.fact_text import REPORTED, TOLD_IN_PAST, rewritten
 from drafting.lexicon import wordset
 from drafting.ratings import (
     measure_of,
@@ -30,7 +31,6 @@ from drafting.subjects import (
     CHANGE_VERBS,
     COPULA_WORDS,
     QUOTE_CHARS,
-    client_named,
     is_participle,
     is_person,
     name_tokens,
@@ -46,7 +46,6 @@ _NOT_ASSESSED_RE = re.compile(
     r"not\s+(?:formally\s+)?(?:assessed|evaluated|screened|asked|addressed|explored|done)\b\s*",
     re.IGNORECASE)
 _LABEL_RE = re.compile(r"^([A-Za-z][\w/&#.'’-]*(?:\s+[\w/&#.'’-]+){0,2})\s*:\s+(?=\S)")
-_MSE_LABEL_RE = re.compile(r"^(?:mse|mental\s+status(?:\s+exam)?)\s*:\s*", re.IGNORECASE)
 _GOAL_LABEL_RE = re.compile(
     r"^(?:treatment\s+plan\s+)?goal\s*#?\s*(?:\d{1,2}|[A-Za-z])\b\s*[:.)-]?\s*", re.IGNORECASE)
 _RISK_LEVEL_RE = re.compile(r"^(?:risk\s+(?:is\s+|was\s+)?)?((?:not\s+)?(?:elevated|imminent|low|"
@@ -55,19 +54,11 @@ _RISK_LEVEL_RE = re.compile(r"^(?:risk\s+(?:is\s+|was\s+)?)?((?:not\s+)?(?:eleva
 _OWN_GOAL_RE = re.compile(
     r"^(?:the\s+)?(?:client|pt|patient)'s\s+own\s+goal\s*(?:[:=]|is\b)\s*(\S.*)$", re.IGNORECASE)
 _TRAILING_CONTINUE_RE = re.compile(r"^(.+?),\s*(continue|continues|ongoing)$", re.IGNORECASE)
-_TOLD_IN_PAST = frozenset({"presenting_concerns", "client_response", "progress", "risk"})
-_REPORTED = {"denies": "denied", "deny": "denied", "reports": "reported", "endorses": "endorsed",
-             "states": "stated", "describes": "described", "says": "said"}
-# A reporting verb later in a fact, after a comma or "and" ("both deny SI/HI" too).
-_LATER_REPORT_RE = re.compile(r"((?:[,;]|\band|\bboth|\beach)\s+)(denies|deny|reports|endorses|"
-                              r"states|describes|says)\b", re.IGNORECASE)
 # "in role-play said ...", "at end of session stated ...": when, then who said what
 _LEAD_PHRASE_RE = re.compile(r"^((?:in|during|at|after|before|by)\s+(?:the\s+)?[\w-]+"
                              r"(?:\s+of\s+[\w-]+)?),?\s+(?=(?:(?:mother|father|mom|dad|parents?|"
                              r"partner|wife|husband|teacher|both)\s+)?(?:said|stated|reported|"
                              r"shared|asked|added|noted)\b)", re.IGNORECASE)
-_PER_CLIENT_RE = re.compile(r",?\s+per\s+(?:the\s+)?(?:client|pt|patient)\b(?=\s*[,;.)]|\s*$)",
-                            re.IGNORECASE)
 _REPORTED_PLURAL = {"report": "reported", "state": "stated", "describe": "described",
                     "endorse": "endorsed", "say": "said"}
 _DENIAL_WORDS = frozenset({"denied", "denies", "negative", "none", "no"})
@@ -79,42 +70,7 @@ def analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
 
 
 def _analyze(field: str, fact: str, setting: Setting = INDIVIDUAL) -> Clause:
-    if field not in ("plan", "goals"):  # "incr conflict" is increased conflict, not a task
-        fact = re.sub(r"\b(incr|decr)\.?\s+(?!to\b|by\b|\d)",
-                      lambda m: "increased " if m.group(1) == "incr" else "decreased ", fact)
-    text = sn.expand(fact).strip()
-    if field in _TOLD_IN_PAST:  # "passive SI, denies plan": the whole fact in the past
-        text = _LATER_REPORT_RE.sub(lambda m: m.group(1) + _REPORTED[m.group(2).lower()], text)
-    text = client_named(text, setting.client_names)
-    if field == "presenting_concerns":  # "wife 'gave him an ultimatum' per pt": "reported"
-        text = _PER_CLIENT_RE.sub("", text)  # already says who told it
-        text = re.sub(r"^per\s+(?:the\s+)?(?:client|pt|patient|cl|clt),?\s+", "", text,
-                      flags=re.IGNORECASE)  # "Per pt, his wife says ..."
-        # "c/o worry re: job review": the frame says "reported"; "complains of" is said once;
-        # before a quotation it is the verb, of the session: "complained of "wired but tired""
-        complains = re.match(r"^((?:(?:the\s+)?(?:client|pt|patient)\s+)?)(?:c/o|complains of)\s+",
-                             text, flags=re.IGNORECASE)
-        if complains:
-            verb = "complained of " if text[complains.end():][:1] in '"“' else ""
-            text = complains.group(1) + verb + text[complains.end():]
-    # "clt (PTSD, firefighter) avoiding crowds": what it is, then the aside
-    text = re.sub(r"^((?:(?:the\s+)?(?:client|clt|pt|patient)\s+)?)(\([^()]*[A-Za-z][^()]{0,80}\))"
-                  r"\s+(\w[^()]*)$",
-                  lambda m: f"{m.group(1)}{m.group(3).rstrip('.')} {m.group(2)}", text,
-                  flags=re.IGNORECASE)
-    if field == "presenting_concerns" and re.match(r"back\s+(?:to|at|in|on)\b", text, re.I):
-        text = "being " + text[0].lower() + text[1:]  # "back to driving": "reported being back"
-    hesitant = re.match(r"^([A-Za-z]+) but (?=[a-z]+ed\b)", text)
-    if hesitant and field in _TOLD_IN_PAST and sh.state_word(hesitant.group(1).lower()):
-        text = "was " + text[0].lower() + text[1:]  # "hesitant but agreed to ...": the client was
-    if field == "plan":  # "Next 3/11", "next indiv Mon": the next session (or group)
-        text = _BARE_NEXT_RE.sub(lambda m: f"{m.group(1)} {m.group(2) or ''}" + (
-            "group " if setting.service == "group" and not m.group(2) else "session "), text)
-    if field == "risk":  # "SI/HI denied by both" -> "both denied SI/HI"
-        text = re.sub(r"^(.{1,40}?)\s+denied\s+by\s+(both|each|all|either|both partners|"
-                      r"client|pt|the client)\s*$", r"\2 denied \1", text, flags=re.IGNORECASE)
-    if field == "mental_status":
-        text = sn.mental_status_shorthand(_MSE_LABEL_RE.sub("", text, count=1) or text)
+    text = rewritten(field, fact, setting)
     if _NOTHING_RE.match(text):
         return Clause(field, text, Shape.NOTHING, Actor.NONE, body=text)
     not_assessed = _NOT_ASSESSED_RE.match(text)
@@ -504,9 +460,6 @@ _FEELINGS_THAT = frozenset({"proud", "glad", "relieved", "happy", "surprised", "
 _PLACE_THEN_SAID_RE = re.compile(
     r"^((?:from|in|during|at|after|before|when|while)\s+[^\"“,:;]{2,40}?)\s+"
     r"((?:said|stated|shared|noted|asked|told|added)\b.*)$", re.IGNORECASE)
-_BARE_NEXT_RE = re.compile(
-    r"^(next)\s+((?:individual|family|couples?|joint|conjoint)\s+)?(?=\d{1,2}/\d{1,2}\b|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)", re.IGNORECASE)
 _INTRANSITIVE_ACTS = frozenset({"cried", "laughed", "smiled", "nodded", "sighed", "wept",
                                 "sobbed", "shrugged", "paused", "arrived", "yelled", "apologized",
                                 "agreed", "teared", "froze", "relaxed", "participated", "slept",
@@ -536,8 +489,8 @@ _MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", 
 def _other(field: str, text: str, subject: str, predicate: str) -> Clause:
     """Someone else's act or state: "father apologized for yelling", "son quiet early"."""
     head = lx.words(predicate)[0]
-    told = _REPORTED.get(head) or _REPORTED_PLURAL.get(head)
-    if told and field in _TOLD_IN_PAST:  # "client and his wife report a blowup"
+    told = REPORTED.get(head) or _REPORTED_PLURAL.get(head)
+    if told and field in TOLD_IN_PAST:  # "client and his wife report a blowup"
         predicate = told + predicate[len(head):]
         head = told
     if field == "plan" and head == "to":
