@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafting import context
 from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
@@ -24,6 +23,7 @@ from drafting.appointments import (
 )
 from drafting.clause_types import Actor, Clause, Shape
 from drafting.concern_lines import comma_as_and, not_a_report, who_the_client_is
+from drafting.context_lines import context_sentence
 from drafting.lexicon import wordset
 from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import article_for, lower_first, slots
@@ -424,7 +424,7 @@ def own(clause: Clause, voice: Voice) -> Own:
         # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
         return Own(clause, lit(voice.client_mid(), " ") + slots(clause.body, voice))
     if shape is Shape.CONTEXT:
-        return Own(clause, _session_context(clause.body, voice))
+        return Own(clause, context_sentence(clause.body, voice))
     if shape is Shape.NOTHING:
         label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
                  "impression": "Clinical impression", "interventions": "Interventions",
@@ -503,7 +503,7 @@ def own(clause: Clause, voice: Voice) -> Own:
                                                     object_start=True))
     if shape is Shape.NOUN and f == "presenting_concerns" and \
             lx.words(clause.body)[:1] and lx.words(clause.body)[0] in _CONTEXT_WORDS:
-        return Own(clause, _session_context(clause.body, voice))
+        return Own(clause, context_sentence(clause.body, voice))
     # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
     return Own(clause, slots(clause.body, voice))
 
@@ -540,32 +540,3 @@ def as_written(clause: Clause, voice: Voice) -> Own:
         if clause.label else clause.text  # after its label the fact is said without it
     text = text.strip()
     return Own(clause, slots(text[:1].upper() + text[1:], voice))
-
-
-def _session_context(body: str, voice: Voice) -> list[Segment]:
-    """"This was a family session with the client and her mother." or "This was week 4 of 8."
-    or "The session was by phone due to a car in the shop." as the line says."""
-    body = lower_first(body)
-    if context.about_the_session_itself(body):
-        rest = body.split(None, 1)[1]
-        rest = rest[4:] if rest.startswith("was ") else rest
-        return lit("The session was ") + slots(rest, voice, object_start=True, after="was")
-    if context.starts_with_course(body):
-        # "session 5 PE" -> "This was session 5 of PE."
-        body = re.sub(r"^((?:week|wk|session|module|phase)\s+#?\d+)\s+([A-Z][A-Z0-9-]+)$",
-                      r"\1 of \2", body)
-        return lit("This was ") + slots(body, voice)
-    if context.numbered_meeting(body):  # "This was skills group week 6 of the module."
-        if lx.words(body)[:1] and lx.words(body)[0] in lx.CLIENT_WORDS:
-            return slots(body[:1].upper() + body[1:], voice)  # "Client is in session 5 of PE"
-        return lit("This was ") + slots(body, voice)
-    present = re.match(r"^(\w+)\s+(members?)\s+present\b(.*)$", body)
-    if present:  # "7 members present" -> "7 members were present."
-        verb = "was" if present.group(2) == "member" else "were"
-        return lit(f"{present.group(1)} {present.group(2)} {verb} present") + slots(
-            present.group(3), voice)
-    first = body.split()[0]
-    article = Choice((f"{article_for(first)} ", "the "), 0)  # "a family session", "an IOP group"
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last|final", first):
-        article = Choice(("the ",), 0)  # "the 3rd family session"
-    return lit("This was ", article) + slots(body, voice)
