@@ -15,8 +15,9 @@ from drafting import lexicon as lx
 from drafting import wordclass as wc
 from drafting.aggregation import with_capital
 from drafting.clause_types import Clause, Shape
+from drafting.own_clauses import own
 from drafting.phrases import lower_first, slots
-from drafting.predicates import ongoing_act, own
+from drafting.predicates import ongoing_act
 from drafting.sentence import Segment, Sentence, lit
 from drafting.shorthand import CLIENT_RE
 from drafting.voice import Voice

@@ -11,8 +11,9 @@ from drafting import lexicon as lx
 from drafting import wordclass as wc
 from drafting.actors import CLIENT_ONLY_VERBS
 from drafting.clause_types import Actor, Clause, Shape
+from drafting.own_clauses import own
 from drafting.phrases import lower_first, slots
-from drafting.predicates import Own, own
+from drafting.predicates import Own
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.shapes import verb_first
 from drafting.shorthand import CLIENT_RE

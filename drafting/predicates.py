@@ -15,24 +15,16 @@ from drafting import lexicon as lx
 from drafting import shapes as sh
 from drafting import wordclass as wc
 from drafting.appointments import (
-    INTERVAL_RE,
-    appointment,
     is_appointment,
-    next_session,
     someone_elses_meeting,
 )
 from drafting.clause_types import Actor, Clause, Shape
 from drafting.concern_lines import comma_as_and, not_a_report, who_the_client_is
-from drafting.context_lines import context_sentence
 from drafting.lexicon import wordset
-from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import article_for, lower_first, slots
 from drafting.sentence import Choice, Segment, lit
 from drafting.subject_phrases import (
     head_word,
-    other_subject,
-    plural_subject,
-    subject_segments,
 )
 from drafting.subjects import names_someone
 from drafting.voice import Voice
@@ -86,7 +78,7 @@ _RISK_TOLD_RE = re.compile(r"^(?:(?:passive|active|fleeting|intermittent|occasio
                            r"urges?|ideation|wish(?:es)?)\b", re.IGNORECASE)
 _DOSE_RE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", re.IGNORECASE)
 # What a presenting-concerns line may say about the session itself rather than the client.
-_CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
+CONTEXT_WORDS = frozenset({"session", "unscheduled", "call", "phone", "makeup", "make-up"})
 _DO_HEADS = wordset("""
 trial trials flight flights rep reps set sets step steps round rounds
 practice exercise exercises exposure experiment homework breathing relaxation meditation
@@ -109,7 +101,7 @@ _NOW_WORDS = frozenset({"now", "still", "currently", "increasingly", "gradually"
 # Plan facts in the present that stay so: "pt knows to call 988", "has the crisis line".
 _STATIVE_PLAN = frozenset({"knows", "understands", "has", "agrees", "remains", "is", "feels",
                            "wants", "prefers", "consents", "declines", "verbalized", "verbalizes"})
-_FUTURE_PASSIVE = frozenset({"scheduled", "planned", "set", "booked", "arranged"})
+FUTURE_PASSIVE = frozenset({"scheduled", "planned", "set", "booked", "arranged"})
 
 
 @dataclass
@@ -153,7 +145,7 @@ _AUXILIARIES = frozenset({"will", "would", "can", "could", "should", "may", "mig
                          "been", "not"})
 
 
-def _verb_phrase(body: str, voice: Voice, past: bool) -> list[Segment]:
+def verb_phrase(body: str, voice: Voice, past: bool) -> list[Segment]:
     body = lower_first(body)
     body = re.sub(r"^(said|stated|says|states|reported)\s+(?=[\"“])", r"\1, ", body)
     lead, _, rest = body.partition(" ")
@@ -161,11 +153,11 @@ def _verb_phrase(body: str, voice: Voice, past: bool) -> list[Segment]:
         body = PAST_OF[lead.lower()] + (" " + rest if rest else "")
     if lead.lower() in _AUXILIARIES and rest:
         # "will complete thought log": the object follows the main verb, not the auxiliary
-        return lit(lead + " ") + _verb_phrase(rest, voice, False)
+        return lit(lead + " ") + verb_phrase(rest, voice, False)
     return slots(body, voice, verb_first=True)
 
 
-def _copula(field: str, plural: bool, future_passive: bool = False) -> str:
+def copula(field: str, plural: bool, future_passive: bool = False) -> str:
     if field in ("goals", "impression") or future_passive:
         return "are" if plural else "is"
     if field == "plan":
@@ -212,20 +204,20 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
         if f == "plan":
             words = lx.words(body)
             if words and words[0] in _STATIVE_PLAN:
-                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+                return Pred(clause, verb_phrase(body, voice, False), lead=words[0])
             if words and words[0] in ("will", "would", "can", "should", "may", "might"):
-                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+                return Pred(clause, verb_phrase(body, voice, False), lead=words[0])
             if words and (words[0] in lx.PAST_VERBS or clause.actor is Actor.THERAPIST and
                           words[0].endswith("ed") and wc.is_past(words[0])) \
                     and words[0] not in lx.BASE_VERBS:  # "recommended father follow up"
-                return Pred(clause, _verb_phrase(body, voice, False), lead=words[0])
+                return Pred(clause, verb_phrase(body, voice, False), lead=words[0])
             head, _, rest = body.partition(" ")
-            if clause.actor is Actor.OTHER and not _plan_verb(head):
+            if clause.actor is Actor.OTHER and not plan_verb(head):
                 return None  # "roommate invited to next session": said as written
             body = f"{base_form(head)} {rest}".strip()  # "partner takes" -> "will take"
-            return Pred(clause, lit("will ") + _verb_phrase(body, voice, False), lead="will")
+            return Pred(clause, lit("will ") + verb_phrase(body, voice, False), lead="will")
         if f == "goals":
-            return Pred(clause, lit("to ") + _verb_phrase(body, voice, False), lead="to")
+            return Pred(clause, lit("to ") + verb_phrase(body, voice, False), lead="to")
         first = lx.words(body)[0] if lx.words(body) else ""
         if past and first not in PAST_OF and first not in _AUXILIARIES and \
                 wc.is_third_person(first) and clause.actor is not Actor.OTHER:
@@ -239,7 +231,7 @@ def predicate(clause: Clause, voice: Voice) -> Pred | None:
                 return Pred(clause, lit("reported ") + told, lead="reported",
                             object_segments=told)
             body, first = f"{wc.past(head)} {rest}".strip(), wc.past(head)  # in the session
-        segments = _verb_phrase(body, voice, past)
+        segments = verb_phrase(body, voice, past)
         lead = PAST_OF.get(first, first)
         if first in ("was", "is", "were", "are", "has", "have"):
             aux = {"was": ("was", "were"), "were": ("was", "were"), "is": ("is", "are"),
@@ -289,7 +281,7 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
         return None
     if f == "risk" and words[0] in ("si", "hi", "sib", "nssi") and re.match(r"\S+\s*[-–:]", body):
         return None  # "HI - denies intent/plan, ...": the therapist's line, not a report
-    if f == "presenting_concerns" and words[0] in _CONTEXT_WORDS:
+    if f == "presenting_concerns" and words[0] in CONTEXT_WORDS:
         return None  # "unscheduled call after custody exchange": the session, not a report
     if f == "presenting_concerns" and (words[0] in ("client's", "patient's") or (
             voice.service in ("couple", "family") and _someone_leads(clause.body))):
@@ -396,118 +388,6 @@ def ongoing_act(field: str, body: str) -> bool:
         (field != "progress" or lead != words[0])
 
 
-def reported_that(clause: Clause, voice: Voice) -> Pred:
-    """Someone else's act as the client told it: "reported that their boss gave a review"."""
-    inner = own(clause, voice).segments
-    if inner and isinstance(inner[0], str):
-        inner = lit(lower_first(inner[0])) + inner[1:]
-    return Pred(clause, lit("reported that ") + inner, lead="reported that")
-
-
-def own(clause: Clause, voice: Voice) -> Own:
-    """A clause that names its own subject, as one sentence's segments."""
-    f, shape = clause.field, clause.shape
-    if f == "plan" and shape is Shape.MEASURE and is_appointment(clause.text) and \
-            not someone_elses_meeting(clause.text, voice.service):
-        return Own(clause, appointment(clause.text, voice))  # "in-person session 12/10"
-    if shape is Shape.NOT_ASSESSED:
-        if f == "measures":  # "not assessed this sess"
-            return Own(clause, [f"Measures were {clause.body}"])
-        what = "Mental status" if f == "mental_status" else "Risk"
-        return Own(clause, [f"{what} was {clause.body}"])  # "not formally assessed in group"
-    if f == "risk" and shape is Shape.COPULA and clause.subject == "risk":
-        return Own(clause, [f"Risk was {clause.body.lower()}"])  # "Elevated." -> "Risk was ..."
-    if shape is Shape.QUOTE and clause.actor is Actor.OTHER:
-        subject, _ = other_subject(clause.subject, voice)
-        return Own(clause, subject + [" said, ", clause.body])  # 'her mom said, "..."'
-    if clause.named and clause.actor is Actor.CLIENT and shape is Shape.NOUN:
-        # "scaling: pt 3/10, partner 4/10": the client stays named in the fragment
-        return Own(clause, lit(voice.client_mid(), " ") + slots(clause.body, voice))
-    if shape is Shape.CONTEXT:
-        return Own(clause, context_sentence(clause.body, voice))
-    if shape is Shape.NOTHING:
-        label = {"progress": "Progress", "risk": "Risk", "plan": "Plan", "goals": "Goals",
-                 "impression": "Clinical impression", "interventions": "Interventions",
-                 "client_response": "Response", "presenting_concerns": "Presenting concerns",
-                 "mental_status": "Mental status"}.get(f, "Entry")
-        return Own(clause, [f"{label}: {clause.body}"])
-    if shape is Shape.MEASURE:
-        body = clause.body
-        going = re.match(r"(?:from\s+)?(\S+)\s+to\s+(\S+)(.*)$", body)
-        subject = subject_segments(clause.subject, voice, article=False)
-        if going and lx.NUMBER_RE.match(going.group(1)) and f != "plan":
-            return Own(clause, subject + lit(" went from ", going.group(1), " to ",
-                                          going.group(2)) + [going.group(3)])
-        if clause.score_of and " item " not in f" {clause.subject} ":
-            # "PHQ-9 of 14 (was 18 on 10/6)", "GAD-7 = 9": a score the client had
-            name = clause.subject.strip()
-            return Own(clause, lit(f"{voice.client_subject()} had {article_for(name)} {name} of ")
-                       + slots(body, voice))
-        verb = _copula(f, plural_subject(clause.subject))  # "urges to cut were 8/10"
-        return Own(clause, subject + lit(f" {verb} ") + slots(body, voice))
-    if f == "plan" and shape is Shape.PASSIVE and not re.search(
-            r"\b(?:in|this|today'?s?)\s+session\b|\btoday\b", clause.body, re.IGNORECASE):
-        return as_written(clause, voice)  # "8 pm laptop closed 3 nights": done or to do?
-    if shape in (Shape.PASSIVE, Shape.COPULA) and clause.actor is Actor.OTHER and \
-            f != "plan" and someone_else_observed(clause.text):
-        # "dad eager, talked fast" -> "The father was eager and talked fast."
-        named, _ = other_subject(clause.subject, voice)
-        return Own(clause, their_observation(clause.text, voice, named=named).segments)
-    if shape in (Shape.PASSIVE, Shape.COPULA):
-        plural = plural_subject(clause.subject)
-        head = lx.words(clause.body)[0]
-        future = f == "plan" and head in _FUTURE_PASSIVE
-        verb = _copula(f, plural, future_passive=future)
-        if f == "plan" and not future and shape is Shape.PASSIVE:
-            verb = "were" if plural else "was"  # "safety plan completed in session"
-        if clause.actor is Actor.OTHER:
-            subject, person_plural = other_subject(clause.subject, voice)
-            if person_plural != plural:
-                plural = person_plural
-                verb = _copula(f, plural, future_passive=future)
-        else:
-            subject = subject_segments(clause.subject, voice)
-        return Own(clause, subject + lit(f" {verb} ") + slots(clause.body, voice))
-    if clause.actor is Actor.OTHER and shape is Shape.VERB:
-        subject, plural = other_subject(clause.subject, voice)
-        body = clause.body
-        if f == "plan" and lx.words(body)[:1] != ["will"]:
-            head, _, rest = body.partition(" ")
-            infinitive = re.search(rf"\bto\s+{re.escape(head)}\b", clause.text) is not None
-            if not _plan_verb(head) and not infinitive:  # "Nate to offer": a verb after "to"
-                return as_written(clause, voice)  # "roommate invited to next session"
-            body = f"will {base_form(head)} {rest}".strip()
-        return Own(clause, subject + lit(" ") + _verb_phrase(body, voice, f in PAST_FIELDS))
-    if shape is Shape.CLAUSE:
-        subject = subject_segments(clause.subject, voice)
-        if lx.words(clause.subject)[-1:] == ["client"] and \
-                lx.words(clause.subject)[0] not in lx.DETERMINERS:
-            subject = lit("the ") + subject  # "The 16-year-old client missed 6 school days"
-        return Own(clause, subject + lit(" ") + _verb_phrase(clause.body, voice,
-                                                           f in PAST_FIELDS))
-    if shape is Shape.NOUN and f == "plan" and is_appointment(clause.body) and \
-            not someone_elses_meeting(clause.body, voice.service):
-        return Own(clause, appointment(clause.body, voice))
-    if shape is Shape.NOUN and f == "plan" and INTERVAL_RE.match(clause.body):
-        return Own(clause, next_session(clause.body, voice))  # "1 wk", "next wk same time"
-    if shape is Shape.NOUN and f == "plan" and "referral" not in lx.words(clause.body)[:2]:
-        return as_written(clause, voice)
-    if shape is Shape.NOUN and f == "plan":  # "referral to psychiatry"
-        return Own(clause, lit(voice.clinician, " will make ") + slots(
-            lower_first(clause.body), voice, object_start=True, after="make"))
-    if shape is Shape.NOUN and f in ("progress", "impression"):
-        label = "Progress: " if f == "progress" else "Clinical impression: "
-        return Own(clause, lit(label) + slots(lower_first(clause.body), voice))
-    if shape is Shape.NOUN and f == "goals":
-        return Own(clause, lit("The goal is ") + slots(lower_first(clause.body), voice,
-                                                    object_start=True))
-    if shape is Shape.NOUN and f == "presenting_concerns" and \
-            lx.words(clause.body)[:1] and lx.words(clause.body)[0] in _CONTEXT_WORDS:
-        return Own(clause, context_sentence(clause.body, voice))
-    # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
-    return Own(clause, slots(clause.body, voice))
-
-
 _NEGATED_RE = re.compile(r"^(?:(?:still|now|also)\s+)?(?:won't|can't|cannot|doesn't|don't|isn't|"
                          r"hasn't|haven't|didn't|wasn't|won’t|can’t|doesn’t|didn’t)\b",
                          re.IGNORECASE)
@@ -524,19 +404,9 @@ def _someone_leads(text: str) -> bool:
     return False
 
 
-def _plan_verb(head: str) -> bool:
+def plan_verb(head: str) -> bool:
     """Can "will" go before this word ("to remove", "takes", "call"), unlike "invited",
     "babysitting" or "vitals"?"""
     word = head.lower()
     return word in ("to", "will") or word in lx.BASE_VERBS or (
         wc.is_base_verb(word) and not wc.can_be_noun(word)) or wc.is_third_person(word)
-
-
-def as_written(clause: Clause, voice: Voice) -> Own:
-    """The fact as the therapist wrote it (shorthand written out, a capital, its articles
-    still open): where no frame is known to fit, clean shorthand reads better than a wrong
-    sentence ("Roommate invited to the next session to discuss accommodation.")."""
-    text = (f"{clause.subject} {clause.body}" if clause.subject else clause.body) \
-        if clause.label else clause.text  # after its label the fact is said without it
-    text = text.strip()
-    return Own(clause, slots(text[:1].upper() + text[1:], voice))

@@ -41,13 +41,12 @@ from drafting.impression import impression_sentences
 from drafting.labelled import labelled, labelled_plan
 from drafting.mental_status import mental_status_sentences
 from drafting.openings import vary_opening
+from drafting.own_clauses import own, reported_that
 from drafting.phrases import lower_first
 from drafting.predicates import (
     Own,
     Pred,
-    own,
     predicate,
-    reported_that,
 )
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.sentence_subject import subject_key

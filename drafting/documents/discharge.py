@@ -27,8 +27,9 @@ from drafting.documents.base import (
     own_sentence,
 )
 from drafting.documents.history import history_field, history_item
+from drafting.own_clauses import own
 from drafting.phrases import is_plural, lower_first
-from drafting.predicates import Own, own
+from drafting.predicates import Own
 from drafting.sentence import Choice, Sentence, lit
 from drafting.split import split_facts
 from models.discharge import EPISODE_RE as _EPISODE_LINE_RE

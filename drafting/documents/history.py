@@ -31,8 +31,9 @@ from drafting.documents.base import (
     own_sentence,
 )
 from drafting.lexicon import wordset
+from drafting.own_clauses import own
 from drafting.phrases import article_for, lower_first
-from drafting.predicates import PAST_OF, Own, Pred, own, predicate
+from drafting.predicates import PAST_OF, Own, Pred, predicate
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.voice import Voice
 

@@ -22,8 +22,9 @@ from drafting.documents.base import (
     own_sentence,
 )
 from drafting.lexicon import wordset
+from drafting.own_clauses import own
 from drafting.phrases import article_for, is_plural, lower_first
-from drafting.predicates import own, predicate
+from drafting.predicates import predicate
 from drafting.sentence import Choice, Segment, Sentence, lit
 from drafting.split import split_facts, split_items
 
