@@ -55,12 +55,21 @@ def who_the_client_is(body: str) -> bool:
     return _ROLE_RE.match(body) is not None
 
 
+def is_diagnosis(body: str) -> bool:
+    """"PPD, 10 weeks postpartum", "panic disorder with agoraphobia": a diagnosis leads."""
+    return _DIAGNOSIS_RE.match(body) is not None
+
+
 def not_a_report(body: str) -> bool:
     """Another professional's note, who came, or a diagnosis at the head of the line."""
     return _THIRD_PARTY_NOTE_RE.match(body) is not None or who_came(body) or \
+        _HEAD_COUNT_RE.match(body) is not None or \
         _ATTENDED_RE.match(body) is not None or _DIAGNOSIS_RE.match(body) is not None
 
 
+# How many came to a group: "6 of 8 members attended", "7 vets present"
+_HEAD_COUNT_RE = re.compile(r"^\d+(?:\s+of\s+\d+)?\s+(?:members|vets|veterans|participants|"
+                            r"people|clients|attendees|parents)\b", re.IGNORECASE)
 # who came, as the analysis writes it (clauses.py): "Client (10) attended with the mother"
 _ATTENDED_RE = re.compile(r"^client(?:\s*\([^()]*\))? attended with ", re.IGNORECASE)
 

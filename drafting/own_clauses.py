@@ -15,6 +15,7 @@ from drafting.appointments import (
     someone_elses_meeting,
 )
 from drafting.clause_types import Actor, Clause, Shape
+from drafting.concern_lines import is_diagnosis
 from drafting.context_lines import context_sentence
 from drafting.mental_status import someone_else_observed, their_observation
 from drafting.phrases import article_for, lower_first, slots
@@ -146,6 +147,12 @@ def own(clause: Clause, voice: Voice) -> Own:
     if shape is Shape.NOUN and f == "presenting_concerns" and \
             lx.words(clause.body)[:1] and lx.words(clause.body)[0] in CONTEXT_WORDS:
         return Own(clause, context_sentence(clause.body, voice))
+    if shape is Shape.NOUN and f == "presenting_concerns" and is_diagnosis(clause.body) and \
+            voice.service in ("individual", "family"):
+        # "PPD, 10 weeks postpartum" -> "Client presents with PPD, ...": the clinician's
+        # framing of the identified client, never "reported" and never a bare fragment
+        return Own(clause, lit(f"{voice.client_subject()} presents with ")
+                   + slots(lower_first(clause.body), voice))
     # A noun phrase said as it is ("No access to firearms."): never given a teller it lacks.
     return Own(clause, slots(clause.body, voice))
 

@@ -37,7 +37,7 @@ CHANGE_VERBS = frozenset({"felt", "seemed", "became", "appeared", "looked", "sou
 # an exposure hierarchy"): the default article a choice starts from; the model may change it.
 DEFINITE_AFTER = wordset("""
 reviewed review continue continued called call discussed explored processed revisited bring
-brought finish finished read complete completed update updated return returned
+brought finish finished read complete completed update updated return returned follow
 """)
 INDEFINITE_AFTER = wordset("""
 built build created create developed develop made make conducted conduct facilitated facilitate

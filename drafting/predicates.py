@@ -22,6 +22,7 @@ from drafting.clause_types import Actor, Clause, Shape
 from drafting.concern_lines import comma_as_and, not_a_report, who_the_client_is
 from drafting.lexicon import wordset
 from drafting.phrases import article_for, lower_first, slots
+from drafting.plan_items import item_verbs
 from drafting.sentence import Choice, Segment, lit
 from drafting.subject_phrases import (
     head_word,
@@ -345,10 +346,16 @@ def _noun_predicate(clause: Clause, voice: Voice) -> Pred | None:
                                                         after="attend"), lead="will")
     if f == "plan" and not is_appointment(body) and "referral" not in words[:2]:
         head = head_word(body)
-        if words[0] != "no" and head not in _PLAN_FRAME_HEADS or words[0] in lx.PERSON_NOUNS \
-                or words[0] in lx.RELATION_NOUNS or words[0] == "no" and (
-                    head not in _HAVE_HEADS or any(w.endswith("ing") for w in words[1:3])):
-            return None  # "lithium per Dr. Nguyen", "mother 10-minute special play daily"
+        if words[0] in lx.PERSON_NOUNS or words[0] in lx.RELATION_NOUNS:
+            return None  # "mother 10-minute special play daily": someone else's task
+        if words[0] != "no" and head not in _PLAN_FRAME_HEADS or words[0] == "no" and (
+                head not in _HAVE_HEADS or any(w.endswith("ing") for w in words[1:3])):
+            verbs = item_verbs(words)  # "new window 11:30p-6:15a", "pharmacy auto-refill"
+            if verbs is None:
+                return None  # "lithium per Dr. Nguyen", "farmers market Saturday"
+            return Pred(clause, lit("will ", Choice(tuple(v + " " for v in verbs), 0, "verb"))
+                        + slots(lower_first(body), voice, object_start=True, after=verbs[0]),
+                        lead="will")
         options = (("take", "have") if words[0] == "no" else ("use", "spend")
                    if head == "time" and not lx.NUMBER_RE.match(words[0]) else ("spend",)
                    if head in ("minutes", "hours", "time") else ("complete", "keep")

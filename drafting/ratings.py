@@ -37,7 +37,7 @@ _VALUE_RE = re.compile(
 
 def measure_of(field: str, text: str) -> tuple[str, str, bool] | None:
     """("GAD-7", "9") for "GAD-7 = 9"; ("anxiety", "7/10 at start ...") for a rating."""
-    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2}?(?:\s+item\s+\d+)?"
+    match = re.match(r"^([A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,3}?(?:\s+item\s+\d+)?"
                      r"(?:\s*\([A-Za-z][^()\d]{0,30}\))?)\s*"  # "CPSS-5 (child report) 28"
                      r"(=|:|\bof\b|\bat\b)?\s*(?=\d)", text)
     if not match:
@@ -45,7 +45,9 @@ def measure_of(field: str, text: str) -> tuple[str, str, bool] | None:
     name = match.group(1)
     names = lx.words(name)
     rest = text[match.end():]
-    rated = re.match(r"\d+(?:\.\d+)?\s*/\s*10\b", rest) is not None
+    rated = re.match(r"\d+(?:\.\d+)?\s*(?:/\s*10\b|%)", rest) is not None  # "belief in SP 90%"
+    if any(w in ("a", "an", "the") for w in name.split()):
+        return None  # "urges a maximum of 7/10": no name of a measure holds an article
     if names and names[-1] in ("every", "each", "per"):
         return None  # "SUDS every 5 minutes": how often, not a score
     if names and names[0] in ("still", "now", "currently", "again"):

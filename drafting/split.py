@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\"“'‘])"
+_SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\"“'‘~\d])"
                        r"|(?<=\.[\"”])\s+(?=[A-Za-z])"
                        # 'interweave "what would you tell a friend?" moved it': one fact
                        r"|(?<=[!?][\"”])\s+(?=[A-Z])"
@@ -21,7 +21,8 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•·–]+|[0-9]{1,2}[.)]\s|\([1-9]\)\s)\s*"
 # A period after these does not end a sentence ("Dr. Lee", "e.g. walks").
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "st", "vs", "e.g", "i.e", "approx",
                             "jr", "sr", "prof", "mt", "dept", "a.m", "p.m", "etc", "ofc", "det",
-                            "sgt", "lt", "capt", "rev", "appt", "incl", "esp"})
+                            "sgt", "lt", "capt", "rev", "appt", "incl", "esp", "ch", "pg", "pp",
+                            "vol", "sec", "no"})
 
 
 def split_facts(text: str) -> list[str]:

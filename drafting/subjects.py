@@ -200,6 +200,10 @@ def bare_word(token: str) -> str:
     return found[0] if found else ""
 
 
+_ATTENDEES = frozenset({"members", "vets", "veterans", "people", "parents", "clients",
+                        "participants", "attendees", "families", "couples"})
+
+
 def passive_with_phrase(text: str) -> tuple[str, str] | None:
     """("release of information", "signed for school counselor"): a noun phrase, prepositions
     and all, then a participle that has no object."""
@@ -212,6 +216,8 @@ def passive_with_phrase(text: str) -> tuple[str, str] | None:
             continue  # "MVA 8/2025 (rear-ended on I-90)": an aside, not the verb
         before = lx.words(" ".join(tokens[:i]))
         nxt = bare_word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+        if word == "attended" and before[-1:] and before[-1] in _ATTENDEES:
+            return None  # "6 of 8 members attended": they came, nothing was done to them
         if any(t.endswith(",") for t in tokens[:i]) or before[:1] and before[0].endswith("ing"):
             return None
         if (before and before[0] not in lx.STOPWORDS and not sh.verb_first(" ".join(tokens[:i]))

@@ -210,6 +210,11 @@ def unlabelled(field: str, text: str, setting: Setting = INDIVIDUAL) -> Clause:
                               and sh.state_word(ws[0]) and ws[0] not in lx.PAST_VERBS)) and \
             not (compound and field == "client_response"):
         return Clause(field, text, Shape.STATE, Actor.CLIENT, body=text)
+    if field == "plan" and len(ws) > 1 and ws[0].endswith("ed") and \
+            not wc.is_base_verb(ws[0]) and ws[0] not in lx.PAST_VERBS and \
+            wc.can_be_adjective(ws[0]) and wc.can_be_noun(ws[1]) and \
+            ws[1] not in lx.RELATION_NOUNS and ws[1] not in lx.PERSON_NOUNS:
+        return Clause(field, text, Shape.NOUN, Actor.NONE, body=text)  # "fixed wake 7 am"
     if sh.verb_first(text) or (field == "plan" and sh.starts_with_verb(text, lx.BASE_VERBS)
                                and not noun_compound(ws)):
         return Clause(field, text, Shape.VERB, actor_of_verb(field, ws[0], ws[1:]), body=text)
@@ -279,10 +284,10 @@ _INTRANSITIVE_ACTS = frozenset({"cried", "laughed", "smiled", "nodded", "sighed"
                                 "sobbed", "shrugged", "paused", "arrived", "yelled", "apologized",
                                 "agreed", "teared", "froze", "relaxed", "participated", "slept",
                                 "listened", "interrupted", "withdrew", "joked", "giggled",
-                                "appeared", "emerged", "happened", "occurred", "returned",
-                                "came", "went", "stayed", "left", "responded", "reacted",
-                                "talked", "spoke", "softened", "warmed", "calmed", "struggled",
-                                "hesitated", "complied", "refused", "declined"})
+                                "appeared", "attended", "emerged", "happened", "occurred",
+                                "returned", "came", "went", "stayed", "left", "responded",
+                                "reacted", "talked", "spoke", "softened", "warmed", "calmed",
+                                "struggled", "hesitated", "complied", "refused", "declined"})
 _DONE_TO_NEXT = frozenset({"off", "again", "last", "yesterday", "today", "twice", "once",
                            "recently", "this"})
 _PASSIVE_PLAN = frozenset({"given", "provided", "referred", "offered", "shown", "sent",

@@ -26,7 +26,7 @@ reported described endorsed noted presented appeared was were is are be been has
 will used provided conducted facilitated taught completed identified said stated seen
 attended complete keep use practice have make continue attend went notes assesses
 includes included scheduled take place held feeling shared discussed reviewed meet showed
-demonstrated given do taking also spend include
+demonstrated given do taking also spend include follow presents
 """)
 CONNECTIVES: frozenset[str] = wordset("""
 and with which that while also as then during for from to of in on at by via using over

@@ -344,7 +344,7 @@ def test_diagnoses_courses_and_shorthand_read_as_a_clinician_writes_them() -> No
                      "plan": "no note gripping in Tues section; behav experiment at Xmas"})
     for sentence in ("This was session 5 of PE.", "This was phase 2 preparation.",
                      "This was a caregiver support group (virtual), week 5.",
-                     "Adult ADHD, diagnosed in 2025.",  # a diagnosis is nobody's report
+                     "Client presents with adult ADHD, diagnosed in 2025.",  # no report
                      "was triggered by boss", "Clinician heightened the client's loneliness.",
                      "1 question each section", "No note gripping in Tuesday section."):
         assert sentence in note
@@ -593,3 +593,28 @@ def test_what_a_blind_review_marked_in_december_reads_right() -> None:
                                           "refused dinner twice"}, service="family")
     assert "The mother practiced script in session" in family  # the act goes on with her
     assert "parents refused" not in family.lower()  # their report is of the client's act
+
+
+def test_bare_plan_items_diagnoses_and_belief_ratings_read_as_sentences() -> None:
+    """A plan of bare fragments, a diagnosis alone and "belief in SP 90% to 60%" were marked
+    as shorthand in every blind-reviewed note; someone's task or a place stays as written."""
+    plan = draft_of({"plan": "new window 11:30p-6:15a; no naps; pharmacy auto-refill; "
+                             "fixed wake 7am; lithium per Dr. Nguyen; farmers market Saturday"})
+    assert "Client will follow the new window 11:30p-6:15a, take no naps, and use" in plan
+    assert "pharmacy auto-refill" in plan
+    assert "Fixed wake 7 am." in plan and "will fixed" not in plan  # an adjective, not a verb
+    assert "Lithium per Dr. Nguyen." in plan and "Farmers market Saturday." in plan
+    family = draft_of({"plan": "weekly weigh-in; mother 10-minute special play daily"},
+                      service="family")
+    assert "The family will have a weekly weigh-in." in family
+    assert "Mother 10-minute special play daily." in family  # the mother's task, as written
+    told = draft_of({"presenting_concerns": "PPD, 10 wks postpartum (2nd baby). ETOH f/u. "
+                                            "1 alcohol-free day this wk (Tues). 3 panic attacks",
+                     "client_response": "belief in stuck point 90% -> 65%"})
+    assert "Client presents with PPD, 10 weeks postpartum (2nd baby)." in told
+    assert "1 alcohol-free day this week (Tuesday)" in told and "(Tuesday). 3" not in told
+    assert "Belief in stuck point went from 90% to 65%." in told
+    group = draft_of({"presenting_concerns": "CPT grp session 5. 6 of 8 members attended."},
+                     service="group")
+    assert "6 of 8 members attended" in group and "was attended" not in group
+    assert "reported 6 of 8" not in group
