@@ -223,6 +223,7 @@ def _expand_words(text: str, first: bool = True) -> str:
     text = re.sub(r"\b(\d+)-(?:min|mins)\b", r"\1-minute", text)  # "2-min speech"
     # the client named in the middle of a fact ("pt described", "drive pt Tuesday", "if cl
     # ready", "dad-cl relationship", "(cl: fear of being alone")
+    text = re.sub(r"\b([Ss]tuck)\s+pt(s?)\b", r"\1 point\2", text)  # a CPT stuck point
     text = re.sub(r"(?:(?<=[\s(/])|(?<=[A-Za-z]-))(?:pt|Pt|clt|cl)\b(?=(?:['’]s)?\b)(?!\.)",
                   "client", text)  # never "7-pt drop", which is points
     text = re.sub(r"^([Cc])(?:l|lt)\b(?=['’]s\b)", r"\1lient", text)  # "Cl's defiance ..."
@@ -237,6 +238,8 @@ def _expand_words(text: str, first: bool = True) -> str:
                 word.lower() in ("mo", "re", "mod", "max", "bf", "gf", "sh", "fu", "bc", "hw",
                                  "pos", "neg", "abt", "avg", "sat", "sun", "wed"):
             return word  # "Mo", "Re", "Max": a name or a sentence's first word, not shorthand
+        if word == "BF":
+            return word  # breastfeeding or boyfriend: never guess a person into the note
         full = ABBREVIATIONS[word.lower()]
         return full.capitalize() if word[0].isupper() and len(word) > 1 and word[1].islower() \
             else full

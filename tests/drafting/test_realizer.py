@@ -618,3 +618,10 @@ def test_bare_plan_items_diagnoses_and_belief_ratings_read_as_sentences() -> Non
                      service="group")
     assert "6 of 8 members attended" in group and "was attended" not in group
     assert "reported 6 of 8" not in group
+
+
+def test_ambiguous_shorthand_is_never_guessed_into_a_person() -> None:
+    note = draft_of({"presenting_concerns": "Sleep in 3-4 hr stretches (BF q3h). Stuck pt: "
+                                            "\"It's my fault he died\""})
+    assert "boyfriend" not in note and "BF every 3 hours" in note  # breastfeeding, perinatal
+    assert "stuck point" in note.lower() and "stuck client" not in note.lower()
