@@ -625,3 +625,8 @@ def test_ambiguous_shorthand_is_never_guessed_into_a_person() -> None:
                                             "\"It's my fault he died\""})
     assert "boyfriend" not in note and "BF every 3 hours" in note  # breastfeeding, perinatal
     assert "stuck point" in note.lower() and "stuck client" not in note.lower()
+    kept = draft_of({"measures": "CPSS-5 28 on 1/7. Not given today.",
+                     "plan": "call mom 1/22 by noon to confirm where they're staying"},
+                    service="family")
+    assert "Measures were not given today." in kept and "Not was given" not in kept
+    assert "where they're staying" in kept  # "re" inside "they're" is no shorthand
