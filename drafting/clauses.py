@@ -32,7 +32,8 @@ from drafting.unlabelled import HOMEWORK_VERBS, unlabelled
 _NOTHING_RE = re.compile(r"^(?:n/?a|none|nil|not applicable|nothing(?: new)?|-+)$", re.IGNORECASE)
 _NOT_ASSESSED_RE = re.compile(
     r"^(?:(?:risk(?:\s+assessment)?|safety|mse|mental\s+status)\s*[:,-]?\s*)?(?:was\s+)?"
-    r"not\s+(?:formally\s+)?(?:assessed|evaluated|screened|asked|addressed|explored|done|given|administered|repeated)\b\s*",
+    r"not\s+(?:formally\s+)?(?:assessed|evaluated|screened|asked|addressed|explored|done|"
+    r"given|administered|repeated)\b\s*",
     re.IGNORECASE)
 _LABEL_RE = re.compile(r"^([A-Za-z][\w/&#.'’-]*(?:\s+[\w/&#.'’-]+){0,2})\s*:\s+(?=\S)")
 _RISK_LEVEL_RE = re.compile(r"^(?:risk\s+(?:is\s+|was\s+)?)?((?:not\s+)?(?:elevated|imminent|low|"

@@ -18,7 +18,8 @@ from drafting.lexicon import (
 )
 
 _ABBREVIATION_RE = re.compile(
-    r"(?<![\w/'’])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
+    r"(?<![\w/'’])("  # not inside "they're"
+    + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w/-])", re.IGNORECASE)
 # "1 wknd/mo": two abbreviations joined by a slash, both written out
 _SLASHED_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ABBREVIATIONS if "/" not in k)
