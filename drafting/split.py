@@ -105,4 +105,37 @@ def split_items(text: str) -> list[str]:
         else:
             current.append(ch)
     items.append("".join(current))
-    return [i.strip() for i in items if i.strip()]
+    return _keep_negated_lists([i.strip() for i in items if i.strip()])
+
+
+# "no shakes, sweats, seeing/hearing things": the list after a negation is all denied. Cut
+# into items, "sweats" and "seeing/hearing things" would read as present.
+_NEGATION_RE = re.compile(r"(?:^|[\s:(-])(?:no|denies|denied|denying|without|negative for|"
+                          r"not|nor|never|none)\s+\S", re.IGNORECASE)
+_OWN_NEGATION_RE = re.compile(r"^(?:no|denies|denied|not|without|never|none)\b", re.IGNORECASE)
+
+
+def _keep_negated_lists(items: list[str]) -> list[str]:
+    kept: list[str] = []
+    listing = False  # the last item is a short "no X" list
+    for item in items:
+        if listing and _bare_noun_item(item):
+            kept[-1] = f"{kept[-1]}, {item}"
+            continue
+        kept.append(item)
+        negations = list(_NEGATION_RE.finditer(item))  # the last one heads the list
+        listing = bool(negations) and '"' not in item and \
+            len(item[negations[-1].end() - 1:].split()) <= 3
+    return kept
+
+
+def _bare_noun_item(item: str) -> bool:
+    """"sweats", "seeing/hearing things": a thing that can be denied, not "appeared sober",
+    "grounded quickly" or "thoughts ego-dystonic", which say something of their own."""
+    from drafting import shapes as sh  # split is imported by shapes' own imports
+    words = item.split()
+    if len(words) > 1 and not words[0].lower().split("/")[0].endswith("ing"):
+        return False  # "thoughts ego-dystonic": a subject and what it was
+    return 0 < len(words) <= 3 and not _OWN_NEGATION_RE.match(item) and '"' not in item and \
+        not any(w.lower().endswith("ed") for w in words) and not sh.is_state(item) and \
+        not sh.verb_first(item)

@@ -630,3 +630,14 @@ def test_ambiguous_shorthand_is_never_guessed_into_a_person() -> None:
                     service="family")
     assert "Measures were not given today." in kept and "Not was given" not in kept
     assert "where they're staying" in kept  # "re" inside "they're" is no shorthand
+
+
+def test_a_list_after_a_negation_stays_denied() -> None:
+    """A blind review found "Client was seeing/hearing things." drafted from "denies w/d sx
+    other than poor sleep - no shakes, sweats, seeing/hearing things": a flipped negation."""
+    note = draft_of({"mental_status": "oriented. denies w/d sx other than poor sleep - no "
+                                      "shakes, sweats, seeing/hearing things. No slurring, "
+                                      "appeared sober"})
+    assert "no shakes, sweats, seeing/hearing things." in note
+    assert "was seeing" not in note and "and sweats" not in note
+    assert "appeared sober" in note and "No slurring, appeared" not in note
