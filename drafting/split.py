@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from drafting import shapes as sh
+
 _SPLIT_RE = re.compile(r"[;\n\r]+|(?<=[A-Za-z0-9)%\"”'’][.!?])\s+(?=[A-Za-z\"“'‘~\d])"
                        r"|(?<=\.[\"”])\s+(?=[A-Za-z])"
                        # 'interweave "what would you tell a friend?" moved it': one fact
@@ -132,7 +134,6 @@ def _keep_negated_lists(items: list[str]) -> list[str]:
 def _bare_noun_item(item: str) -> bool:
     """"sweats", "seeing/hearing things": a thing that can be denied, not "appeared sober",
     "grounded quickly" or "thoughts ego-dystonic", which say something of their own."""
-    from drafting import shapes as sh  # split is imported by shapes' own imports
     words = item.split()
     if len(words) > 1 and not words[0].lower().split("/")[0].endswith("ing"):
         return False  # "thoughts ego-dystonic": a subject and what it was
